@@ -1,0 +1,21 @@
+"""Every path the project uses, derived once from this file, never from the working directory."""
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parents[1]
+
+DATA_DIR = PROJECT_DIR / "data"
+RAW_DIR = DATA_DIR / "raw"
+PLAN_DIR = RAW_DIR / "plan"
+PLAN_CONFIG = PLAN_DIR / "plan.toml"
+OBSERVATIONS_DIR = RAW_DIR / "observations"
+REFERENCE_DIR = RAW_DIR / "reference"
+PROCESSED_DIR = DATA_DIR / "processed"
+
+NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
+REPORTS_DIR = PROJECT_DIR / "reports"
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"

@@ -1,0 +1,128 @@
+"""Observed values: loaded and validated in one place, each with the source it was read in."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+import unicodedata
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from analysis import config
+from analysis.errors import InputError
+from analysis.plan import load_indicators
+
+COLUMNS = ["indicator_id", "year", "value", "source", "note"]
+FIRST_YEAR, LAST_YEAR = 2016, 2030
+_DECIMAL = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+
+
+def observation_files(directory: Path = config.OBSERVATIONS_DIR) -> list[Path]:
+    """The observation files of a folder, in a stable order."""
+    return sorted(Path(directory).glob("*.csv"))
+
+
+def load_observations(paths: Iterable[str | Path] | None = None,
+                      indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every observation in the given files (default: all of data/raw/observations/), validated.
+
+    Any problem raises InputError naming the file, line and field; nothing is half-loaded.
+    """
+    paths = observation_files() if paths is None else [Path(p) for p in paths]
+    indicators = load_indicators() if indicators is None else indicators
+    measures = dict(zip(indicators["indicator_id"], indicators["measure"]))
+    records: list[dict] = []
+    seen: dict[tuple[str, int], tuple[Path, int]] = {}
+    for path in paths:
+        for record in _read_file(path, measures):
+            key = (record["indicator_id"], record["year"])
+            if key in seen:
+                first_path, first_line = seen[key]
+                raise InputError(f"{key[0]} {key[1]} is already given in {first_path}, line "
+                                 f"{first_line}: one row per indicator and year",
+                                 file=path, line=record["line"], field="year")
+            seen[key] = (path, record["line"])
+            records.append(record)
+    frame = pd.DataFrame.from_records(records, columns=COLUMNS + ["file", "line"])
+    frame["year"] = frame["year"].astype(int)
+    frame["value"] = frame["value"].astype(float)
+    return frame.sort_values(["indicator_id", "year"], ignore_index=True)
+
+
+def as_of(observations: pd.DataFrame, report_year: int) -> pd.DataFrame:
+    """Only what was observed up to the report year counts in that year's report."""
+    return observations[observations["year"] <= report_year].reset_index(drop=True)
+
+
+def _read_file(path: Path, measures: dict[str, str]) -> list[dict]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", file=path) from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise InputError("is not UTF-8 text; save it as CSV UTF-8", file=path, line=line) from exc
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    header = [name.strip() for name in (reader.fieldnames or [])]
+    if not header:
+        raise InputError(f"is empty; expected the header {','.join(COLUMNS)}", file=path, line=1)
+    missing = [name for name in COLUMNS if name not in header]
+    if missing:
+        raise InputError(f"missing column; the header must hold {','.join(COLUMNS)}",
+                         file=path, line=1, field=missing[0])
+    reader.fieldnames = header
+    records = []
+    try:
+        for row in reader:
+            if not any((value or "").strip() for value in row.values()):
+                continue
+            records.append(_read_row(row, path, reader.line_num, measures))
+    except csv.Error as exc:
+        raise InputError(f"is not valid CSV ({exc})", file=path, line=reader.line_num) from exc
+    return records
+
+
+def _read_row(row: dict, path: Path, line: int, measures: dict[str, str]) -> dict:
+    def field(name: str) -> str:
+        return (row.get(name) or "").strip()
+
+    indicator_id = field("indicator_id")
+    if indicator_id not in measures:
+        raise InputError(f"unknown indicator id {indicator_id!r}; valid ids: "
+                         f"{', '.join(sorted(measures))}", file=path, line=line, field="indicator_id")
+
+    year_text = unicodedata.normalize("NFKC", field("year"))
+    if not re.fullmatch(r"\d{4}", year_text) or not FIRST_YEAR <= int(year_text) <= LAST_YEAR:
+        raise InputError(f"year {field('year')!r} is not a whole number from {FIRST_YEAR} to "
+                         f"{LAST_YEAR}", file=path, line=line, field="year")
+
+    value_text = unicodedata.normalize("NFKC", field("value"))
+    if not value_text:
+        raise InputError("value is empty", file=path, line=line, field="value")
+    if not _DECIMAL.match(value_text):
+        raise InputError(f"value {field('value')!r} is not a plain number (write 2450, not "
+                         "2,450; 3.3, not 3.3%)", file=path, line=line, field="value")
+    value = float(value_text)
+    if not math.isfinite(value):
+        raise InputError(f"value {field('value')!r} is not finite", file=path, line=line,
+                         field="value")
+    measure = measures[indicator_id]
+    if value < 0:
+        raise InputError(f"value {value:g} is negative; {indicator_id} cannot be",
+                         file=path, line=line, field="value")
+    if measure == "share" and value > 100:
+        raise InputError(f"value {value:g} is above 100; {indicator_id} is a percentage",
+                         file=path, line=line, field="value")
+
+    source = field("source")
+    if not source:
+        raise InputError("source is empty; name the document, its date and where the value is "
+                         "in it", file=path, line=line, field="source")
+    return {"indicator_id": indicator_id, "year": int(year_text), "value": value,
+            "source": source, "note": field("note"), "file": str(path), "line": line}

@@ -1,0 +1,187 @@
+"""The plan: its description, its verbatim text, and its indicator tables (专栏) parsed from that text."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import config
+from analysis.errors import InputError
+
+PLAN_VALUE_COLUMNS = [
+    "indicator_id", "plan_period", "table", "year", "kind", "value", "comparator",
+    "target_kind", "value_text", "remark", "label", "line",
+]
+
+# A cell such as "1.34(2019)", ">2.8" or "68.5"; anything else in a value cell is a text target.
+_NUMBER_CELL = re.compile(r"^(?P<comparator>[>＞≥]?)\s*(?P<number>\d+(?:\.\d+)?)\s*"
+                          r"(?:[（(](?P<year>\d{4})[）)])?$")
+_COMPARATORS = {"": "", ">": ">", "＞": ">", "≥": ">="}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A plan described by its plan.toml: where its text is and how its tables read."""
+
+    id: str
+    title_zh: str
+    title_en: str
+    directory: Path
+    text_file: str
+    text_sha256: str
+    indicators_file: str
+    period: str
+    start_year: int
+    end_year: int
+    baseline_year: int
+    tables: tuple[dict, ...]
+
+    @property
+    def text_path(self) -> Path:
+        return self.directory / self.text_file
+
+    @property
+    def indicators_path(self) -> Path:
+        return self.directory / self.indicators_file
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.start_year, self.end_year + 1))
+
+
+@cache
+def load_plan(path: Path = config.PLAN_CONFIG) -> Plan:
+    """Read a plan's description (plan.toml)."""
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        return Plan(
+            id=raw["id"], title_zh=raw["title_zh"], title_en=raw["title_en"],
+            directory=path.parent, text_file=raw["text"], text_sha256=raw["text_sha256"],
+            indicators_file=raw["indicators"], period=raw["period"],
+            start_year=int(raw["start_year"]), end_year=int(raw["end_year"]),
+            baseline_year=int(raw["baseline_year"]), tables=tuple(raw["tables"]),
+        )
+    except FileNotFoundError as exc:
+        raise InputError("plan description not found", file=path) from exc
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"invalid plan description ({exc})", file=path) from exc
+
+
+def read_plan_text(plan: Plan | None = None) -> str:
+    """The plan text, refused if it is not byte for byte the copy the plan description names."""
+    plan = plan or load_plan()
+    data = plan.text_path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != plan.text_sha256:
+        raise InputError(f"sha256 is {digest}, expected {plan.text_sha256}: the raw plan text "
+                         "must be an unedited copy of the source", file=plan.text_path)
+    return data.decode("utf-8")
+
+
+def load_indicators(plan: Plan | None = None) -> pd.DataFrame:
+    """The indicator metadata: id, table row labels, Chinese and English names, units, measure."""
+    plan = plan or load_plan()
+    frame = pd.read_csv(plan.indicators_path, dtype=str, keep_default_na=False, encoding="utf-8")
+    duplicated = frame["indicator_id"][frame["indicator_id"].duplicated()]
+    if not duplicated.empty:
+        line = int(duplicated.index[0]) + 2
+        raise InputError(f"indicator id {duplicated.iloc[0]!r} appears twice",
+                         file=plan.indicators_path, line=line, field="indicator_id")
+    return frame
+
+
+def _table_cells(lines: list[str], heading_index: int) -> list[tuple[int, str]]:
+    """The cells of the table under a heading, as (line number, text), in reading order.
+
+    A cell starts on a line opening with a tab; a short line without indent continues the cell
+    before it (the source wraps "超额完成" and "1.34(2019)" over two lines); a blank line separates
+    rows; anything else ends the table.
+    """
+    cells: list[tuple[int, str]] = []
+    for index in range(heading_index + 1, len(lines)):
+        line = lines[index]
+        if line.startswith("\t"):
+            cells.append((index + 1, line.strip()))
+        elif not line.strip():
+            continue
+        elif cells and not line[0].isspace() and len(line) <= 12 and "。" not in line:
+            number, text = cells[-1]
+            cells[-1] = (number, text + line.strip())
+        else:
+            break
+    return cells
+
+
+def parse_table(text: str, spec: dict, indicators: pd.DataFrame,
+                source: str | Path = "plan text") -> pd.DataFrame:
+    """One 专栏 as a tidy table: a row per indicator, year and kind, every qualifier kept."""
+    lines = text.splitlines()
+    heading_index = next((i for i, line in enumerate(lines) if line.startswith(spec["heading"])), None)
+    if heading_index is None:
+        raise InputError(f"table heading {spec['heading']!r} not found", file=source)
+    columns = spec["columns"]
+    cells = _table_cells(lines, heading_index)
+    header, body = cells[:len(columns)], cells[len(columns):]
+    for (line, found), column in zip(header, columns):
+        if found != column["header"]:
+            raise InputError(f"header cell reads {found!r}, expected {column['header']!r}",
+                             file=source, line=line, field=spec["heading"])
+    if len(header) < len(columns) or not body or len(body) % len(columns):
+        line = (body or header or [(heading_index + 1, "")])[-1][0]
+        raise InputError(f"the table's cells do not divide into rows of {len(columns)}",
+                         file=source, line=line, field=spec["heading"])
+
+    label_to_id = {label: indicator for label, indicator in
+                   zip(indicators[spec["label_column"]], indicators["indicator_id"]) if label}
+    records = []
+    for start in range(0, len(body), len(columns)):
+        row = list(zip(columns, body[start:start + len(columns)]))
+        label_line, label = next(cell for column, cell in row if column["role"] == "label")
+        if label not in label_to_id:
+            raise InputError(f"row {label!r} matches no indicator in {spec['label_column']}",
+                             file=source, line=label_line, field=spec["heading"])
+        remark = next((cell[1] for column, cell in row if column["role"] == "remark"), "")
+        for column, (line, cell) in row:
+            if column["role"] in ("label", "remark"):
+                continue
+            records.append({
+                "indicator_id": label_to_id[label], "plan_period": spec["plan_period"],
+                "table": spec["id"], "kind": column["role"], "label": label,
+                "remark": remark, "line": line, "value_text": cell,
+                **_read_value(cell, column, source, line),
+            })
+    return pd.DataFrame.from_records(records, columns=PLAN_VALUE_COLUMNS)
+
+
+def _read_value(cell: str, column: dict, source, line: int) -> dict:
+    match = _NUMBER_CELL.match(cell)
+    if match is None:
+        if column["role"] != "target":
+            raise InputError(f"{cell!r} is not a number", file=source, line=line,
+                             field=column["header"])
+        return {"year": column["year"], "value": float("nan"), "comparator": "",
+                "target_kind": "relative"}
+    comparator = _COMPARATORS[match["comparator"]]
+    if column["role"] == "target":
+        target_kind = "lower_bound" if comparator else "level"
+    else:
+        target_kind = ""
+    year = int(match["year"]) if match["year"] else column["year"]
+    return {"year": year, "value": float(match["number"]), "comparator": comparator,
+            "target_kind": target_kind}
+
+
+def plan_values(plan: Plan | None = None) -> pd.DataFrame:
+    """Every table of the plan, parsed from its text, in one tidy table."""
+    plan = plan or load_plan()
+    text = read_plan_text(plan)
+    indicators = load_indicators(plan)
+    frames = [parse_table(text, spec, indicators, source=plan.text_path) for spec in plan.tables]
+    return pd.concat(frames, ignore_index=True)

@@ -1,0 +1,54 @@
+"""Trajectories: the yearly growth a target needs, and the paths from baseline to target."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+
+def required_rate(baseline, target, baseline_year, target_year):
+    """Compound yearly growth that takes the baseline to the target: (T/b)^(1/(tT−t0)) − 1."""
+    return np.power(np.divide(target, baseline), 1.0 / np.subtract(target_year, baseline_year)) - 1.0
+
+
+def compound_value(baseline, rate, baseline_year, year):
+    """The value on a compound path in a given year: b·(1+rate)^(year−t0)."""
+    return np.multiply(baseline, np.power(1.0 + np.asarray(rate, dtype=float),
+                                          np.subtract(year, baseline_year)))
+
+
+def linear_value(baseline, target, baseline_year, target_year, year):
+    """The value on the straight line from baseline to target (序时进度) in a given year."""
+    share = np.subtract(year, baseline_year) / np.subtract(target_year, baseline_year)
+    return np.add(baseline, np.multiply(np.subtract(target, baseline), share))
+
+
+def with_required_rates(targets: pd.DataFrame) -> pd.DataFrame:
+    """Targets with their required compound rate and the linear path's yearly step added."""
+    frame = targets.copy()
+    frame["required_rate"] = required_rate(frame["baseline_value"], frame["target_value"],
+                                           frame["baseline_year"], frame["target_year"])
+    frame["linear_step"] = ((frame["target_value"] - frame["baseline_value"])
+                            / (frame["target_year"] - frame["baseline_year"]))
+    return frame
+
+
+def required_paths(targets: pd.DataFrame) -> pd.DataFrame:
+    """Both paths, year by year from each baseline to its target year, as a tidy table.
+
+    Indicators without a numeric target get no path.
+    """
+    rated = with_required_rates(targets).dropna(subset=["target_value"])
+    rows = []
+    for target in rated.itertuples(index=False):
+        for year in range(target.baseline_year, target.target_year + 1):
+            rows.append({
+                "indicator_id": target.indicator_id,
+                "year": year,
+                "compound_value": float(compound_value(target.baseline_value, target.required_rate,
+                                                       target.baseline_year, year)),
+                "linear_value": float(linear_value(target.baseline_value, target.target_value,
+                                                   target.baseline_year, target.target_year, year)),
+            })
+    return pd.DataFrame.from_records(rows, columns=["indicator_id", "year", "compound_value",
+                                                    "linear_value"])
