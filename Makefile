@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv data reports test lab clean
+.PHONY: help venv data reports notebooks test lab clean
 
 help: ## List every target
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,6 +24,9 @@ data: $(STAMP) ## Build data/processed/ from data/raw/
 
 reports: data ## Render every report into reports/ (and reports/index.html)
 	$(BIN)/python -m analysis render
+
+notebooks: $(STAMP) ## Re-run notebooks/ in place so the outputs nbval compares are current
+	$(BIN)/python -c 'from analysis.rendering import store_outputs, config; [store_outputs(p) for p in sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))]'
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import warnings
 from pathlib import Path
 
@@ -18,9 +19,11 @@ CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
 _TEXT = {
     "zh": {"compound": "所需路径（复合增长）", "linear": "线性路径（序时进度）",
-           "observed": "观测值", "report_year": "报告年份", "target": "目标值", "year": "年份"},
+           "observed": "观测值", "report_year": "报告年份", "target": "目标值", "year": "年份",
+           "baseline": "基期值"},
     "en": {"compound": "Required path (compound)", "linear": "Linear path",
-           "observed": "Observed", "report_year": "Report year", "target": "Target", "year": "Year"},
+           "observed": "Observed", "report_year": "Report year", "target": "Target", "year": "Year",
+           "baseline": "Baseline"},
 }
 PALETTE = {"compound": "#1f5fa8", "linear": "#8c8c8c", "observed": "#d1495b", "target": "#2e7d32"}
 
@@ -62,7 +65,7 @@ def use_report_style() -> None:
 
 
 def trajectory_chart(target: dict, observations: pd.DataFrame, report_year: int, lang: str,
-                     name: str, unit: str) -> Figure:
+                     unit: str) -> Figure:
     """One indicator: the required compound path and the linear path from baseline to target,
     the observations, and the report year marked."""
     text = _TEXT[lang]
@@ -77,7 +80,7 @@ def trajectory_chart(target: dict, observations: pd.DataFrame, report_year: int,
                    color=PALETTE["target"], zorder=3,
                    label=f"{text['target']} {target['comparator']}{target['target_value']:g}")
     ax.scatter([target["baseline_year"]], [target["baseline_value"]], color=PALETTE["compound"],
-               zorder=3)
+               zorder=3, label=f"{text['baseline']} {target['baseline_value']:g}")
     mine = observations[(observations["indicator_id"] == target["indicator_id"])
                         & (observations["year"] <= report_year)]
     if not mine.empty:
@@ -89,11 +92,20 @@ def trajectory_chart(target: dict, observations: pd.DataFrame, report_year: int,
     ax.axvline(report_year, color="#555555", lw=1, ls=":")
     ax.annotate(f"{text['report_year']} {report_year}", (report_year, 1), xycoords=("data", "axes fraction"),
                 xytext=(-4, -12), textcoords="offset points", ha="right", fontsize=9, color="#555555")
-    first_year = min(target["baseline_year"], int(mine["year"].min()) if not mine.empty else 9999)
-    ax.set_xticks(range(first_year, max(target["target_year"], report_year) + 1))
-    ax.set_title(name, fontsize=12, loc="left")
+    first_year = min([target["baseline_year"], *mine["year"]])
+    last_year = max(target["target_year"], report_year)
+    ax.set_xticks(range(first_year, last_year + 1))
+    ax.set_xlim(first_year - 0.4, last_year + 0.4)
     ax.set_xlabel(text["year"])
     ax.set_ylabel(unit)
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """The figure as PNG, with no metadata that could differ between two renders."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    plt.close(fig)
+    return buffer.getvalue()

@@ -1,0 +1,37 @@
+"""The data step: raw → processed. Every table in data/processed/ is rebuilt here from data/raw/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import config
+from analysis.files import write_atomic
+from analysis.observations import load_observations
+from analysis.plan import load_indicators, load_plan, plan_values
+from analysis.targets import headline_targets
+from analysis.trajectories import required_paths, with_required_rates
+
+
+def processed_tables() -> dict[str, pd.DataFrame]:
+    """Every processed table by file name, computed from raw data only."""
+    plan = load_plan()
+    indicators = load_indicators(plan)
+    values = plan_values(plan)
+    targets = headline_targets(values, plan)
+    return {
+        "indicators.csv": indicators.drop(columns=["label_table1", "label_table2"]),
+        "plan_values.csv": values,
+        "headline_targets.csv": with_required_rates(targets),
+        "required_paths.csv": required_paths(targets),
+        "observations.csv": load_observations(indicators=indicators).assign(
+            file=lambda frame: frame["file"].map(lambda p: Path(p).name)),
+    }
+
+
+def build(out_dir: Path = config.PROCESSED_DIR) -> list[Path]:
+    """Compute every table first, then write each atomically: bad input writes nothing."""
+    tables = processed_tables()
+    return [write_atomic(Path(out_dir) / name, table.to_csv(index=False, lineterminator="\n"))
+            for name, table in tables.items()]

@@ -1,0 +1,144 @@
+"""The command line: python -m analysis build | assess | targets | render.
+
+Exit codes: 0 done; 2 bad input or parameters; 1 any other failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import config
+from analysis.errors import InputError
+
+log = logging.getLogger("analysis")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad parameter is an InputError (exit 2 with one line), not a usage dump."""
+
+    def error(self, message: str):
+        raise InputError(f"{message} (see `python -m analysis {self.prog.split()[-1]} --help`)",
+                         field="command line")
+
+
+def _years(plan_years: list[int], years: list[int] | None) -> list[int]:
+    for year in years or []:
+        if year not in plan_years:
+            raise InputError(f"{year} is outside the plan; valid years: "
+                             f"{plan_years[0]}–{plan_years[-1]}", field="--year")
+    return sorted(set(years)) if years else plan_years
+
+
+def _print_frame(frame: pd.DataFrame, fmt: str) -> None:
+    if fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False, lineterminator="\n"))
+    else:
+        with pd.option_context("display.width", 200, "display.max_columns", None,
+                               "display.max_colwidth", 40):
+            print(frame.to_string(index=False))
+
+
+def cmd_build(args) -> int:
+    from analysis.build import build
+
+    for path in build():
+        log.info("wrote %s", path)
+    return 0
+
+
+def cmd_assess(args) -> int:
+    from analysis.observations import load_observations
+    from analysis.plan import load_plan
+    from analysis.progress import assess
+    from analysis.targets import headline_targets
+
+    plan = load_plan()
+    [year] = _years(plan.years, [args.year])
+    observations = load_observations(args.observations)
+    frame = assess(headline_targets(plan=plan), observations, year)
+    if args.format == "table":
+        frame = frame.drop(columns=["latest_source"])
+    _print_frame(frame.round(6), args.format)
+    return 0
+
+
+def cmd_targets(args) -> int:
+    from analysis.plan import plan_values
+
+    values = plan_values()
+    catalogue = values[values["kind"] == "target"].assign(
+        target_id=lambda f: f["table"] + ":" + f["indicator_id"] + ":" + f["year"].astype(str),
+        target_value=lambda f: f["value"],
+        quote=lambda f: f["label"] + " " + f["value_text"],
+    )
+    columns = ["target_id", "indicator_id", "plan_period", "year", "target_kind", "comparator",
+               "target_value", "quote"]
+    _print_frame(catalogue[columns], args.format)
+    return 0
+
+
+def cmd_render(args) -> int:
+    from analysis.labels import check_language
+    from analysis.observations import load_observations
+    from analysis.plan import load_plan
+    from analysis.rendering import annual_jobs, render_all
+
+    plan = load_plan()
+    years = _years(plan.years, args.year)
+    langs = [check_language(args.lang)] if args.lang else list(config.LANGUAGES)
+    load_observations(args.observations)  # bad observations stop the run before any kernel starts
+    jobs = annual_jobs(years, langs, args.observations or ())
+    out_dir = Path(args.out) if args.out else config.REPORTS_DIR
+    for path in render_all(jobs, out_dir):
+        log.info("wrote %s", path)
+    log.info("%d report(s) rendered into %s", len(jobs), out_dir)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m analysis", description=__doc__,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    commands.add_parser("build", help="build data/processed/ from data/raw/").set_defaults(run=cmd_build)
+
+    assess = commands.add_parser("assess", help="progress of every 专栏2 indicator in a year")
+    assess.add_argument("--year", type=int, required=True, help="report year, 2021–2025")
+    assess.add_argument("--observations", action="append", metavar="PATH",
+                        help="observation CSV (repeatable); default: all of data/raw/observations/")
+    assess.add_argument("--format", choices=["csv", "table"], default="table")
+    assess.set_defaults(run=cmd_assess)
+
+    targets = commands.add_parser("targets", help="the target catalogue of the plan's tables")
+    targets.add_argument("--format", choices=["csv", "table"], default="table")
+    targets.set_defaults(run=cmd_targets)
+
+    render = commands.add_parser("render", help="render the HTML reports")
+    render.add_argument("--year", type=int, action="append", help="report year (repeatable); default: all")
+    render.add_argument("--observations", action="append", metavar="PATH",
+                        help="observation CSV (repeatable); default: all of data/raw/observations/")
+    render.add_argument("--lang", help="zh or en; default: both")
+    render.add_argument("--out", metavar="DIR", help="output folder; default: reports/")
+    render.set_defaults(run=cmd_render)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    try:
+        args = build_parser().parse_args(argv)
+        return args.run(args)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 1
+    except Exception as exc:  # a real failure: the traceback for whoever debugs, then one line
+        log.exception("traceback")
+        print(f"failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
