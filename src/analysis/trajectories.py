@@ -20,7 +20,8 @@ def compound_value(baseline, rate, baseline_year, year):
 def linear_value(baseline, target, baseline_year, target_year, year):
     """The value on the straight line from baseline to target (序时进度) in a given year."""
     share = np.subtract(year, baseline_year) / np.subtract(target_year, baseline_year)
-    return np.add(baseline, np.multiply(np.subtract(target, baseline), share))
+    # Weighted this way the path passes exactly through both ends.
+    return np.multiply(baseline, 1 - share) + np.multiply(target, share)
 
 
 def with_required_rates(targets: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,94 @@
+"""The command line: what operators and analysts type, and what they get back."""
+
+import csv
+import io
+import subprocess
+import sys
+
+import pytest
+
+from analysis.cli import main
+from conftest import write_csv
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_assess_2025_prints_baselines_targets_and_required_rates(capsys):
+    code, out, _ = run(capsys, "assess", "--year", "2025", "--format", "csv")
+    assert code == 0
+    rows = {row["indicator_id"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert len(rows) == 10
+    expected = {
+        "rd_gdp_ratio": ("2020", "3.2", "3.7", "0.029462"),
+        "rd_revenue_ratio_industrial": ("2019", "1.34", "", ""),
+        "rd_personnel_per_10k": ("2020", "219.0", "250.0", "0.026831"),
+        "high_tech_enterprises": ("2020", "380.0", "760.0", "0.148698"),
+        "tech_smes": ("2020", "2043.0", "3700.0", "0.126125"),
+        "rd_active_firm_share": ("2020", "41.02", "60.0", "0.079024"),
+        "invention_patents": ("2020", "2475.0", "3300.0", "0.059224"),
+        "pct_applications": ("2020", "36.0", "72.0", "0.148698"),
+        "high_tech_value_added_share": ("2020", "68.5", "70.0", "0.004342"),
+        "high_tech_investment": ("2020", "31.6", "50.0", "0.096116"),
+    }
+    got = {indicator: (row["baseline_year"], row["baseline_value"], row["target_value"],
+                       row["required_rate"]) for indicator, row in rows.items()}
+    assert got == expected
+    assert rows["high_tech_enterprises"]["required_value"] == "760.0"
+    assert rows["high_tech_enterprises"]["latest_value"] == "994.0"
+    assert rows["high_tech_enterprises"]["status"] == "target_met"
+    assert rows["rd_revenue_ratio_industrial"]["target_kind"] == "relative"
+
+
+def test_assess_reads_only_the_given_observation_files(capsys, tmp_path):
+    path = write_csv(tmp_path / "mine.csv", "indicator_id,year,value,source,note\n"
+                     "high_tech_enterprises,2022,450,test fixture,\n")
+    code, out, _ = run(capsys, "assess", "--year", "2022", "--observations", str(path),
+                       "--format", "csv")
+    rows = {row["indicator_id"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert code == 0
+    assert rows["high_tech_enterprises"]["progress_ratio"] == "0.593244"
+    assert rows["high_tech_enterprises"]["status"] == "insufficient_progress"
+    assert rows["high_tech_value_added_share"]["status"] == "insufficient_data"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["assess", "--year", "2031"], "2031 is outside the plan"),
+    (["assess", "--year", "twenty"], "invalid int value"),
+    (["render", "--lang", "fr"], "language 'fr' is not one of zh, en"),
+    (["render", "--year", "2019"], "2019 is outside the plan"),
+    (["assess", "--year", "2023", "--observations", "/nonexistent.csv"], "/nonexistent.csv"),
+])
+def test_bad_parameters_exit_2_with_one_line(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert message in err and "Traceback" not in err
+    assert err.count("\n") == 1
+
+
+def test_bad_observations_exit_2_naming_file_line_and_field(capsys, tmp_path):
+    path = write_csv(tmp_path / "bad.csv", "indicator_id,year,value,source,note\n"
+                     "tech_smes,2022,２,doc,\ntech_smes,2023,x,doc,\n")
+    code, _, err = run(capsys, "assess", "--year", "2023", "--observations", str(path))
+    assert code == 2
+    assert err == f"error: {path}, line 3, field 'value': value 'x' is not a plain number " \
+                  "(write 2450, not 2,450; 3.3, not 3.3%)\n"
+
+
+def test_targets_lists_both_tables(capsys):
+    code, out, _ = run(capsys, "targets", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 15
+    assert {"target_id", "indicator_id", "target_kind", "target_value", "quote"} <= set(rows[0])
+
+
+
+
+def test_module_runs_from_any_working_directory(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "analysis", "assess", "--year", "2023",
+                             "--format", "csv"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("indicator_id,baseline_year,baseline_value,")

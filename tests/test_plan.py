@@ -1,0 +1,143 @@
+"""The plan text and the two tables parsed from it: every number exactly as the plan prints it."""
+
+import hashlib
+import math
+from dataclasses import replace
+
+import pytest
+
+from analysis import config
+from analysis.errors import InputError
+from analysis.plan import load_plan, parse_table, plan_values, read_plan_text
+
+PLAN_SHA256 = "840bc0d76f0e535f02ae6cf9c2ffdeb47cf011eba17241021d230376d3b2c272"
+SHARED_SOURCE = config.PROJECT_DIR.parent / "shared" / "source" / "cixi_sti_plan_2021_2025.txt"
+
+
+def test_raw_plan_text_is_the_pinned_copy():
+    data = (config.PLAN_DIR / "cixi_sti_plan_2021_2025.txt").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == PLAN_SHA256
+    assert load_plan().text_sha256 == PLAN_SHA256
+
+
+def test_raw_plan_text_matches_shared_source_when_present():
+    if not SHARED_SOURCE.exists():
+        pytest.skip(f"{SHARED_SOURCE} is not beside this clone; the sha256 pin still holds")
+    assert (config.PLAN_DIR / SHARED_SOURCE.name).read_bytes() == SHARED_SOURCE.read_bytes()
+
+
+def test_an_edited_plan_text_is_refused(tmp_path):
+    plan = load_plan()
+    edited = tmp_path / plan.text_file
+    edited.write_bytes(plan.text_path.read_bytes().replace("760".encode(), "770".encode()))
+    with pytest.raises(InputError, match="sha256"):
+        read_plan_text(replace(plan, directory=tmp_path))
+
+
+def _table(values, table):
+    rows = values[values["table"] == table]
+    return {(r.indicator_id, r.kind, r.year): (r.comparator, r.value, r.target_kind)
+            for r in rows.itertuples()}
+
+
+def test_table1_the_13th_plan_in_review(values):
+    assert _table(values, "table1") == {
+        ("rd_gdp_ratio", "baseline", 2015): ("", 2.63, ""),
+        ("rd_gdp_ratio", "target", 2020): (">", 2.8, "lower_bound"),
+        ("rd_gdp_ratio", "actual", 2020): ("", 3.2, ""),
+        ("high_tech_value_added_share", "baseline", 2015): ("", 37.56, ""),
+        ("high_tech_value_added_share", "target", 2020): (">", 45.0, "lower_bound"),
+        ("high_tech_value_added_share", "actual", 2020): ("", 68.5, ""),
+        ("high_tech_enterprises", "baseline", 2015): ("", 112.0, ""),
+        ("high_tech_enterprises", "target", 2020): ("", 140.0, "level"),
+        ("high_tech_enterprises", "actual", 2020): ("", 380.0, ""),
+        ("engineering_tech_centers", "baseline", 2015): ("", 102.0, ""),
+        ("engineering_tech_centers", "target", 2020): (">", 150.0, "lower_bound"),
+        ("engineering_tech_centers", "actual", 2020): ("", 240.0, ""),
+        ("tech_smes", "baseline", 2015): ("", 838.0, ""),
+        ("tech_smes", "target", 2020): ("", 1350.0, "level"),
+        ("tech_smes", "actual", 2020): ("", 2043.0, ""),
+    }
+    assert (values[values["table"] == "table1"]["plan_period"] == "13th").all()
+
+
+def test_table1_remarks(values):
+    remarks = values[values["table"] == "table1"].groupby("indicator_id")["remark"].first()
+    assert remarks.to_dict() == {
+        "rd_gdp_ratio": "超额完成", "high_tech_value_added_share": "完成",
+        "high_tech_enterprises": "超额完成", "engineering_tech_centers": "超额完成",
+        "tech_smes": "超额完成",
+    }
+
+
+def test_table2_the_14th_plan_targets(values):
+    table = _table(values, "table2")
+    relative = table.pop(("rd_revenue_ratio_industrial", "target", 2025))
+    assert relative[0] == "" and math.isnan(relative[1]) and relative[2] == "relative"
+    assert table == {
+        ("rd_gdp_ratio", "baseline", 2020): ("", 3.2, ""),
+        ("rd_gdp_ratio", "target", 2025): ("", 3.7, "level"),
+        ("rd_revenue_ratio_industrial", "baseline", 2019): ("", 1.34, ""),
+        ("rd_personnel_per_10k", "baseline", 2020): ("", 219.0, ""),
+        ("rd_personnel_per_10k", "target", 2025): ("", 250.0, "level"),
+        ("high_tech_enterprises", "baseline", 2020): ("", 380.0, ""),
+        ("high_tech_enterprises", "target", 2025): ("", 760.0, "level"),
+        ("tech_smes", "baseline", 2020): ("", 2043.0, ""),
+        ("tech_smes", "target", 2025): ("", 3700.0, "level"),
+        ("rd_active_firm_share", "baseline", 2020): ("", 41.02, ""),
+        ("rd_active_firm_share", "target", 2025): ("", 60.0, "level"),
+        ("invention_patents", "baseline", 2020): ("", 2475.0, ""),
+        ("invention_patents", "target", 2025): ("", 3300.0, "level"),
+        ("pct_applications", "baseline", 2020): ("", 36.0, ""),
+        ("pct_applications", "target", 2025): ("", 72.0, "level"),
+        ("high_tech_value_added_share", "baseline", 2020): ("", 68.5, ""),
+        ("high_tech_value_added_share", "target", 2025): (">", 70.0, "lower_bound"),
+        ("high_tech_investment", "baseline", 2020): ("", 31.6, ""),
+        ("high_tech_investment", "target", 2025): ("", 50.0, "level"),
+    }
+    assert (values[values["table"] == "table2"]["plan_period"] == "14th").all()
+
+
+def test_qualifiers_keep_the_plans_own_words(values):
+    text = values.set_index(["table", "indicator_id", "kind"])["value_text"]
+    assert text["table2", "rd_revenue_ratio_industrial", "target"] == "提高幅度不低于宁波平均水平"
+    assert text["table2", "rd_revenue_ratio_industrial", "baseline"] == "1.34(2019)"
+    assert text["table2", "high_tech_value_added_share", "target"] == ">70"
+    assert text["table1", "engineering_tech_centers", "target"] == ">150"
+
+
+def test_every_value_points_at_its_line_in_the_plan(values):
+    lines = read_plan_text().splitlines()
+    for row in values.itertuples():
+        assert lines[row.line - 1].strip() == row.value_text.split("(")[0], row
+
+
+def test_a_changed_header_fails_the_parse_with_its_line(indicators):
+    text = read_plan_text().replace("\t2025年\n", "\t2026年\n")
+    spec = load_plan().tables[1]
+    with pytest.raises(InputError, match="2026年") as error:
+        parse_table(text, spec, indicators, source="plan.txt")
+    assert error.value.line == 68 and error.value.file == "plan.txt"
+
+
+def test_an_unknown_row_fails_the_parse(indicators):
+    text = read_plan_text().replace("\t国际专利（PCT）申请量（件）", "\t国际专利申请量（件）")
+    with pytest.raises(InputError, match="国际专利申请量") as error:
+        parse_table(text, load_plan().tables[1], indicators)
+    assert error.value.line == 99
+
+
+def test_a_missing_cell_fails_the_parse(indicators):
+    text = read_plan_text().replace("\t2475\n", "")
+    with pytest.raises(InputError, match="rows of 3"):
+        parse_table(text, load_plan().tables[1], indicators)
+
+
+def test_indicator_ids_are_the_designs(indicators):
+    assert list(indicators["indicator_id"]) == [
+        "rd_gdp_ratio", "rd_revenue_ratio_industrial", "rd_personnel_per_10k",
+        "high_tech_enterprises", "tech_smes", "rd_active_firm_share", "invention_patents",
+        "pct_applications", "high_tech_value_added_share", "high_tech_investment",
+        "engineering_tech_centers",
+    ]
+    assert (indicators[["name_zh", "name_en", "unit_zh", "unit_en"]] != "").all().all()
