@@ -130,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    logging.getLogger("papermill").setLevel(logging.WARNING)  # its per-notebook banner is noise
     try:
         args = build_parser().parse_args(argv)
         return args.run(args)

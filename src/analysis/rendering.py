@@ -20,7 +20,6 @@ from analysis.report import TEXT
 
 log = logging.getLogger(__name__)
 ANNUAL_REPORT = config.NOTEBOOKS_DIR / "annual_report.ipynb"
-LANGUAGE_CODES = {"zh": "zh-CN", "en": "en"}
 ANALYST_NOTE = "analyst-note"
 
 
@@ -55,10 +54,14 @@ def annual_jobs(years: Sequence[int], langs: Sequence[str],
 
 def execute(job: ReportJob) -> nbformat.NotebookNode:
     """Run the notebook under papermill, in the notebooks folder, with the job's parameters."""
-    return papermill.execute_notebook(
+    notebook = papermill.execute_notebook(
         str(job.notebook), None, parameters=job.parameters, cwd=str(job.notebook.parent),
         progress_bar=False, log_output=False,
     )
+    for cell in notebook.cells:  # papermill gives the cell it injects a random id
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
+    return notebook
 
 
 def store_outputs(notebook: Path) -> Path:
@@ -78,11 +81,11 @@ def to_html(notebook: nbformat.NotebookNode, title: str, lang: str) -> str:
     exporter = HTMLExporter(
         template_name="report", extra_template_basedirs=[str(config.TEMPLATES_DIR)],
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+        language_code=lang,
     )
     # Notes for analysts in JupyterLab stay out of the reviewers' HTML.
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={ANALYST_NOTE}), enabled=True)
-    body, _ = exporter.from_notebook_node(
-        notebook, resources={"language_code": LANGUAGE_CODES[lang]})
+    body, _ = exporter.from_notebook_node(notebook)
     return body
 
 

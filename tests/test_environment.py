@@ -1,0 +1,55 @@
+"""The project's own files set up everything it needs, and say so where a new user looks."""
+
+import re
+import subprocess
+import tomllib
+
+import yaml
+
+from analysis import config
+
+ROOT = config.PROJECT_DIR
+
+
+def pyproject():
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_environment_yml_installs_the_package_and_its_extras_from_pyproject():
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    conda = [d for d in environment["dependencies"] if isinstance(d, str)]
+    [pip] = [d["pip"] for d in environment["dependencies"] if isinstance(d, dict)]
+    project = pyproject()["project"]
+    assert f"python{project['requires-python']}" in conda
+    assert "pip" in conda
+    extras = ",".join(project["optional-dependencies"])
+    assert pip == [f"-e .[{extras}]"]
+    # Nothing else pinned on the conda side that could drift from pyproject.toml.
+    assert sorted(conda) == sorted([f"python{project['requires-python']}", "pip"])
+
+
+def test_every_dependency_has_a_lower_bound():
+    project = pyproject()["project"]
+    for requirement in project["dependencies"] + project["optional-dependencies"]["dev"]:
+        assert re.search(r">=\d", requirement), requirement
+    names = {re.split(r"[<>=]", r)[0] for r in project["dependencies"]}
+    assert {"pandas", "matplotlib", "seaborn", "papermill", "nbconvert", "jupyterlab",
+            "ipykernel"} <= names
+
+
+def test_readme_starts_with_the_two_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    head = readme[:1500]
+    assert "make reports" in head and "make test" in head
+
+
+def test_ci_runs_the_readmes_test_command():
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_make_help_lists_every_target():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][a-z_-]*):", makefile, flags=re.M))
+    listed = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout
+    assert targets and all(f"make {target}" in listed for target in targets), listed
