@@ -38,7 +38,7 @@ TEXT = {
         "charts_note": ("实线为复合增长的所需路径，虚线为线性路径（序时进度），点线标出报告年份，"
                         "红点为观测值。"),
         "chart_alt": "{name}：2020—2025年所需路径、线性路径与观测值",
-        "no_target": "本指标目标为相对值（{target}），图中只有基期值和观测值。",
+        "no_target": "本指标目标为相对值：{target}。图中只有基期值和观测值。",
         "columns": {
             "indicator": "指标", "unit": "单位", "baseline": "基期值", "target": "2025年目标",
             "required_rate": "所需年均增长率", "year": "年份", "value": "观测值",
@@ -65,8 +65,9 @@ TEXT = {
         "charts_heading": "Required path of each indicator",
         "charts_note": ("Solid: the required compound path; dashed: the linear path; dotted: the "
                         "report year; red dots: observed values."),
+        "relative_target": "an increase no smaller than the Ningbo average",
         "chart_alt": "{name}: required and linear paths 2020–2025, and observed values",
-        "no_target": "The target of this indicator is relative ({target}): the chart shows the "
+        "no_target": "The target of this indicator is relative: {target}. The chart shows the "
                      "baseline and the observations only.",
         "columns": {
             "indicator": "Indicator", "unit": "Unit", "baseline": "Baseline",
@@ -117,10 +118,17 @@ class AnnualReport:
             columns["unit"]: self.targets["indicator_id"].map(units),
             columns["baseline"]: [with_year(value, year, self.lang) for value, year in
                                   zip(self.targets["baseline_value"], self.targets["baseline_year"])],
-            columns["target"]: self.targets["target_text"],
+            columns["target"]: [self.target_wording(kind, text) for kind, text in
+                                zip(self.targets["target_kind"], self.targets["target_text"])],
             columns["required_rate"]: self.targets["required_rate"].map(format_rate),
         })
         return as_html(frame)
+
+    def target_wording(self, target_kind: str, text: str) -> str:
+        """The target as the plan writes it; a relative target gets a translation in English."""
+        if target_kind == "relative" and self.lang == "en":
+            return f"{self.text['relative_target']} ({text})"
+        return text
 
     def status_table(self) -> HTML:
         names, columns = self.names(), self.text["columns"]
@@ -160,7 +168,8 @@ class AnnualReport:
             indicator = target["indicator_id"]
             heading = f"### {names[indicator]}"
             if math.isnan(target["target_value"]):
-                heading += "\n\n" + self.text["no_target"].format(target=target["target_text"])
+                wording = self.target_wording(target["target_kind"], target["target_text"])
+                heading += "\n\n" + self.text["no_target"].format(target=wording)
             figure = trajectory_chart(target, self.observations, self.report_year, self.lang,
                                       units[indicator])
             alt = self.text["chart_alt"].format(name=names[indicator])
