@@ -5,8 +5,8 @@ import pandas as pd
 from analysis import config
 from analysis.build import build
 
-TABLES = ["indicators.csv", "plan_values.csv", "headline_targets.csv", "required_paths.csv",
-          "observations.csv"]
+TABLES = ["indicators.csv", "plan_values.csv", "headline_targets.csv", "targets.csv",
+          "required_paths.csv", "observations.csv"]
 
 
 def test_build_writes_every_table(tmp_path):

@@ -78,11 +78,13 @@ def test_bad_observations_exit_2_naming_file_line_and_field(capsys, tmp_path):
                   "(write 2450, not 2,450; 3.3, not 3.3%)\n"
 
 
-def test_targets_lists_both_tables(capsys):
+def test_targets_lists_the_whole_catalogue(capsys):
     code, out, _ = run(capsys, "targets", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert code == 0 and len(rows) == 15
-    assert {"target_id", "indicator_id", "target_kind", "target_value", "quote"} <= set(rows[0])
+    assert code == 0
+    assert {"target_id", "indicator_id", "target_kind", "target_value", "unit_zh", "quote"} <= set(rows[0])
+    origins = [row["origin"] for row in rows]
+    assert (origins.count("专栏1"), origins.count("专栏2"), origins.count("正文")) == (5, 10, 27)
 
 
 

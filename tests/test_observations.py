@@ -42,7 +42,7 @@ def test_a_header_alone_is_no_observations(tmp_path):
 
 
 @pytest.mark.parametrize("row, line, field, message", [
-    ("unknown_id,2022,1,doc,", 2, "indicator_id", "unknown indicator id 'unknown_id'"),
+    ("unknown_id,2022,1,doc,", 2, "indicator_id", "unknown id 'unknown_id'"),
     ("tech_smes,2022,abc,doc,", 2, "value", "not a plain number"),
     ("tech_smes,2022,,doc,", 2, "value", "value is empty"),
     ("tech_smes,2022,nan,doc,", 2, "value", "not a plain number"),

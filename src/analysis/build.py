@@ -10,7 +10,7 @@ from analysis import config
 from analysis.files import write_atomic
 from analysis.observations import load_observations
 from analysis.plan import load_indicators, load_plan, plan_values
-from analysis.targets import headline_targets
+from analysis.targets import catalogue, headline_targets
 from analysis.trajectories import required_paths, with_required_rates
 
 
@@ -24,6 +24,7 @@ def processed_tables() -> dict[str, pd.DataFrame]:
         "indicators.csv": indicators.drop(columns=["label_table1", "label_table2"]),
         "plan_values.csv": values,
         "headline_targets.csv": with_required_rates(targets),
+        "targets.csv": catalogue(plan),
         "required_paths.csv": required_paths(targets),
         "observations.csv": load_observations(indicators=indicators).assign(
             file=lambda frame: frame["file"].map(lambda p: Path(p).name)),

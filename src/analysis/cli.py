@@ -68,17 +68,13 @@ def cmd_assess(args) -> int:
 
 
 def cmd_targets(args) -> int:
-    from analysis.plan import plan_values
+    from analysis.targets import catalogue
 
-    values = plan_values()
-    catalogue = values[values["kind"] == "target"].assign(
-        target_id=lambda f: f["table"] + ":" + f["indicator_id"] + ":" + f["year"].astype(str),
-        target_value=lambda f: f["value"],
-        quote=lambda f: f["label"] + " " + f["value_text"],
-    )
-    columns = ["target_id", "indicator_id", "plan_period", "year", "target_kind", "comparator",
-               "target_value", "quote"]
-    _print_frame(catalogue[columns], args.format)
+    frame = catalogue()
+    if args.format == "table":
+        frame = frame[["target_id", "target_kind", "comparator", "target_value", "target_upper",
+                       "unit_zh", "target_year", "baseline_year", "baseline_value", "name_zh"]]
+    _print_frame(frame, args.format)
     return 0
 
 
@@ -114,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument("--format", choices=["csv", "table"], default="table")
     assess.set_defaults(run=cmd_assess)
 
-    targets = commands.add_parser("targets", help="the target catalogue of the plan's tables")
+    targets = commands.add_parser("targets", help="every target of the plan: 专栏1, 专栏2 and the body text")
     targets.add_argument("--format", choices=["csv", "table"], default="table")
     targets.set_defaults(run=cmd_targets)
 

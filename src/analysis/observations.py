@@ -35,11 +35,16 @@ def load_observations(paths: Iterable[str | Path] | None = None,
     paths = observation_files() if paths is None else [Path(p) for p in paths]
     indicators = load_indicators() if indicators is None else indicators
     measures = dict(zip(indicators["indicator_id"], indicators["measure"]))
+    return read_series(paths, measures, "indicator_id")
+
+
+def read_series(paths: Iterable[Path], measures: dict[str, str], id_column: str) -> pd.DataFrame:
+    """Validated rows of `id_column,year,value,source,note` files; one row per id and year."""
     records: list[dict] = []
     seen: dict[tuple[str, int], tuple[Path, int]] = {}
     for path in paths:
-        for record in _read_file(path, measures):
-            key = (record["indicator_id"], record["year"])
+        for record in _read_file(path, measures, id_column):
+            key = (record[id_column], record["year"])
             if key in seen:
                 first_path, first_line = seen[key]
                 raise InputError(f"{key[0]} {key[1]} is already given in {first_path}, line "
@@ -47,10 +52,10 @@ def load_observations(paths: Iterable[str | Path] | None = None,
                                  file=path, line=record["line"], field="year")
             seen[key] = (path, record["line"])
             records.append(record)
-    frame = pd.DataFrame.from_records(records, columns=COLUMNS + ["file", "line"])
+    frame = pd.DataFrame.from_records(records, columns=[id_column, *COLUMNS[1:], "file", "line"])
     frame["year"] = frame["year"].astype(int)
     frame["value"] = frame["value"].astype(float)
-    return frame.sort_values(["indicator_id", "year"], ignore_index=True)
+    return frame.sort_values([id_column, "year"], ignore_index=True)
 
 
 def as_of(observations: pd.DataFrame, report_year: int) -> pd.DataFrame:
@@ -58,7 +63,7 @@ def as_of(observations: pd.DataFrame, report_year: int) -> pd.DataFrame:
     return observations[observations["year"] <= report_year].reset_index(drop=True)
 
 
-def _read_file(path: Path, measures: dict[str, str]) -> list[dict]:
+def _read_file(path: Path, measures: dict[str, str], id_column: str = "indicator_id") -> list[dict]:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -72,9 +77,10 @@ def _read_file(path: Path, measures: dict[str, str]) -> list[dict]:
     header = [name.strip() for name in (reader.fieldnames or [])]
     if not header:
         raise InputError(f"is empty; expected the header {','.join(COLUMNS)}", file=path, line=1)
-    missing = [name for name in COLUMNS if name not in header]
+    columns = [id_column, *COLUMNS[1:]]
+    missing = [name for name in columns if name not in header]
     if missing:
-        raise InputError(f"missing column; the header must hold {','.join(COLUMNS)}",
+        raise InputError(f"missing column; the header must hold {','.join(columns)}",
                          file=path, line=1, field=missing[0])
     reader.fieldnames = header
     records = []
@@ -82,20 +88,21 @@ def _read_file(path: Path, measures: dict[str, str]) -> list[dict]:
         for row in reader:
             if not any((value or "").strip() for value in row.values()):
                 continue
-            records.append(_read_row(row, path, reader.line_num, measures))
+            records.append(_read_row(row, path, reader.line_num, measures, id_column))
     except csv.Error as exc:
         raise InputError(f"is not valid CSV ({exc})", file=path, line=reader.line_num) from exc
     return records
 
 
-def _read_row(row: dict, path: Path, line: int, measures: dict[str, str]) -> dict:
+def _read_row(row: dict, path: Path, line: int, measures: dict[str, str],
+              id_column: str) -> dict:
     def field(name: str) -> str:
         return (row.get(name) or "").strip()
 
-    indicator_id = field("indicator_id")
+    indicator_id = field(id_column)
     if indicator_id not in measures:
-        raise InputError(f"unknown indicator id {indicator_id!r}; valid ids: "
-                         f"{', '.join(sorted(measures))}", file=path, line=line, field="indicator_id")
+        raise InputError(f"unknown id {indicator_id!r}; valid ids: {', '.join(sorted(measures))}",
+                         file=path, line=line, field=id_column)
 
     year_text = unicodedata.normalize("NFKC", field("year"))
     if not re.fullmatch(r"\d{4}", year_text) or not FIRST_YEAR <= int(year_text) <= LAST_YEAR:
@@ -124,5 +131,5 @@ def _read_row(row: dict, path: Path, line: int, measures: dict[str, str]) -> dic
     if not source:
         raise InputError("source is empty; name the document, its date and where the value is "
                          "in it", file=path, line=line, field="source")
-    return {"indicator_id": indicator_id, "year": int(year_text), "value": value,
+    return {id_column: indicator_id, "year": int(year_text), "value": value,
             "source": source, "note": field("note"), "file": str(path), "line": line}

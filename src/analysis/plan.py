@@ -36,6 +36,7 @@ class Plan:
     text_file: str
     text_sha256: str
     indicators_file: str
+    body_targets_file: str
     period: str
     start_year: int
     end_year: int
@@ -51,6 +52,10 @@ class Plan:
         return self.directory / self.indicators_file
 
     @property
+    def body_targets_path(self) -> Path:
+        return self.directory / self.body_targets_file
+
+    @property
     def years(self) -> list[int]:
         return list(range(self.start_year, self.end_year + 1))
 
@@ -64,7 +69,8 @@ def load_plan(path: Path = config.PLAN_CONFIG) -> Plan:
         return Plan(
             id=raw["id"], title_zh=raw["title_zh"], title_en=raw["title_en"],
             directory=path.parent, text_file=raw["text"], text_sha256=raw["text_sha256"],
-            indicators_file=raw["indicators"], period=raw["period"],
+            indicators_file=raw["indicators"], body_targets_file=raw["body_targets"],
+            period=raw["period"],
             start_year=int(raw["start_year"]), end_year=int(raw["end_year"]),
             baseline_year=int(raw["baseline_year"]), tables=tuple(raw["tables"]),
         )

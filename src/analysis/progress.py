@@ -1,4 +1,13 @@
-"""Progress: where each indicator stands in a report year against the path to its target."""
+"""Progress: where each target stands in a report year against the path to it (DESIGN.md, Method).
+
+Beyond the Method's compound rule for level and lower-bound targets:
+- a cumulative target counted from zero has no compound rate; its pace is the linear ratio;
+- a range target (1-2家) is met at its lower end; the upper end is carried along;
+- a relative target ("提高幅度不低于宁波平均水平") is met when the indicator's increase since its
+  baseline year is at least the reference series' increase over the same years (percentage points);
+  its ratio is the one increase over the other. Without reference data it is not assessable;
+- a target without a baseline in the plan can be found met, but its pace cannot be judged.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +16,19 @@ import math
 import pandas as pd
 
 from analysis.observations import as_of
-from analysis.trajectories import compound_value, with_required_rates
+from analysis.trajectories import compound_value, linear_value, with_required_rates
 
 ASSESSMENT_COLUMNS = [
     "indicator_id", "baseline_year", "baseline_value", "target_year", "target_value",
     "target_kind", "report_year", "latest_year", "latest_value", "required_rate",
     "observed_rate", "progress_ratio", "linear_ratio", "required_value", "remaining_rate",
-    "status", "latest_source",
+    "status", "latest_source", "target_upper", "reference_series",
 ]
+# Best first: a worse value never moves a target up this list.
 STATUSES = ["target_met", "on_track", "moderate_progress", "insufficient_progress",
             "moving_away", "insufficient_data", "not_assessable"]
 ON_TRACK, MODERATE = 0.95, 0.60
+_NO_REFERENCES = pd.DataFrame(columns=["series_id", "year", "value", "source", "note"])
 
 
 def classify(progress_ratio: float) -> str:
@@ -31,47 +42,92 @@ def classify(progress_ratio: float) -> str:
     return "moving_away"
 
 
-def assess_indicator(target: dict, observations: pd.DataFrame, report_year: int) -> dict:
-    """One indicator's verdict in a report year, from its latest observation after the baseline."""
-    b, t0 = target["baseline_value"], target["baseline_year"]
-    T, tT = target["target_value"], target["target_year"]
-    rate = target["required_rate"]
+def _number(value) -> float:
+    return math.nan if value is None or pd.isna(value) else float(value)
+
+
+def assess_target(target: dict, observations: pd.DataFrame, report_year: int,
+                  references: pd.DataFrame = _NO_REFERENCES) -> dict:
+    """One target's verdict in a report year, from its latest observation after the baseline."""
+    kind = target.get("target_kind", "level")
+    b, T = _number(target.get("baseline_value")), _number(target.get("target_value"))
+    t0 = None if pd.isna(target.get("baseline_year")) else int(target["baseline_year"])
+    tT = int(target["target_year"])
+    rate = _number(target.get("required_rate"))
+    counted_from_zero = kind == "cumulative" or b == 0
     row = {column: target.get(column) for column in ASSESSMENT_COLUMNS}
     row.update(report_year=report_year, latest_year=None, latest_value=math.nan,
                observed_rate=math.nan, progress_ratio=math.nan, linear_ratio=math.nan,
-               remaining_rate=math.nan, latest_source="",
-               required_value=(float(compound_value(b, rate, t0, min(report_year, tT)))
-                               if not math.isnan(T) else math.nan))
+               remaining_rate=math.nan, required_value=math.nan, latest_source="",
+               baseline_year=t0, baseline_value=b, target_value=T, required_rate=rate)
+    at = min(report_year, tT)
+    if t0 is not None and not math.isnan(T):
+        row["required_value"] = float(
+            linear_value(b, T, t0, tT, at) if counted_from_zero else compound_value(b, rate, t0, at))
+    if kind == "qualitative" or not target.get("indicator_id"):
+        return {**row, "status": "not_assessable"}
+
     mine = observations[(observations["indicator_id"] == target["indicator_id"])
-                        & (observations["year"] > t0) & (observations["year"] <= report_year)]
+                        & (observations["year"] <= report_year)]
+    if t0 is not None:
+        mine = mine[mine["year"] > t0]
     if mine.empty:
         return {**row, "status": "insufficient_data"}
     latest = mine.loc[mine["year"].idxmax()]
     v, t = float(latest["value"]), int(latest["year"])
     row.update(latest_year=t, latest_value=v, latest_source=latest["source"])
+
+    if kind == "relative":
+        return _assess_relative(row, target, references)
     if math.isnan(T):
         return {**row, "status": "not_assessable"}
-    observed_rate = (v / b) ** (1 / (t - t0)) - 1
-    row.update(
-        observed_rate=observed_rate,
-        progress_ratio=observed_rate / abs(rate) if rate else math.nan,
-        linear_ratio=((v - b) / (T - b)) / ((t - t0) / (tT - t0)) if T != b else math.nan,
-        remaining_rate=(T / v) ** (1 / (tT - t)) - 1 if t < tT and v > 0 else math.nan,
-    )
+    if t0 is not None:
+        elapsed = (t - t0) / (tT - t0)
+        row["linear_ratio"] = ((v - b) / (T - b)) / elapsed if T != b else math.nan
+        if counted_from_zero:
+            row["progress_ratio"] = row["linear_ratio"]
+        elif b > 0:
+            row["observed_rate"] = (v / b) ** (1 / (t - t0)) - 1
+            row["progress_ratio"] = row["observed_rate"] / abs(rate) if rate else math.nan
+    if t < tT and v > 0 and not counted_from_zero:
+        row["remaining_rate"] = (T / v) ** (1 / (tT - t)) - 1
     if v >= T:
-        status = "target_met"
-    elif b >= T:
+        return {**row, "status": "target_met"}
+    if t0 is None or math.isnan(row["progress_ratio"]):
+        return {**row, "status": "not_assessable"}
+    if b >= T:
+        return {**row, "status": "moving_away"}
+    return {**row, "status": classify(row["progress_ratio"])}
+
+
+def _assess_relative(row: dict, target: dict, references: pd.DataFrame) -> dict:
+    """Increase since the baseline year against the reference series' increase over those years."""
+    series = references[references["series_id"] == (target.get("reference_series") or "")]
+    values = dict(zip(series["year"], series["value"]))
+    t0, t, b, v = row["baseline_year"], row["latest_year"], row["baseline_value"], row["latest_value"]
+    if t0 not in values or t not in values:
+        return {**row, "status": "not_assessable"}
+    reference_increase = values[t] - values[t0]
+    row["target_value"] = b + reference_increase  # the value that keeps pace with the reference
+    if reference_increase > 0:
+        row["progress_ratio"] = (v - b) / reference_increase
+    if v >= row["target_value"]:
+        status = "target_met" if t >= row["target_year"] else "on_track"
+    elif reference_increase <= 0:
         status = "moving_away"
     else:
         status = classify(row["progress_ratio"])
     return {**row, "status": status}
 
 
-def assess(targets: pd.DataFrame, observations: pd.DataFrame, report_year: int) -> pd.DataFrame:
+def assess(targets: pd.DataFrame, observations: pd.DataFrame, report_year: int,
+           references: pd.DataFrame = _NO_REFERENCES) -> pd.DataFrame:
     """One row per target: required and observed growth, ratios, the value still needed, status."""
     seen = as_of(observations, report_year)
-    rated = with_required_rates(targets)
-    rows = [assess_indicator(target, seen, report_year) for target in rated.to_dict("records")]
+    rated = with_required_rates(targets) if "required_rate" not in targets else targets
+    rows = [assess_target(target, seen, report_year, references)
+            for target in rated.to_dict("records")]
     frame = pd.DataFrame.from_records(rows, columns=ASSESSMENT_COLUMNS)
     frame["latest_year"] = frame["latest_year"].astype("Int64")
+    frame["baseline_year"] = frame["baseline_year"].astype("Int64")
     return frame

@@ -1,15 +1,29 @@
-"""The target catalogue: what the plan wants, indicator by indicator."""
+"""The target catalogue: what the plan wants, from its two tables and from its body text."""
 
 from __future__ import annotations
 
+import math
+import re
+
 import pandas as pd
 
-from analysis.plan import Plan, load_plan, plan_values
+from analysis.errors import InputError
+from analysis.plan import Plan, load_indicators, load_plan, plan_values
 
 HEADLINE_COLUMNS = [
     "indicator_id", "baseline_year", "baseline_value", "target_year", "target_value",
     "target_kind", "comparator", "target_text",
 ]
+CATALOGUE_COLUMNS = [
+    "target_id", "indicator_id", "plan_period", "origin", "name_zh", "name_en", "target_kind",
+    "comparator", "target_value", "target_upper", "unit_zh", "unit_en", "target_year",
+    "baseline_year", "baseline_value", "baseline_source", "target_text", "section", "quote",
+    "reference_series",
+]
+TARGET_KINDS = ("level", "lower_bound", "range", "cumulative", "relative", "qualitative")
+NUMERIC_KINDS = ("level", "lower_bound", "range", "cumulative")
+# "70%以上", "3家", "1-2个", "7万人以上": a number, maybe a range, maybe 万 (ten thousand).
+_QUANTITY = re.compile(r"^(?P<low>\d+(?:\.\d+)?)(?:-(?P<high>\d+(?:\.\d+)?))?(?P<wan>万)?")
 
 
 def headline_targets(values: pd.DataFrame | None = None, plan: Plan | None = None) -> pd.DataFrame:
@@ -31,3 +45,79 @@ def headline_targets(values: pd.DataFrame | None = None, plan: Plan | None = Non
         "target_text": targets.loc[order, "value_text"].to_numpy(),
     })
     return frame[HEADLINE_COLUMNS]
+
+
+def parse_quantity(text: str) -> tuple[float, float]:
+    """The number a target states, and its upper end for a range (NaN otherwise)."""
+    match = _QUANTITY.match(text)
+    if match is None:
+        raise ValueError(f"no number at the start of {text!r}")
+    scale = 10_000 if match["wan"] else 1
+    low = float(match["low"]) * scale
+    high = float(match["high"]) * scale if match["high"] else math.nan
+    return low, high
+
+
+def load_body_targets(plan: Plan | None = None) -> pd.DataFrame:
+    """The curated targets of the body text, checked row by row against the plan and its indicators."""
+    plan = plan or load_plan()
+    path = plan.body_targets_path
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    known = set(load_indicators(plan)["indicator_id"])
+    for index, row in frame.iterrows():
+        line = int(index) + 2
+
+        def fail(field: str, message: str):
+            raise InputError(message, file=path, line=line, field=field)
+
+        if row["target_kind"] not in TARGET_KINDS:
+            fail("target_kind", f"{row['target_kind']!r} is not one of {', '.join(TARGET_KINDS)}")
+        if row["indicator_id"] and row["indicator_id"] not in known:
+            fail("indicator_id", f"unknown indicator id {row['indicator_id']!r}")
+        if row["target_kind"] in NUMERIC_KINDS:
+            if not row["indicator_id"]:
+                fail("indicator_id", "a numeric target needs the indicator it is measured by")
+            try:
+                float(row["target_value"])
+            except ValueError:
+                fail("target_value", f"{row['target_value']!r} is not a number")
+    numbers = ["target_value", "target_upper", "baseline_value"]
+    frame[numbers] = frame[numbers].replace("", math.nan).astype(float)
+    frame["baseline_year"] = pd.to_numeric(frame["baseline_year"]).astype("Int64")
+    frame["target_year"] = frame["target_year"].astype(int)
+    return frame
+
+
+def catalogue(plan: Plan | None = None) -> pd.DataFrame:
+    """Every target of the plan, one row each: 专栏1, 专栏2 and the body text."""
+    plan = plan or load_plan()
+    values = plan_values(plan)
+    indicators = load_indicators(plan).set_index("indicator_id")
+    tables = {spec["id"]: spec["heading"] for spec in plan.tables}
+    rows = []
+    for target in values[values["kind"] == "target"].itertuples():
+        baseline = values[(values["table"] == target.table) & (values["kind"] == "baseline")
+                          & (values["indicator_id"] == target.indicator_id)].iloc[0]
+        meta = indicators.loc[target.indicator_id]
+        rows.append({
+            "target_id": f"{target.table}_{target.indicator_id}_{target.year}",
+            "indicator_id": target.indicator_id, "plan_period": target.plan_period,
+            "origin": tables[target.table], "name_zh": meta["name_zh"], "name_en": meta["name_en"],
+            "target_kind": target.target_kind, "comparator": target.comparator,
+            "target_value": target.value, "target_upper": math.nan,
+            "unit_zh": meta["unit_zh"], "unit_en": meta["unit_en"], "target_year": target.year,
+            "baseline_year": baseline["year"], "baseline_value": baseline["value"],
+            "baseline_source": tables[target.table], "target_text": target.value_text,
+            "section": tables[target.table], "quote": f"{target.label} {target.value_text}",
+            "reference_series": _reference_series(target.target_kind, target.indicator_id),
+        })
+    body = load_body_targets(plan).assign(
+        plan_period=plan.period, origin="正文", target_text=lambda f: f["value_text"])
+    frame = pd.concat([pd.DataFrame(rows), body], ignore_index=True)
+    frame["baseline_year"] = frame["baseline_year"].astype("Int64")
+    return frame[CATALOGUE_COLUMNS]
+
+
+def _reference_series(target_kind: str, indicator_id: str) -> str:
+    """A relative target of a table is measured against the Ningbo series of the same indicator."""
+    return f"ningbo_{indicator_id}" if target_kind == "relative" else ""

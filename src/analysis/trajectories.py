@@ -25,12 +25,20 @@ def linear_value(baseline, target, baseline_year, target_year, year):
 
 
 def with_required_rates(targets: pd.DataFrame) -> pd.DataFrame:
-    """Targets with their required compound rate and the linear path's yearly step added."""
+    """Targets with their required compound rate and the linear path's yearly step added.
+
+    A compound rate needs a positive baseline and a numeric target; a cumulative target counted
+    from zero has only the linear step.
+    """
     frame = targets.copy()
-    frame["required_rate"] = required_rate(frame["baseline_value"], frame["target_value"],
-                                           frame["baseline_year"], frame["target_year"])
-    frame["linear_step"] = ((frame["target_value"] - frame["baseline_value"])
-                            / (frame["target_year"] - frame["baseline_year"]))
+    kinds = frame["target_kind"] if "target_kind" in frame else pd.Series("level", frame.index)
+    baseline, target = frame["baseline_value"].astype(float), frame["target_value"].astype(float)
+    years = (frame["target_year"] - frame["baseline_year"]).astype(float)
+    compound = baseline.gt(0) & target.notna() & years.gt(0) & kinds.ne("cumulative")
+    frame["required_rate"] = np.nan
+    frame.loc[compound, "required_rate"] = required_rate(baseline[compound], target[compound],
+                                                         0, years[compound])
+    frame["linear_step"] = (target - baseline) / years
     return frame
 
 

@@ -1,0 +1,24 @@
+"""Outside series that relative targets refer to (e.g. the Ningbo average), in data/raw/reference/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from analysis import config
+from analysis.observations import read_series
+
+
+def reference_files(directory: Path = config.REFERENCE_DIR) -> list[Path]:
+    return sorted(Path(directory).glob("*.csv"))
+
+
+def load_references(series: dict[str, str], paths: Iterable[str | Path] | None = None) -> pd.DataFrame:
+    """Reference values (`series_id,year,value,source,note`), validated like observations.
+
+    `series` maps each known series id to its measure (share, count, …).
+    """
+    paths = reference_files() if paths is None else [Path(p) for p in paths]
+    return read_series(paths, series, "series_id")
