@@ -94,3 +94,13 @@ def test_module_runs_from_any_working_directory(tmp_path):
                              "--format", "csv"], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("indicator_id,baseline_year,baseline_value,")
+
+
+def test_assess_all_covers_every_numeric_target_of_the_period(capsys):
+    code, out, _ = run(capsys, "assess", "--year", "2024", "--all", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 28
+    by_id = {row["target_id"]: row for row in rows}
+    assert by_id["table2_high_tech_enterprises_2025"]["status"] == "target_met"
+    assert by_id["body_graduates_employed"]["status"] == "insufficient_data"
+    assert by_id["table2_rd_revenue_ratio_industrial_2025"]["status"] == "insufficient_data"

@@ -93,3 +93,67 @@ def test_the_status_never_improves_when_the_value_gets_worse(year, lower, higher
     worse = verdict("high_tech_enterprises", year, lower)["status"]
     better = verdict("high_tech_enterprises", year, higher)["status"]
     assert rank[worse] >= rank[better]
+
+
+# --- the catalogue's other kinds of target ------------------------------------------------------
+
+from analysis.targets import catalogue
+
+
+def catalogue_verdict(target_id, rows, report_year, references=None):
+    targets = catalogue()
+    targets = targets[targets["target_id"] == target_id]
+    kwargs = {} if references is None else {"references": references}
+    return assess(targets, observations(*rows), report_year, **kwargs).iloc[0]
+
+
+def test_a_cumulative_target_from_zero_is_judged_on_the_linear_path():
+    # 新增就业大学生7万人以上 by 2025: 30,000 by 2022 is 3/7 of the way in 2/5 of the time.
+    row = catalogue_verdict("body_graduates_employed", [("graduates_employed", 2022, 30000)], 2022)
+    assert round(row["linear_ratio"], 4) == round((30000 / 70000) / (2 / 5), 4) == 1.0714
+    assert row["progress_ratio"] == row["linear_ratio"]
+    assert math.isnan(row["required_rate"]) and math.isnan(row["remaining_rate"])
+    assert row["required_value"] == pytest.approx(28000)
+    assert row["status"] == "on_track"
+
+
+def test_a_range_is_met_at_its_lower_end_and_keeps_its_upper_end():
+    row = catalogue_verdict("body_star_market_listings", [("star_market_listings", 2024, 1)], 2024)
+    assert row["status"] == "target_met"
+    assert (row["target_value"], row["target_upper"]) == (1, 2)
+
+
+def test_a_target_without_baseline_is_met_or_not_assessable():
+    met = catalogue_verdict("body_provincial_key_labs", [("provincial_key_labs", 2023, 3)], 2023)
+    short = catalogue_verdict("body_provincial_key_labs", [("provincial_key_labs", 2023, 2)], 2023)
+    assert (met["status"], short["status"]) == ("target_met", "not_assessable")
+
+
+def test_a_qualitative_target_is_not_assessable():
+    assert catalogue_verdict("body_innovative_county", [], 2025)["status"] == "not_assessable"
+
+
+def ningbo(*rows):
+    return pd.DataFrame([{"series_id": "ningbo_rd_revenue_ratio_industrial", "year": y, "value": v,
+                          "source": "test fixture", "note": ""} for y, v in rows])
+
+
+def test_a_relative_target_is_measured_against_the_reference_increase():
+    # Cixi 1.34 (2019) → 1.60 (2022): +0.26 points; Ningbo +0.20 → keeps pace; +0.40 → 0.65 of it.
+    rows = [("rd_revenue_ratio_industrial", 2022, 1.60)]
+    ahead = catalogue_verdict("table2_rd_revenue_ratio_industrial_2025", rows, 2022,
+                              ningbo((2019, 1.80), (2022, 2.00)))
+    assert ahead["status"] == "on_track" and ahead["target_value"] == pytest.approx(1.54)
+    behind = catalogue_verdict("table2_rd_revenue_ratio_industrial_2025", rows, 2022,
+                               ningbo((2019, 1.80), (2022, 2.20)))
+    assert round(behind["progress_ratio"], 4) == 0.65 and behind["status"] == "moderate_progress"
+    final = catalogue_verdict("table2_rd_revenue_ratio_industrial_2025",
+                              [("rd_revenue_ratio_industrial", 2025, 1.70)], 2025,
+                              ningbo((2019, 1.80), (2025, 2.10)))
+    assert final["status"] == "target_met"
+
+
+def test_a_relative_target_without_the_reference_year_is_not_assessable():
+    row = catalogue_verdict("table2_rd_revenue_ratio_industrial_2025",
+                            [("rd_revenue_ratio_industrial", 2022, 1.6)], 2022, ningbo((2022, 2.0)))
+    assert row["status"] == "not_assessable"

@@ -53,16 +53,27 @@ def cmd_build(args) -> int:
 
 def cmd_assess(args) -> int:
     from analysis.observations import load_observations
-    from analysis.plan import load_plan
+    from analysis.plan import load_indicators, load_plan
     from analysis.progress import assess
-    from analysis.targets import headline_targets
+    from analysis.references import load_references, reference_measures
+    from analysis.targets import NUMERIC_KINDS, catalogue, headline_targets
 
     plan = load_plan()
     [year] = _years(plan.years, [args.year])
-    observations = load_observations(args.observations)
-    frame = assess(headline_targets(plan=plan), observations, year)
+    indicators = load_indicators(plan)
+    observations = load_observations(args.observations, indicators)
+    every_target = catalogue(plan)
+    references = load_references(reference_measures(every_target, indicators))
+    if args.all:
+        targets = every_target[(every_target["plan_period"] == plan.period)
+                               & every_target["target_kind"].isin([*NUMERIC_KINDS, "relative"])
+                               & (every_target["indicator_id"] != "")]
+        frame = assess(targets, observations, year, references)
+        frame.insert(0, "target_id", targets["target_id"].to_numpy())
+    else:
+        frame = assess(headline_targets(plan=plan), observations, year, references)
     if args.format == "table":
-        frame = frame.drop(columns=["latest_source"])
+        frame = frame.drop(columns=["latest_source", "reference_series"])
     _print_frame(frame.round(6), args.format)
     return 0
 
@@ -108,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument("--observations", action="append", metavar="PATH",
                         help="observation CSV (repeatable); default: all of data/raw/observations/")
     assess.add_argument("--format", choices=["csv", "table"], default="table")
+    assess.add_argument("--all", action="store_true",
+                        help="every numeric or relative target of the catalogue, not only 专栏2")
     assess.set_defaults(run=cmd_assess)
 
     targets = commands.add_parser("targets", help="every target of the plan: 专栏1, 专栏2 and the body text")

@@ -22,3 +22,11 @@ def load_references(series: dict[str, str], paths: Iterable[str | Path] | None =
     """
     paths = reference_files() if paths is None else [Path(p) for p in paths]
     return read_series(paths, series, "series_id")
+
+
+def reference_measures(targets: pd.DataFrame, indicators: pd.DataFrame) -> dict[str, str]:
+    """Each reference series the targets name → the measure of the indicator it is compared with."""
+    measures = dict(zip(indicators["indicator_id"], indicators["measure"]))
+    named = targets[targets["reference_series"].fillna("") != ""]
+    return {series: measures[indicator]
+            for series, indicator in zip(named["reference_series"], named["indicator_id"])}

@@ -12,7 +12,7 @@ from analysis.plan import Plan, load_indicators, load_plan, plan_values
 
 HEADLINE_COLUMNS = [
     "indicator_id", "baseline_year", "baseline_value", "target_year", "target_value",
-    "target_kind", "comparator", "target_text",
+    "target_kind", "comparator", "target_text", "reference_series",
 ]
 CATALOGUE_COLUMNS = [
     "target_id", "indicator_id", "plan_period", "origin", "name_zh", "name_en", "target_kind",
@@ -44,6 +44,8 @@ def headline_targets(values: pd.DataFrame | None = None, plan: Plan | None = Non
         "comparator": targets.loc[order, "comparator"].to_numpy(),
         "target_text": targets.loc[order, "value_text"].to_numpy(),
     })
+    frame["reference_series"] = [_reference_series(kind, indicator) for kind, indicator
+                                 in zip(frame["target_kind"], frame["indicator_id"])]
     return frame[HEADLINE_COLUMNS]
 
 
