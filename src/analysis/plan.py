@@ -37,6 +37,7 @@ class Plan:
     text_sha256: str
     indicators_file: str
     body_targets_file: str
+    contradictions_file: str
     period: str
     start_year: int
     end_year: int
@@ -56,6 +57,10 @@ class Plan:
         return self.directory / self.body_targets_file
 
     @property
+    def contradictions_path(self) -> Path:
+        return self.directory / self.contradictions_file
+
+    @property
     def years(self) -> list[int]:
         return list(range(self.start_year, self.end_year + 1))
 
@@ -70,6 +75,7 @@ def load_plan(path: Path = config.PLAN_CONFIG) -> Plan:
             id=raw["id"], title_zh=raw["title_zh"], title_en=raw["title_en"],
             directory=path.parent, text_file=raw["text"], text_sha256=raw["text_sha256"],
             indicators_file=raw["indicators"], body_targets_file=raw["body_targets"],
+            contradictions_file=raw["contradictions"],
             period=raw["period"],
             start_year=int(raw["start_year"]), end_year=int(raw["end_year"]),
             baseline_year=int(raw["baseline_year"]), tables=tuple(raw["tables"]),
@@ -191,3 +197,25 @@ def plan_values(plan: Plan | None = None) -> pd.DataFrame:
     indicators = load_indicators(plan)
     frames = [parse_table(text, spec, indicators, source=plan.text_path) for spec in plan.tables]
     return pd.concat(frames, ignore_index=True)
+
+
+def locate(text: str, quote: str) -> tuple[int, str]:
+    """Where a verbatim quote stands: its line number, and the 专栏 it is in or the opening words
+    of its paragraph ("2.加强实验室建设与开放共享"). A quote not in the text is a ValueError."""
+    start = text.find(quote)
+    if start < 0:
+        raise ValueError(f"{quote!r} does not occur in the plan text")
+    lines = text.splitlines()
+    index = text.count("\n", 0, start)
+    line = lines[index]
+    in_table = line.startswith("\t") or (index > 0 and lines[index - 1].startswith("\t")
+                                          and len(line) <= 12)
+    if in_table:
+        heading = next(l for l in reversed(lines[:index]) if l.startswith("专栏"))
+        return index + 1, heading.split("：")[0]
+    lead = line.strip()
+    numbered = re.match(r"^(\d+\.[^。]+)。", lead)
+    if numbered:
+        return index + 1, numbered.group(1)
+    sentence = re.split(r"[：。]", lead)[0]
+    return index + 1, sentence if len(sentence) <= 24 else sentence[:24] + "…"

@@ -1,0 +1,66 @@
+"""The 13th plan in review, its pace carried forward, and the plan's self-contradictions."""
+
+import pytest
+
+from analysis.plan import load_indicators, read_plan_text
+from analysis.review import contradictions, pace_projection, review_13th_plan, thirteenth_plan_pace
+
+
+@pytest.fixture(scope="module")
+def review():
+    return review_13th_plan().set_index("indicator_id")
+
+
+def test_growth_achieved_against_growth_needed(review):
+    hte = review.loc["high_tech_enterprises"]
+    assert round(hte["required_rate"], 6) == round((140 / 112) ** 0.2 - 1, 6) == 0.04564
+    assert round(hte["achieved_rate"], 6) == round((380 / 112) ** 0.2 - 1, 6) == 0.276771
+    assert round(hte["progress_ratio"], 4) == 6.0643
+    assert hte["attainment"] == pytest.approx(380 / 140)
+    assert set(review["status"]) == {"target_met"}
+
+
+def test_our_remark_beside_the_tables_own(review):
+    assert review["plan_remark"].to_dict() == {
+        "rd_gdp_ratio": "超额完成", "high_tech_value_added_share": "完成",
+        "high_tech_enterprises": "超额完成", "engineering_tech_centers": "超额完成",
+        "tech_smes": "超额完成"}
+    # 68.5 against >45 is far above the bound, yet the table says 完成, not 超额完成.
+    assert review.loc["high_tech_value_added_share", "own_remark"] == "超额完成"
+    assert list(review.index[~review["agrees"]]) == ["high_tech_value_added_share"]
+
+
+def test_the_13th_plan_pace_of_the_series_in_both_plans():
+    pace = thirteenth_plan_pace().set_index("indicator_id")
+    assert list(pace.index) == ["rd_gdp_ratio", "high_tech_value_added_share",
+                                "high_tech_enterprises", "tech_smes"]
+    assert round(pace.loc["high_tech_enterprises", "pace_rate"], 6) == 0.276771
+    assert round(pace.loc["tech_smes", "pace_rate"], 6) == 0.195102
+    assert pace.loc["rd_gdp_ratio", "pace_step"] == pytest.approx(0.114)
+
+
+def test_the_pace_projected_to_2025():
+    indicators = load_indicators()
+    measures = dict(zip(indicators["indicator_id"], indicators["measure"]))
+    projection = pace_projection(thirteenth_plan_pace(), [2021, 2025], measures)
+    values = projection.set_index(["indicator_id", "year"])["value"]
+    assert values["high_tech_enterprises", 2025] == pytest.approx(380 * (380 / 112))
+    assert values["rd_gdp_ratio", 2025] == pytest.approx(3.77)
+    assert values["high_tech_value_added_share", 2025] == pytest.approx(99.44)
+    assert values["high_tech_value_added_share", 2021] == pytest.approx(74.688)
+
+
+def test_contradictions_quote_both_sides_from_the_plan():
+    frame = contradictions()
+    text = read_plan_text()
+    assert len(frame) >= 3
+    for row in frame.itertuples():
+        assert row.quote_a in text and row.quote_b in text
+        assert row.explanation_zh and row.explanation_en
+    by_indicator = frame.set_index("indicator_id")
+    assert "81.4%" in by_indicator.loc["rd_active_firm_share", "quote_a"]
+    assert "41.02%" in by_indicator.loc["rd_active_firm_share", "quote_b"]
+    assert "315家" in by_indicator.loc["tech_smes", "quote_a"]
+    assert by_indicator.loc["rd_revenue_ratio_industrial", "quote_b"] == "1.34\n(2019)"
+    assert by_indicator.loc["rd_revenue_ratio_industrial", "where_b"] == "专栏2"
+    assert by_indicator.loc["tech_smes", "where_a"] == "企业技术创新迈上新台阶"
