@@ -15,6 +15,8 @@ import math
 
 import pandas as pd
 
+from analysis.config import LANGUAGES
+from analysis.labels import status_label
 from analysis.observations import as_of
 from analysis.trajectories import compound_value, linear_value, with_required_rates
 
@@ -130,4 +132,6 @@ def assess(targets: pd.DataFrame, observations: pd.DataFrame, report_year: int,
     frame = pd.DataFrame.from_records(rows, columns=ASSESSMENT_COLUMNS)
     frame["latest_year"] = frame["latest_year"].astype("Int64")
     frame["baseline_year"] = frame["baseline_year"].astype("Int64")
+    for lang in LANGUAGES:
+        frame[f"status_{lang}"] = [status_label(status, lang) for status in frame["status"]]
     return frame
