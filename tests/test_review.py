@@ -28,6 +28,9 @@ def test_our_remark_beside_the_tables_own(review):
     # 68.5 against >45 is far above the bound, yet the table says 完成, not 超额完成.
     assert review.loc["high_tech_value_added_share", "own_remark"] == "超额完成"
     assert list(review.index[~review["agrees"]]) == ["high_tech_value_added_share"]
+    assert review.loc["high_tech_value_added_share", "comment_zh"] == (
+        "2020年实际68.5，目标>45，达到目标的152%；按本项目规则为“超额完成”，专栏1备注为“完成”。")
+    assert review.loc["rd_gdp_ratio", "comment_en"] == ""
 
 
 def test_the_13th_plan_pace_of_the_series_in_both_plans():

@@ -47,6 +47,12 @@ def review_13th_plan(values: pd.DataFrame | None = None) -> pd.DataFrame:
             "progress_ratio": verdict["progress_ratio"], "attainment": a / T,
             "status": verdict["status"], "plan_remark": baseline["remark"], "own_remark": ours,
             "agrees": ours == baseline["remark"],
+            "comment_zh": "" if ours == baseline["remark"] else (
+                f"2020年实际{a:g}，目标{target['value_text']}，达到目标的{a / T:.0%}；"
+                f"按本项目规则为“{ours}”，专栏1备注为“{baseline['remark']}”。"),
+            "comment_en": "" if ours == baseline["remark"] else (
+                f"{a:g} in 2020 against a target of {target['value_text']} ({a / T:.0%} of it): "
+                f"our rules say {ours}, the table's remark says {baseline['remark']}."),
         })
     return pd.DataFrame(rows)
 
