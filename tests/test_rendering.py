@@ -1,76 +1,150 @@
-"""Rendering one year as reviewers get it: Chinese text, no code, a chart per indicator, offline."""
+"""The report set as reviewers get it: no code, Chinese by default, offline, byte-identical,
+committed as rendered, and re-rendered only when its inputs change."""
 
 import re
+import shutil
 
 import nbformat
 import pytest
 
 from analysis import config
 from analysis.plan import load_indicators
-from analysis.rendering import ANNUAL_REPORT, annual_jobs, execute, render_all, to_html
+from analysis.rendering import (ANNUAL_REPORT, MANIFEST, annual_jobs, execute, other_jobs,
+                                read_manifest, render_all, to_html)
 
-YEAR = 2023
+YEARS = [2021, 2022, 2023, 2024, 2025]
+OTHERS = ["overview", "review_13th_plan", "trajectories", "scenarios"]
+MAX_BYTES = 1_500_000
+
+
+def all_jobs():
+    return annual_jobs(YEARS, ["zh", "en"]) + other_jobs(["zh", "en"])
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
-    written = render_all(annual_jobs([YEAR], ["zh", "en"]), out)
-    return out, written
+    summary = render_all(all_jobs(), out, force=True, progress=False)
+    assert not summary.failed, summary.failed
+    return out
 
 
 def read(path):
     return path.read_text(encoding="utf-8")
 
 
+def reports(out):
+    return sorted(p for p in out.rglob("*.html") if p.name != "index.html")
+
+
 def test_the_files_land_where_the_design_says(rendered):
-    out, written = rendered
-    assert sorted(p.relative_to(out).as_posix() for p in written) == [
-        f"annual_{YEAR}.html", f"en/annual_{YEAR}.html", "index.html"]
+    expected = ([f"annual_{y}.html" for y in YEARS] + [f"{n}.html" for n in OTHERS])
+    expected += [f"en/{name}" for name in expected]
+    assert sorted(p.relative_to(rendered).as_posix() for p in reports(rendered)) == sorted(expected)
+    assert (rendered / "index.html").is_file() and (rendered / MANIFEST).is_file()
 
 
-@pytest.mark.parametrize("lang, relative", [("zh", f"annual_{YEAR}.html"),
-                                            ("en", f"en/annual_{YEAR}.html")])
-def test_every_indicator_is_named_in_the_reports_language(rendered, lang, relative):
-    page = read(rendered[0] / relative)
-    names = load_indicators()[f"name_{lang}"]
-    for name in names[:10]:  # the ten 专栏2 indicators
-        assert name.replace("&", "&amp;") in page, name
-    assert f'<html lang="{lang}">' in page
-
-
-def test_no_code_reaches_the_reviewer(rendered):
-    page = read(rendered[0] / f"annual_{YEAR}.html")
-    assert "hl-ipython3" not in page and 'class="jp-InputArea' not in page
-    assert "annual_report(" not in page and "import " not in page
-    assert "analyst-note" not in page and "Cells tagged" not in page
-
-
-def test_one_chart_per_indicator_each_described(rendered):
-    page = read(rendered[0] / f"annual_{YEAR}.html")
-    images = re.findall(r"<img [^>]*>", page)
-    assert len(images) == 10
-    assert all('src="data:image/png;base64,' in image for image in images)
-    assert all(re.search(r'alt="[^"]*所需路径', image) for image in images)
+def test_every_report_is_reviewer_grade(rendered):
+    for path in reports(rendered):
+        page = read(path)
+        assert path.stat().st_size < MAX_BYTES, path
+        assert "hl-ipython3" not in page and 'class="jp-InputArea' not in page, path
+        assert not re.search(r'class="[^"]*jp-(Input|Output)Prompt', page), path
+        assert "Traceback" not in page and 'data-mime-type="application/vnd.jupyter.stderr"' not in page, path
+        assert "analyst-note" not in page, path
+        assert re.search(r"<title>[^<]{4,}</title>", page), path
+        assert f'<html lang="{"en" if "/en/" in path.as_posix() else "zh"}">' in page, path
 
 
 def test_nothing_is_loaded_from_another_host(rendered):
-    for path in rendered[1]:
+    for path in [*reports(rendered), rendered / "index.html"]:
         page = read(path)
-        assert not re.search(r'<(script|link|img)[^>]+(src|href)="(https?:)?//', page), path
+        assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)="(https?:)?//', page), path
+        assert "@import url(http" not in page and "url(https://" not in page, path
 
 
-def test_the_report_shows_observations_with_their_sources(rendered):
-    page = read(rendered[0] / f"annual_{YEAR}.html")
-    assert "79.69 %" in page and "慈溪市科学技术局2023年度工作总结" in page
-    assert "994" not in page.split("各指标所需路径")[0]  # a 2024 value stays out of 2023
+@pytest.mark.parametrize("lang, relative", [("zh", "annual_2023.html"), ("en", "en/annual_2023.html")])
+def test_the_annual_report_names_every_indicator_in_its_language(rendered, lang, relative):
+    page = read(rendered / relative)
+    for name in load_indicators()[f"name_{lang}"][:10]:
+        assert name.replace("&", "&amp;") in page, name
 
 
-def test_the_index_links_every_report(rendered):
-    page = read(rendered[0] / "index.html")
+def test_a_dashboard_and_one_described_chart_per_indicator(rendered):
+    page = read(rendered / "annual_2023.html")
+    images = re.findall(r"<img [^>]*>", page)
+    assert len(images) == 11  # the dashboard, then one chart per 专栏2 indicator
+    assert all('src="data:image/png;base64,' in image for image in images)
+    assert "各指标历年进度判断总览图" in images[0]
+    assert all(re.search(r'alt="[^"]*所需路径', image) for image in images[1:])
+
+
+def test_observed_values_show_units_and_sources(rendered):
+    page = read(rendered / "annual_2023.html")
+    assert "79.69%" in page and "慈溪市科学技术局2023年度工作总结" in page
+    assert "994 家" not in page  # a 2024 value stays out of the 2023 report
+    assert "994 家" in read(rendered / "annual_2024.html")
+
+
+def test_mid_term_in_2023_and_final_evaluation_in_2025(rendered):
+    assert "时间过半、任务过半" in read(rendered / "annual_2023.html")
+    assert "时间过半、任务过半" not in read(rendered / "annual_2024.html")
+    assert "终期评估" in read(rendered / "annual_2025.html")
+    assert "Final evaluation" in read(rendered / "en/annual_2025.html")
+
+
+def test_scenarios_are_labelled_as_such(rendered):
+    assert "不是预测" in read(rendered / "scenarios.html")
+    assert "not forecasts" in read(rendered / "en/scenarios.html")
+
+
+def test_the_index_has_a_card_per_report_and_every_link_resolves(rendered):
+    page = read(rendered / "index.html")
     links = re.findall(r'href="([^"]+)"', page)
-    assert links == [f"annual_{YEAR}.html", f"en/annual_{YEAR}.html"]
-    assert all((rendered[0] / link).is_file() for link in links)
+    assert len(links) == 18 and len(set(links)) == 18
+    assert all((rendered / link).is_file() for link in links)
+    assert "最新数据年份 2023" in page and "已实现目标 1" in page
+
+
+def test_committed_reports_are_what_the_code_renders(rendered):
+    for path in [*reports(rendered), rendered / "index.html"]:
+        relative = path.relative_to(rendered)
+        committed = config.REPORTS_DIR / relative
+        assert committed.is_file() and committed.read_bytes() == path.read_bytes(), (
+            f"reports/{relative.as_posix()} is stale: run `make reports` and commit reports/")
+
+
+def test_rendering_twice_gives_identical_bytes(rendered, tmp_path):
+    summary = render_all(annual_jobs([2023], ["zh"]), tmp_path, force=True, progress=False)
+    assert summary.rendered == ["annual_2023.html"]
+    assert (tmp_path / "annual_2023.html").read_bytes() == (rendered / "annual_2023.html").read_bytes()
+
+
+def test_unchanged_inputs_are_not_rendered_again(rendered, tmp_path):
+    shutil.copytree(rendered, tmp_path, dirs_exist_ok=True)
+    summary = render_all(all_jobs(), tmp_path, progress=False)
+    assert summary.rendered == [] and len(summary.unchanged) == 18
+    observations = tmp_path / "mine.csv"
+    observations.write_text("indicator_id,year,value,source,note\n"
+                            "tech_smes,2022,2600,test fixture,\n", encoding="utf-8")
+    jobs = annual_jobs([2022], ["zh"], [observations])
+    summary = render_all(jobs, tmp_path, progress=False)
+    assert summary.rendered == ["annual_2022.html"]
+    assert "2600 家" in read(tmp_path / "annual_2022.html")
+    assert read_manifest(tmp_path)["annual_2022.html"] != read_manifest(rendered)["annual_2022.html"]
+
+
+def test_a_failed_render_leaves_the_last_good_report(rendered, tmp_path):
+    good = (rendered / "annual_2021.html").read_bytes()
+    (tmp_path / "annual_2021.html").write_bytes(good)
+    [job] = annual_jobs([2021], ["zh"])
+    broken = type(job)(notebook=job.notebook, parameters={**job.parameters, "report_year": 2031},
+                       relative_path=job.relative_path, title=job.title, lang="zh", year=2021)
+    summary = render_all([broken], tmp_path, force=True, progress=False)
+    assert list(summary.failed) == ["annual_2021.html"]
+    assert "report year 2031 is outside the plan" in summary.failed["annual_2021.html"]
+    assert (tmp_path / "annual_2021.html").read_bytes() == good
+    assert not list(tmp_path.glob(".*.tmp"))
 
 
 def test_the_executed_notebook_has_no_errors_or_warnings():
@@ -82,7 +156,18 @@ def test_the_executed_notebook_has_no_errors_or_warnings():
     assert "Progress in 2021" in to_html(notebook, job.title, "en")
 
 
-def test_the_notebook_has_a_parameters_cell_with_the_designs_defaults():
-    notebook = nbformat.read(ANNUAL_REPORT, as_version=4)
-    [cell] = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
-    assert "report_year: int = 2025" in cell.source and 'lang: str = "zh"' in cell.source
+def test_every_notebook_has_a_parameters_cell():
+    for path in sorted(config.NOTEBOOKS_DIR.glob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1, path
+        assert 'lang: str = "zh"' in tagged[0].source, path
+    annual = nbformat.read(ANNUAL_REPORT, as_version=4)
+    [cell] = [c for c in annual.cells if "parameters" in c.metadata.get("tags", [])]
+    assert "report_year: int = 2025" in cell.source
+
+
+def test_notebooks_define_no_functions():
+    for path in sorted(config.NOTEBOOKS_DIR.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            assert not re.search(r"^\s*(def|class) ", cell.source, flags=re.M), path

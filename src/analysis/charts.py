@@ -109,3 +109,155 @@ def png_bytes(fig: Figure) -> bytes:
     fig.savefig(buffer, format="png", metadata={"Software": None})
     plt.close(fig)
     return buffer.getvalue()
+
+
+STATUS_COLOURS = {
+    "target_met": "#1b7837", "on_track": "#5aae61", "moderate_progress": "#fee08b",
+    "insufficient_progress": "#fdae61", "moving_away": "#d73027",
+    "insufficient_data": "#e0e0e0", "not_assessable": "#bdbdbd",
+}
+
+
+def status_grid(statuses: pd.DataFrame, labels: dict[str, str], names: dict[str, str]) -> Figure:
+    """A grid of indicator × year coloured by status, each cell labelled (seaborn heatmap)."""
+    import seaborn as sns
+    from matplotlib.colors import ListedColormap
+
+    order = list(STATUS_COLOURS)
+    wide = statuses.pivot(index="indicator_id", columns="year", values="status")
+    wide = wide.loc[list(dict.fromkeys(statuses["indicator_id"]))]
+    codes = wide.apply(lambda column: column.map(order.index)).astype(int)
+    annotations = wide.apply(lambda column: column.map(labels))
+    # Room for the longest indicator name on the left, whatever the number of years.
+    fig, ax = plt.subplots(figsize=(4.6 + 1.1 * len(wide.columns), 0.42 * len(wide) + 0.9))
+    sns.heatmap(codes, ax=ax, cmap=ListedColormap(list(STATUS_COLOURS.values())),
+                vmin=-0.5, vmax=len(order) - 0.5, cbar=False, annot=annotations.to_numpy(),
+                fmt="", linewidths=1.5, linecolor="white", annot_kws={"fontsize": 8.5})
+    ax.set_yticklabels([names[i] for i in wide.index], rotation=0, fontsize=9)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    fig.tight_layout()
+    return fig
+
+
+def coverage_grid(observations: pd.DataFrame, indicator_ids: list[str], years: list[int],
+                  names: dict[str, str]) -> Figure:
+    """Which indicator has an observed value in which year."""
+    import seaborn as sns
+    from matplotlib.colors import ListedColormap
+
+    have = {(i, y) for i, y in zip(observations["indicator_id"], observations["year"])}
+    matrix = pd.DataFrame([[int((i, y) in have) for y in years] for i in indicator_ids],
+                          index=[names[i] for i in indicator_ids], columns=years)
+    fig, ax = plt.subplots(figsize=(1.6 + 0.9 * len(years), 0.36 * len(indicator_ids) + 0.8))
+    sns.heatmap(matrix, ax=ax, cmap=ListedColormap(["#f0f0f0", PALETTE["compound"]]), vmin=0,
+                vmax=1, cbar=False, linewidths=1.5, linecolor="white",
+                annot=matrix.replace({0: "", 1: "●"}).to_numpy(), fmt="",
+                annot_kws={"color": "white", "fontsize": 9})
+    ax.set_yticklabels(ax.get_yticklabels(), rotation=0, fontsize=8.5)
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    fig.tight_layout()
+    return fig
+
+
+def _small_multiples(count: int, columns: int = 3) -> tuple[Figure, list]:
+    rows = -(-count // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(10, 2.7 * rows), squeeze=False)
+    flat = list(axes.ravel())
+    for ax in flat[count:]:
+        ax.set_visible(False)
+    return fig, flat[:count]
+
+
+def paths_grid(paths: pd.DataFrame, names: dict[str, str], lang: str) -> Figure:
+    """Small multiples: compound and linear path of every indicator with a numeric target."""
+    text = _TEXT[lang]
+    indicators = list(dict.fromkeys(paths["indicator_id"]))
+    fig, axes = _small_multiples(len(indicators))
+    for ax, indicator in zip(axes, indicators):
+        mine = paths[paths["indicator_id"] == indicator]
+        ax.plot(mine["year"], mine["compound_value"], color=PALETTE["compound"], lw=2,
+                label=text["compound"])
+        ax.plot(mine["year"], mine["linear_value"], color=PALETTE["linear"], ls="--", lw=1.2,
+                label=text["linear"])
+        ax.set_title(_wrap(names[indicator]), fontsize=9, loc="left")
+        ax.set_xticks(list(mine["year"]))
+        ax.tick_params(labelsize=8)
+    axes[0].legend(fontsize=7.5, frameon=False, loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
+def fan_grid(fans: pd.DataFrame, projections: pd.DataFrame, targets: dict[str, float],
+             names: dict[str, str], lang: str) -> Figure:
+    """Small multiples: each indicator's scenario fan (10–90%), median, projection and target."""
+    text = _TEXT[lang]
+    indicators = list(dict.fromkeys(projections["indicator_id"]))
+    fig, axes = _small_multiples(len(indicators))
+    for ax, indicator in zip(axes, indicators):
+        band = fans[fans["indicator_id"] == indicator]
+        line = projections[projections["indicator_id"] == indicator]
+        start = line.iloc[[0]]
+        band = pd.concat([pd.DataFrame({"year": start["year"], "p10": start["value"],
+                                        "median": start["value"], "p90": start["value"]}), band])
+        ax.fill_between(band["year"], band["p10"], band["p90"], color=PALETTE["compound"],
+                        alpha=0.2, lw=0)
+        ax.plot(band["year"], band["median"], color=PALETTE["compound"], lw=1.8)
+        ax.scatter([2025], [targets[indicator]], marker="*", s=110, color=PALETTE["target"],
+                   zorder=3, label=text["target"])
+        ax.set_title(_wrap(names[indicator]), fontsize=9, loc="left")
+        ax.set_xticks(list(line["year"]))
+        ax.tick_params(labelsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def growth_bars(review: pd.DataFrame, names: dict[str, str], lang: str) -> Figure:
+    """The 13th plan: yearly growth achieved against growth needed, per indicator."""
+    labels = {"zh": ("实际年均增长率", "所需年均增长率"), "en": ("Achieved yearly growth", "Needed yearly growth")}[lang]
+    fig, ax = plt.subplots(figsize=(7.2, 0.55 * len(review) + 1.2))
+    positions = range(len(review))
+    ax.barh([p + 0.2 for p in positions], review["achieved_rate"] * 100, height=0.38,
+            color=PALETTE["compound"], label=labels[0])
+    ax.barh([p - 0.2 for p in positions], review["required_rate"] * 100, height=0.38,
+            color=PALETTE["linear"], label=labels[1])
+    ax.set_yticks(list(positions))
+    ax.set_yticklabels([_wrap(names[i], 14) for i in review["indicator_id"]], fontsize=8.5)
+    ax.invert_yaxis()
+    ax.set_xlabel("%")
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def pace_grid(history: pd.DataFrame, projection: pd.DataFrame, targets: dict[str, float],
+              names: dict[str, str], lang: str) -> Figure:
+    """Small multiples: 2015 and 2020 values, the 13th plan's pace carried to 2025, the target."""
+    text = _TEXT[lang]
+    indicators = list(dict.fromkeys(projection["indicator_id"]))
+    fig, axes = _small_multiples(len(indicators), columns=2)
+    for ax, indicator in zip(axes, indicators):
+        past = history[history["indicator_id"] == indicator]
+        ahead = projection[projection["indicator_id"] == indicator]
+        ax.plot(past["year"], past["value"], "o-", color=PALETTE["linear"], lw=1.2)
+        ax.plot([past["year"].iloc[-1], *ahead["year"]], [past["value"].iloc[-1], *ahead["value"]],
+                color=PALETTE["compound"], lw=2)
+        ax.scatter([2025], [targets[indicator]], marker="*", s=130, color=PALETTE["target"],
+                   zorder=3, label=f"{text['target']} {targets[indicator]:g}")
+        ax.set_title(_wrap(names[indicator], 26), fontsize=9, loc="left")
+        ax.set_xticks([2015, 2020, 2025])
+        ax.legend(fontsize=7.5, frameon=False, loc="upper left")
+        ax.tick_params(labelsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def _wrap(name: str, width: int = 18) -> str:
+    """Break a long indicator name over lines (CJK text has no spaces to break at)."""
+    if " " in name:
+        import textwrap
+        return "\n".join(textwrap.wrap(name, width=width + 10))
+    return "\n".join(name[i:i + width] for i in range(0, len(name), width))

@@ -93,18 +93,25 @@ def cmd_render(args) -> int:
     from analysis.labels import check_language
     from analysis.observations import load_observations
     from analysis.plan import load_plan
-    from analysis.rendering import annual_jobs, render_all
+    from analysis.rendering import annual_jobs, other_jobs, render_all
 
     plan = load_plan()
     years = _years(plan.years, args.year)
     langs = [check_language(args.lang)] if args.lang else list(config.LANGUAGES)
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(f"--jobs {args.jobs}: give 1 or more workers", field="--jobs")
     load_observations(args.observations)  # bad observations stop the run before any kernel starts
     jobs = annual_jobs(years, langs, args.observations or ())
+    if not args.year:
+        jobs += other_jobs(langs)
     out_dir = Path(args.out) if args.out else config.REPORTS_DIR
-    for path in render_all(jobs, out_dir):
-        log.info("wrote %s", path)
-    log.info("%d report(s) rendered into %s", len(jobs), out_dir)
-    return 0
+    summary = render_all(jobs, out_dir, workers=args.jobs or 0, force=args.force)
+    for path in summary.rendered:
+        log.info("rendered %s", out_dir / path)
+    for path, message in summary.failed.items():
+        log.error("FAILED %s: %s", out_dir / path, message)
+    log.info("%s → %s", summary.line(), out_dir)
+    return 1 if summary.failed else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -133,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="observation CSV (repeatable); default: all of data/raw/observations/")
     render.add_argument("--lang", help="zh or en; default: both")
     render.add_argument("--out", metavar="DIR", help="output folder; default: reports/")
+    render.add_argument("--jobs", type=int, help="reports rendered at once; default: one per core")
+    render.add_argument("--force", action="store_true",
+                        help="render even the reports whose inputs have not changed")
     render.set_defaults(run=cmd_render)
     return parser
 

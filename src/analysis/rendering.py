@@ -1,26 +1,37 @@
-"""Rendering: papermill runs a notebook with its parameters, nbconvert writes HTML without code."""
+"""Rendering: papermill runs each notebook with its parameters, nbconvert writes HTML without code.
+
+The whole set renders in parallel, skips a report whose inputs have not changed since it was
+last rendered (their hash is kept in reports/.inputs.json), and replaces each file atomically.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import logging
+import multiprocessing
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Sequence
 
-import nbformat
-import papermill
-from nbconvert import HTMLExporter
-from nbconvert.preprocessors import TagRemovePreprocessor
-
 from analysis import config
 from analysis.files import write_atomic
-from analysis.plan import load_plan
-from analysis.report import TEXT
+from analysis.texts import ANNUAL, OVERVIEW, REVIEW, SCENARIOS, TRAJECTORIES
 
 log = logging.getLogger(__name__)
 ANNUAL_REPORT = config.NOTEBOOKS_DIR / "annual_report.ipynb"
+OTHER_NOTEBOOKS = {  # notebook name → its words (title)
+    "overview": OVERVIEW, "review_13th_plan": REVIEW, "trajectories": TRAJECTORIES,
+    "scenarios": SCENARIOS,
+}
 ANALYST_NOTE = "analyst-note"
+MANIFEST = ".inputs.json"
+_VERSIONED = ("papermill", "nbconvert", "nbclient", "matplotlib", "seaborn", "pandas", "numpy",
+              "mplfonts", "ipykernel")
 
 
 @dataclass(frozen=True)
@@ -35,9 +46,9 @@ class ReportJob:
     year: int | None = None
 
 
-def annual_report_path(year: int, lang: str) -> str:
-    """reports/annual_<year>.html in Chinese, reports/en/annual_<year>.html in English."""
-    return f"annual_{year}.html" if lang == "zh" else f"{lang}/annual_{year}.html"
+def report_path(name: str, lang: str) -> str:
+    """reports/<name>.html in Chinese, reports/en/<name>.html in English."""
+    return f"{name}.html" if lang == "zh" else f"{lang}/{name}.html"
 
 
 def annual_jobs(years: Sequence[int], langs: Sequence[str],
@@ -46,17 +57,66 @@ def annual_jobs(years: Sequence[int], langs: Sequence[str],
         ReportJob(notebook=ANNUAL_REPORT,
                   parameters={"report_year": year, "lang": lang,
                               "observation_files": [str(Path(p).resolve()) for p in observation_files]},
-                  relative_path=annual_report_path(year, lang),
-                  title=TEXT[lang]["title"].format(year=year), lang=lang, year=year)
+                  relative_path=report_path(f"annual_{year}", lang),
+                  title=ANNUAL[lang]["title"].format(year=year), lang=lang, year=year)
         for lang in langs for year in years
     ]
 
 
-def execute(job: ReportJob) -> nbformat.NotebookNode:
+def other_jobs(langs: Sequence[str]) -> list[ReportJob]:
+    return [ReportJob(notebook=config.NOTEBOOKS_DIR / f"{name}.ipynb", parameters={"lang": lang},
+                      relative_path=report_path(name, lang), title=texts[lang]["title"], lang=lang)
+            for lang in langs for name, texts in OTHER_NOTEBOOKS.items()]
+
+
+# --- what a report depends on --------------------------------------------------------------------
+
+def _digest_files(paths: Sequence[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def shared_inputs_digest() -> str:
+    """Package code and templates, all raw data, and the versions of the rendering stack."""
+    code = [p for p in config.PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    data = [p for p in config.RAW_DIR.rglob("*") if p.is_file()]
+    versions = ";".join(f"{name}={metadata.version(name)}" for name in _VERSIONED)
+    return hashlib.sha256("|".join([
+        _digest_files(code, config.PROJECT_DIR), _digest_files(data, config.PROJECT_DIR), versions,
+    ]).encode()).hexdigest()
+
+
+def job_digest(job: ReportJob, shared: str) -> str:
+    """Everything that can change a report's bytes: notebook, parameters, data, code, versions."""
+    parts = [shared, hashlib.sha256(job.notebook.read_bytes()).hexdigest(), job.title,
+             json.dumps(job.parameters, sort_keys=True, ensure_ascii=False)]
+    for path in job.parameters.get("observation_files", []):
+        parts.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def read_manifest(out_dir: Path) -> dict[str, str]:
+    try:
+        return json.loads((Path(out_dir) / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+# --- one report ----------------------------------------------------------------------------------
+
+def execute(job: ReportJob):
     """Run the notebook under papermill, in the notebooks folder, with the job's parameters."""
+    import papermill
+
     notebook = papermill.execute_notebook(
         str(job.notebook), None, parameters=job.parameters, cwd=str(job.notebook.parent),
         progress_bar=False, log_output=False,
+        # The kernel's own log (a warning about TCP on loopback, a note on shutdown) is noise in
+        # an operator's log; errors in cells still reach us as error outputs.
+        extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
     )
     for cell in notebook.cells:  # papermill gives the cell it injects a random id
         if "injected-parameters" in cell.metadata.get("tags", []):
@@ -64,19 +124,11 @@ def execute(job: ReportJob) -> nbformat.NotebookNode:
     return notebook
 
 
-def store_outputs(notebook: Path) -> Path:
-    """Re-run a notebook in place with its default parameters, so the outputs nbval checks are current."""
-    from nbclient import NotebookClient
-
-    document = nbformat.read(notebook, as_version=4)
-    NotebookClient(document, resources={"metadata": {"path": str(notebook.parent)}}).execute()
-    for cell in document.cells:
-        cell.metadata.pop("execution", None)
-    return write_atomic(notebook, nbformat.writes(document) + "\n")
-
-
-def to_html(notebook: nbformat.NotebookNode, title: str, lang: str) -> str:
+def to_html(notebook, title: str, lang: str) -> str:
     """HTML for reviewers: no code, no prompts, nothing loaded from another host."""
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
     notebook.metadata["title"] = title
     exporter = HTMLExporter(
         template_name="report", extra_template_basedirs=[str(config.TEMPLATES_DIR)],
@@ -91,30 +143,166 @@ def to_html(notebook: nbformat.NotebookNode, title: str, lang: str) -> str:
 
 def render(job: ReportJob, out_dir: Path) -> Path:
     """Execute and export one report; the file is replaced only when both succeed."""
-    log.info("rendering %s", job.relative_path)
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    logging.getLogger("traitlets").setLevel(logging.ERROR)
     notebook = execute(job)
     return write_atomic(Path(out_dir) / job.relative_path, to_html(notebook, job.title, job.lang))
 
 
-def render_all(jobs: Sequence[ReportJob], out_dir: Path = config.REPORTS_DIR) -> list[Path]:
-    """Render each job, then write the index over every report present in out_dir."""
-    written = [render(job, out_dir) for job in jobs]
-    written.append(write_index(out_dir))
-    return written
+def store_outputs(notebook: Path) -> Path:
+    """Re-run a notebook in place with its default parameters, so the outputs nbval checks are current."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    document = nbformat.read(notebook, as_version=4)
+    NotebookClient(document, resources={"metadata": {"path": str(notebook.parent)}}).execute()
+    for cell in document.cells:
+        cell.metadata.pop("execution", None)
+    return write_atomic(notebook, nbformat.writes(document) + "\n")
+
+
+# --- the set ------------------------------------------------------------------------------------
+
+@dataclass
+class RenderSummary:
+    rendered: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (f"{len(self.rendered)} rendered, {len(self.unchanged)} unchanged, "
+                f"{len(self.failed)} failed in {self.seconds:.1f}s")
+
+
+def render_all(jobs: Sequence[ReportJob], out_dir: Path = config.REPORTS_DIR, workers: int = 0,
+               force: bool = False, progress: bool | None = None) -> RenderSummary:
+    """Render what changed (everything with force), `workers` at a time (0: one per core),
+    then write the index and the manifest of input hashes."""
+    started = time.monotonic()
+    out_dir = Path(out_dir)
+    shared = shared_inputs_digest()
+    manifest = read_manifest(out_dir)
+    digests = {job.relative_path: job_digest(job, shared) for job in jobs}
+    summary = RenderSummary()
+    todo = []
+    for job in jobs:
+        fresh = manifest.get(job.relative_path) == digests[job.relative_path]
+        if fresh and not force and (out_dir / job.relative_path).is_file():
+            summary.unchanged.append(job.relative_path)
+        else:
+            todo.append(job)
+    if todo:
+        workers = min(workers or multiprocessing.cpu_count(), len(todo))
+        for job, error in _run(todo, out_dir, workers, progress):
+            if error is None:
+                summary.rendered.append(job.relative_path)
+                manifest[job.relative_path] = digests[job.relative_path]
+            else:
+                summary.failed[job.relative_path] = error
+                manifest.pop(job.relative_path, None)
+    write_index(out_dir)
+    write_atomic(out_dir / MANIFEST, json.dumps(dict(sorted(manifest.items())), indent=1) + "\n")
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _run(jobs: list[ReportJob], out_dir: Path, workers: int, progress: bool | None):
+    """Yield (job, None) for each report written, (job, message) for each that failed."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(jobs), unit="report", leave=False,
+               disable=None if progress is None else not progress)  # None: only on a terminal
+    try:
+        if workers == 1:
+            for job in jobs:
+                yield job, _attempt(job, out_dir)
+                bar.update()
+            return
+        context = multiprocessing.get_context("spawn")  # no zmq state shared with a forked parent
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pool.submit(_attempt, job, out_dir): job for job in jobs}
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+                bar.update()
+    finally:
+        bar.close()
+
+
+def _attempt(job: ReportJob, out_dir: Path) -> str | None:
+    try:
+        render(job, out_dir)
+    except Exception as exc:  # reported per report; the last good file stays in place
+        first_line = str(exc).strip().splitlines()[-1] if str(exc).strip() else ""
+        return f"{type(exc).__name__}: {first_line}"
+    return None
+
+
+# --- the index ----------------------------------------------------------------------------------
+
+def index_cards(out_dir: Path) -> dict[str, list[dict]]:
+    """Per language, a card per report present: title, year, latest data year, status counts."""
+    from analysis.labels import STATUS_LABELS
+    from analysis.observations import load_observations
+    from analysis.plan import load_indicators, load_plan
+    from analysis.progress import assess
+    from analysis.references import load_references, reference_measures
+    from analysis.targets import catalogue, headline_targets
+
+    plan = load_plan()
+    indicators = load_indicators(plan)
+    observations = load_observations(indicators=indicators)
+    targets = headline_targets(plan=plan)
+    references = load_references(reference_measures(catalogue(plan), indicators))
+    cards: dict[str, list[dict]] = {}
+    for lang in config.LANGUAGES:
+        for job in annual_jobs(plan.years, [lang]) + other_jobs([lang]):
+            if not (out_dir / job.relative_path).is_file():
+                continue
+            card = {"href": job.relative_path, "title": job.title, "year": job.year}
+            if job.year is not None:
+                verdicts = assess(targets, observations, job.year, references)
+                seen = observations[observations["year"] <= job.year]["year"]
+                card["latest_data_year"] = int(seen.max()) if not seen.empty else None
+                counts = verdicts["status"].value_counts()
+                card["statuses"] = [(STATUS_LABELS[s][lang], int(counts[s]), s)
+                                    for s in STATUS_LABELS if s in counts]
+            cards.setdefault(lang, []).append(card)
+    return cards
+
+
+INDEX_WORDS = {
+    "zh": {"heading": "中文报告", "year": "报告年份", "data": "最新数据年份", "none": "无"},
+    "en": {"heading": "Reports in English", "year": "Report year", "data": "Latest data",
+           "none": "none"},
+}
 
 
 def write_index(out_dir: Path = config.REPORTS_DIR) -> Path:
-    """reports/index.html: a link to every report of the full set that exists in out_dir."""
+    """reports/index.html: a card per report present in out_dir."""
+    from analysis.charts import STATUS_COLOURS
+    from analysis.plan import load_plan
+
     out_dir = Path(out_dir)
     plan = load_plan()
     sections = []
-    for lang, heading in (("zh", "中文报告"), ("en", "Reports in English")):
-        items = [
-            f'<li><a href="{html.escape(job.relative_path)}">{html.escape(job.title)}</a></li>'
-            for job in annual_jobs(plan.years, [lang]) if (out_dir / job.relative_path).is_file()
-        ]
-        if items:
-            sections.append(f"<h2>{heading}</h2>\n<ul>\n" + "\n".join(items) + "\n</ul>")
+    for lang, cards in index_cards(out_dir).items():
+        words = INDEX_WORDS[lang]
+        items = []
+        for card in cards:
+            facts = ""
+            if card["year"] is not None:
+                data_year = card["latest_data_year"] or words["none"]
+                badges = "".join(
+                    f'<span class="badge" style="background:{STATUS_COLOURS[s]};color:'
+                    f'{"#fff" if s in ("target_met", "moving_away") else "#222"}">'
+                    f'{html.escape(label)} {n}</span>' for label, n, s in card["statuses"])
+                facts = (f'<p class="facts">{words["year"]} {card["year"]} · {words["data"]} '
+                         f'{data_year}</p><p>{badges}</p>')
+            items.append(f'<a class="card" href="{html.escape(card["href"])}">'
+                         f'<h3>{html.escape(card["title"])}</h3>{facts}</a>')
+        sections.append(f'<h2>{words["heading"]}</h2>\n<div class="cards">\n'
+                        + "\n".join(items) + "\n</div>")
     page = INDEX_TEMPLATE.format(title_zh=html.escape(plan.title_zh),
                                  title_en=html.escape(plan.title_en),
                                  sections="\n".join(sections) or "<p>—</p>")
@@ -122,15 +310,23 @@ def write_index(out_dir: Path = config.REPORTS_DIR) -> Path:
 
 
 INDEX_TEMPLATE = """<!DOCTYPE html>
-<html lang="zh-CN">
+<html lang="zh">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>{title_zh} · 监测报告 / Monitoring reports</title>
 <style>
 body {{ font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
-       system-ui, sans-serif; max-width: 800px; margin: 2em auto; padding: 0 1em; color: #222; }}
-h1 {{ font-size: 1.5em; }} li {{ margin: 0.4em 0; }} .en {{ color: #555; }}
+       system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }}
+h1 {{ font-size: 1.5em; }} .en {{ color: #555; }}
+.cards {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 1em; }}
+.card {{ display: block; border: 1px solid #ddd; border-radius: 8px; padding: 0.8em 1em;
+        color: inherit; text-decoration: none; }}
+.card:hover {{ border-color: #1f5fa8; box-shadow: 0 1px 4px rgba(0,0,0,.15); }}
+.card h3 {{ font-size: 1em; margin: 0 0 0.4em 0; color: #1f5fa8; }}
+.facts {{ color: #555; font-size: 0.9em; margin: 0.2em 0; }}
+.badge {{ display: inline-block; border-radius: 4px; padding: 0 0.4em; margin: 0.15em 0.2em 0 0;
+         font-size: 0.8em; }}
 </style>
 </head>
 <body>

@@ -1,108 +1,63 @@
-"""What the annual report shows, as tables and charts ready to display, in Chinese or English.
+"""What the reports show, as tables and charts ready to display, in Chinese or English.
 
-The notebook narrates; everything it displays is built here.
+The notebooks narrate; everything they display is built here (the annual report) and in
+`analysis.pages` (the other notebooks).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 import pandas as pd
 from IPython.display import HTML, Image, Markdown
+from matplotlib.figure import Figure
 
-from analysis.charts import png_bytes, trajectory_chart, use_report_style
+from analysis.charts import png_bytes, status_grid, trajectory_chart, use_report_style
 from analysis.errors import InputError
-from analysis.labels import check_language, indicator_names, indicator_units, status_label
+from analysis.labels import STATUS_LABELS, check_language, indicator_names, indicator_units
 from analysis.observations import as_of, load_observations
 from analysis.plan import Plan, load_indicators, load_plan
 from analysis.progress import assess
-from analysis.targets import headline_targets
+from analysis.references import load_references, reference_measures
+from analysis.targets import catalogue, headline_targets
+from analysis.texts import ANNUAL, COLUMNS, WORDS
 from analysis.trajectories import with_required_rates
 
-TEXT = {
-    "zh": {
-        "title": "慈溪市科技创新“十四五”规划监测报告（{year}年）",
-        "intro": ("本报告跟踪《{plan}》专栏2所列十项主要指标，对照2020年基期值与2025年目标值，"
-                  "给出实现目标每年所需的增长率，并列出截至{year}年已掌握的观测值及其来源。"),
-        "targets_heading": "主要指标与目标",
-        "targets_note": ("“所需年均增长率”按复合增长计算：(目标值/基期值)^(1/年数) − 1。"
-                         "目标为相对值的指标（“提高幅度不低于宁波平均水平”）没有数值目标，故无所需增长率。"),
-        "status_heading": "{year}年进度判断",
-        "status_note": ("进度比 = 观测年均增长率 ÷ 所需年均增长率；≥0.95为符合进度，0.60–0.95为需加快，"
-                        "0–0.60为进展不足，<0为逆向变化。时间进度比 = 完成比例 ÷ 时间比例（序时进度）。"),
-        "observations_heading": "截至{year}年的观测值",
-        "no_observations": "截至{year}年尚无观测值。",
-        "charts_heading": "各指标所需路径",
-        "charts_note": ("实线为复合增长的所需路径，虚线为线性路径（序时进度），点线标出报告年份，"
-                        "红点为观测值。"),
-        "chart_alt": "{name}：2020—2025年所需路径、线性路径与观测值",
-        "no_target": "本指标目标为相对值：{target}。图中只有基期值和观测值。",
-        "columns": {
-            "indicator": "指标", "unit": "单位", "baseline": "基期值", "target": "2025年目标",
-            "required_rate": "所需年均增长率", "year": "年份", "value": "观测值",
-            "source": "来源", "note": "说明", "latest": "最新观测", "required_value": "所需路径值",
-            "progress_ratio": "进度比", "linear_ratio": "时间进度比",
-            "remaining_rate": "剩余年均所需增长率", "status": "判断",
-        },
-    },
-    "en": {
-        "title": "Cixi S&T Innovation Plan 2021–2025: monitoring report {year}",
-        "intro": ("This report follows the ten headline indicators of table 2 (专栏2) of the "
-                  "{plan}: the 2020 baseline, the 2025 target, the yearly growth needed to reach "
-                  "it, and the values observed up to {year} with their sources."),
-        "targets_heading": "Headline indicators and targets",
-        "targets_note": ("The required yearly rate is compound growth: (target/baseline)^(1/years) − 1. "
-                         "An indicator whose target is relative (\"an increase no smaller than the "
-                         "Ningbo average\") has no numeric target and so no required rate."),
-        "status_heading": "Progress in {year}",
-        "status_note": ("Progress ratio = observed yearly growth ÷ required yearly growth; ≥0.95 on "
-                        "track, 0.60–0.95 moderate, 0–0.60 insufficient, <0 moving away. The linear "
-                        "ratio is the share of the way covered ÷ the share of time elapsed."),
-        "observations_heading": "Observed values up to {year}",
-        "no_observations": "No value has been observed up to {year}.",
-        "charts_heading": "Required path of each indicator",
-        "charts_note": ("Solid: the required compound path; dashed: the linear path; dotted: the "
-                        "report year; red dots: observed values."),
-        "relative_target": "an increase no smaller than the Ningbo average",
-        "chart_alt": "{name}: required and linear paths 2020–2025, and observed values",
-        "no_target": "The target of this indicator is relative: {target}. The chart shows the "
-                     "baseline and the observations only.",
-        "columns": {
-            "indicator": "Indicator", "unit": "Unit", "baseline": "Baseline",
-            "target": "2025 target", "required_rate": "Required yearly rate", "year": "Year",
-            "value": "Value", "source": "Source", "note": "Note", "latest": "Latest observed",
-            "required_value": "Required path value", "progress_ratio": "Progress ratio",
-            "linear_ratio": "Linear ratio", "remaining_rate": "Yearly rate still needed",
-            "status": "Status",
-        },
-    },
-}
+MID_TERM_YEAR = 2023
 
 
 @dataclass
-class AnnualReport:
-    """Everything one year's report needs, loaded once."""
+class Page:
+    """A notebook's page in one language: its words, and the plan's indicators to name."""
 
-    report_year: int
     lang: str
     plan: Plan
     indicators: pd.DataFrame
-    targets: pd.DataFrame
-    observations: pd.DataFrame
-    assessment: pd.DataFrame
+    texts: dict = field(repr=False)
 
     @property
     def text(self) -> dict:
-        return TEXT[self.lang]
+        return self.texts[self.lang]
+
+    @property
+    def columns(self) -> dict:
+        return COLUMNS[self.lang]
+
+    @property
+    def words(self) -> dict:
+        return WORDS[self.lang]
+
+    @property
+    def plan_title(self) -> str:
+        return self.plan.title_zh if self.lang == "zh" else self.plan.title_en
 
     def say(self, key: str, **values) -> Markdown:
-        plan_title = self.plan.title_zh if self.lang == "zh" else self.plan.title_en
-        return Markdown(self.text[key].format(year=self.report_year, plan=plan_title, **values))
+        return Markdown(self.text[key].format(plan=self.plan_title, **values))
 
-    def heading(self, key: str, level: int = 2) -> Markdown:
-        return Markdown("#" * level + " " + self.text[key].format(year=self.report_year))
+    def heading(self, key: str, level: int = 2, **values) -> Markdown:
+        return Markdown("#" * level + " " + self.text[key].format(**values))
 
     def names(self) -> dict[str, str]:
         return indicator_names(self.indicators, self.lang)
@@ -110,9 +65,60 @@ class AnnualReport:
     def units(self) -> dict[str, str]:
         return indicator_units(self.indicators, self.lang)
 
+    def chart(self, figure: Figure, alt_key: str, **values) -> Image:
+        """A figure as an embedded PNG with alternative text in the page's language."""
+        return Image(data=png_bytes(figure), format="png",
+                     metadata={"alt": self.text[alt_key].format(**values)})
+
+    def status_label(self, status: str) -> str:
+        return STATUS_LABELS[status][self.lang]
+
+    def target_wording(self, target_kind: str, text: str) -> str:
+        """The target as the plan writes it; a relative target gets a translation in English."""
+        if target_kind == "relative" and self.lang == "en":
+            return f"{ANNUAL['en']['relative_target']} ({text})"
+        return text
+
+
+def page_context(lang: str) -> dict:
+    """What every page needs: the language (checked), the plan, its indicators; the style set."""
+    check_language(lang)
+    use_report_style()
+    plan = load_plan()
+    return {"lang": lang, "plan": plan, "indicators": load_indicators(plan)}
+
+
+@dataclass
+class AnnualReport(Page):
+    """Everything one year's report needs, loaded once."""
+
+    report_year: int = 2025
+    targets: pd.DataFrame = None
+    observations: pd.DataFrame = None
+    all_observations: pd.DataFrame = None
+    references: pd.DataFrame = None
+    assessment: pd.DataFrame = None
+
+    def say(self, key: str, **values) -> Markdown:
+        return super().say(key, year=self.report_year, **values)
+
+    def heading(self, key: str, level: int = 2, **values) -> Markdown:
+        return super().heading(key, level, year=self.report_year, **values)
+
+    def dashboard(self) -> list:
+        """A grid of every indicator's status in each year's report up to this one."""
+        yearly = pd.concat([
+            assess(self.targets, self.all_observations, year, self.references)[["indicator_id", "status"]]
+            .assign(year=year) for year in range(self.plan.start_year, self.report_year + 1)])
+        labels = {status: self.status_label(status) for status in STATUS_LABELS}
+        figure = status_grid(yearly, labels, self.names())
+        observed = int(self.assessment["latest_year"].notna().sum())
+        return [self.heading("dashboard_heading"), self.chart(figure, "dashboard_alt"),
+                self.say("dashboard_note", observed=observed, total=len(self.assessment))]
+
     def targets_table(self) -> HTML:
         """The 专栏2 table: baseline (with its year), 2025 target as the plan writes it, required rate."""
-        names, units, columns = self.names(), self.units(), self.text["columns"]
+        names, units, columns = self.names(), self.units(), self.columns
         frame = pd.DataFrame({
             columns["indicator"]: self.targets["indicator_id"].map(names),
             columns["unit"]: self.targets["indicator_id"].map(units),
@@ -124,76 +130,121 @@ class AnnualReport:
         })
         return as_html(frame)
 
-    def target_wording(self, target_kind: str, text: str) -> str:
-        """The target as the plan writes it; a relative target gets a translation in English."""
-        if target_kind == "relative" and self.lang == "en":
-            return f"{self.text['relative_target']} ({text})"
-        return text
-
     def status_table(self) -> HTML:
-        names, columns = self.names(), self.text["columns"]
+        names, units, columns = self.names(), self.units(), self.columns
         frame = self.assessment
-        latest = [with_year(value, year, self.lang)
-                  for value, year in zip(frame["latest_value"], frame["latest_year"])]
         table = pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
-            columns["latest"]: latest,
-            columns["required_value"]: frame["required_value"].map(format_number),
+            columns["latest"]: [with_year(value, year, self.lang, units[indicator]) for
+                                value, year, indicator in
+                                zip(frame["latest_value"], frame["latest_year"], frame["indicator_id"])],
+            columns["required_value"]: [with_unit(format_number(value), units[indicator])
+                                        for value, indicator in
+                                        zip(frame["required_value"], frame["indicator_id"])],
             columns["progress_ratio"]: frame["progress_ratio"].map(format_ratio),
             columns["linear_ratio"]: frame["linear_ratio"].map(format_ratio),
             columns["remaining_rate"]: frame["remaining_rate"].map(format_rate),
-            columns["status"]: [status_label(status, self.lang) for status in frame["status"]],
+            columns["status"]: frame["status"].map(self.status_label),
         })
         return as_html(table)
+
+    def special_sections(self) -> list:
+        """The mid-term view in 2023, the final evaluation in 2025; nothing in other years."""
+        if self.report_year == MID_TERM_YEAR:
+            return [self.heading("midterm_heading"), self.say("midterm_note"), self.midterm_table()]
+        if self.report_year == self.plan.end_year:
+            return [self.heading("final_heading"), self.say("final_note"), self.final_table()]
+        return []
+
+    def midterm_table(self) -> HTML:
+        names, units, columns, words = self.names(), self.units(), self.columns, self.words
+        frame = self.assessment
+        completion = (frame["latest_value"] - frame["baseline_value"]) / (
+            frame["target_value"] - frame["baseline_value"])
+        half_way = [words["no_data"] if pd.isna(share) else words["yes" if share >= 0.5 else "no"]
+                    for share in completion]
+        return as_html(pd.DataFrame({
+            columns["indicator"]: frame["indicator_id"].map(names),
+            columns["latest"]: [with_year(v, y, self.lang, units[i]) for v, y, i in
+                                zip(frame["latest_value"], frame["latest_year"], frame["indicator_id"])],
+            columns["completion"]: completion.map(lambda share: "—" if pd.isna(share) else f"{share:.0%}"),
+            columns["half_way"]: half_way,
+        }))
+
+    def final_table(self) -> HTML:
+        names, units, columns, words = self.names(), self.units(), self.columns, self.words
+        frame = self.assessment
+        met = [words["no_data"] if pd.isna(v) else (words["yes"] if s == "target_met" else words["no"])
+               for v, s in zip(frame["latest_value"], frame["status"])]
+        return as_html(pd.DataFrame({
+            columns["indicator"]: frame["indicator_id"].map(names),
+            columns["final_value"]: [with_year(v, y, self.lang, units[i]) for v, y, i in
+                                     zip(frame["latest_value"], frame["latest_year"], frame["indicator_id"])],
+            columns["target"]: [self.target_wording(k, t) for k, t in
+                                zip(self.targets["target_kind"], self.targets["target_text"])],
+            columns["met"]: met,
+            columns["status"]: frame["status"].map(self.status_label),
+        }))
 
     def observations_table(self) -> HTML | Markdown:
         if self.observations.empty:
             return self.say("no_observations")
-        names, units, columns = self.names(), self.units(), self.text["columns"]
-        frame = self.observations
-        table = pd.DataFrame({
-            columns["indicator"]: frame["indicator_id"].map(names),
-            columns["year"]: frame["year"].astype(str),
-            columns["value"]: [f"{value:g} {units[indicator]}"
-                               for value, indicator in zip(frame["value"], frame["indicator_id"])],
-            columns["source"]: frame["source"],
-            columns["note"]: frame["note"],
-        })
-        return as_html(table)
+        return observation_html(self.observations, self.names(), self.units(), self.columns)
 
-    def charts(self) -> Iterator[tuple[Markdown, Image]]:
-        """Per indicator: a heading (with a note when there is no numeric target) and its chart."""
+    def indicator_sections(self) -> Iterator[list]:
+        """Per indicator: heading, status with the rate still needed, chart, its observations."""
         names, units = self.names(), self.units()
-        for target in with_required_rates(self.targets).to_dict("records"):
+        verdicts = self.assessment.set_index("indicator_id")
+        for target in self.targets.to_dict("records"):
             indicator = target["indicator_id"]
-            heading = f"### {names[indicator]}"
+            verdict = verdicts.loc[indicator]
+            parts = [Markdown(f"### {names[indicator]}")]
+            remaining = ("" if pd.isna(verdict["remaining_rate"]) or verdict["status"] == "target_met"
+                         else self.text["remaining"].format(rate=format_rate(verdict["remaining_rate"])))
+            parts.append(Markdown(self.text["indicator_status"].format(
+                status=self.status_label(verdict["status"]), remaining=remaining)))
             if math.isnan(target["target_value"]):
                 wording = self.target_wording(target["target_kind"], target["target_text"])
-                heading += "\n\n" + self.text["no_target"].format(target=wording)
+                parts.append(Markdown(self.text["no_target"].format(target=wording)))
             figure = trajectory_chart(target, self.observations, self.report_year, self.lang,
                                       units[indicator])
-            alt = self.text["chart_alt"].format(name=names[indicator])
-            yield Markdown(heading), Image(data=png_bytes(figure), format="png",
-                                           metadata={"alt": alt})
+            parts.append(self.chart(figure, "chart_alt", name=names[indicator]))
+            mine = self.observations[self.observations["indicator_id"] == indicator]
+            if not mine.empty:
+                parts.append(observation_html(mine, names, units, self.columns, with_name=False))
+            yield parts
 
 
 def annual_report(report_year: int, lang: str = "zh",
                   observation_files: Sequence[str] | None = None) -> AnnualReport:
     """Load and assess everything for one report year; observation_files default to all raw ones."""
-    check_language(lang)
-    plan = load_plan()
+    context = page_context(lang)
+    plan, indicators = context["plan"], context["indicators"]
     if report_year not in plan.years:
         raise InputError(f"report year {report_year} is outside the plan, "
                          f"{plan.start_year}–{plan.end_year}", field="report_year")
-    use_report_style()
-    indicators = load_indicators(plan)
-    targets = headline_targets(plan=plan)
+    targets = with_required_rates(headline_targets(plan=plan))
     observations = load_observations(observation_files or None, indicators)
+    references = load_references(reference_measures(catalogue(plan), indicators))
     return AnnualReport(
-        report_year=report_year, lang=lang, plan=plan, indicators=indicators,
-        targets=with_required_rates(targets), observations=as_of(observations, report_year),
-        assessment=assess(targets, observations, report_year),
+        **context, texts=ANNUAL, report_year=report_year, targets=targets,
+        observations=as_of(observations, report_year), all_observations=observations,
+        references=references, assessment=assess(targets, observations, report_year, references),
     )
+
+
+def observation_html(observations: pd.DataFrame, names: dict, units: dict, columns: dict,
+                     with_name: bool = True) -> HTML:
+    """Observed values with their units and sources."""
+    table = pd.DataFrame({
+        columns["indicator"]: observations["indicator_id"].map(names),
+        columns["year"]: observations["year"].astype(str),
+        columns["value"]: [with_unit(f"{value:g}", units[indicator])
+                           for value, indicator in zip(observations["value"], observations["indicator_id"])],
+        columns["source"]: observations["source"],
+        columns["note"]: observations["note"],
+    })
+    return as_html(table if with_name else table.drop(columns=[columns["indicator"]]))
 
 
 def as_html(frame: pd.DataFrame) -> HTML:
@@ -201,11 +252,19 @@ def as_html(frame: pd.DataFrame) -> HTML:
     return HTML(frame.to_html(index=False, border=0, na_rep="—", escape=True))
 
 
-def with_year(value: float, year, lang: str) -> str:
-    """"3.2（2020）" or "3.2 (2020)"; a dash when there is no value."""
+def with_unit(number: str, unit: str) -> str:
+    """"994 家", "79.69%": a percent sign sticks to its number."""
+    if number == "—":
+        return number
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+def with_year(value: float, year, lang: str, unit: str = "") -> str:
+    """"3.2（2020）" or "3.2 (2020)", with a unit if given; a dash when there is no value."""
     if pd.isna(value) or pd.isna(year):
         return "—"
-    return f"{value:g}（{int(year)}）" if lang == "zh" else f"{value:g} ({int(year)})"
+    number = with_unit(f"{value:g}", unit) if unit else f"{value:g}"
+    return f"{number}（{int(year)}）" if lang == "zh" else f"{number} ({int(year)})"
 
 
 def format_rate(rate: float) -> str:

@@ -1,0 +1,112 @@
+"""Scenarios: where growth assumptions lead by the target year. Illustrations, not forecasts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.review import thirteenth_plan_pace
+
+SCENARIO_COLUMNS = ["indicator_id", "start_year", "start_value", "start_source", "growth",
+                    "assumption", "target_year", "target_value"]
+
+
+def default_assumptions(targets: pd.DataFrame, values: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per indicator with a numeric target: the 13th plan's 2015–2020 pace where the series runs
+    through both plans, else the required rate."""
+    pace = thirteenth_plan_pace(values).set_index("indicator_id")["pace_rate"]
+    numeric = targets.dropna(subset=["target_value", "required_rate"])
+    from_pace = numeric["indicator_id"].isin(pace.index)
+    return pd.DataFrame({
+        "indicator_id": numeric["indicator_id"].to_numpy(),
+        "growth": np.where(from_pace, numeric["indicator_id"].map(pace), numeric["required_rate"]),
+        "assumption": np.where(from_pace, "pace_13th", "required_rate"),
+    })
+
+
+def scenario_table(targets: pd.DataFrame, observations: pd.DataFrame,
+                   assumptions: pd.DataFrame, overrides: dict[str, float] | None = None) -> pd.DataFrame:
+    """Each indicator's starting point (its latest observation, else its baseline) and growth."""
+    overrides = overrides or {}
+    rows = []
+    by_id = targets.set_index("indicator_id")
+    for row in assumptions.itertuples(index=False):
+        target = by_id.loc[row.indicator_id]
+        seen = observations[(observations["indicator_id"] == row.indicator_id)
+                            & (observations["year"] > target["baseline_year"])]
+        if seen.empty:
+            start_year, start_value, source = target["baseline_year"], target["baseline_value"], "baseline"
+        else:
+            latest = seen.loc[seen["year"].idxmax()]
+            start_year, start_value, source = latest["year"], latest["value"], "observed"
+        custom = row.indicator_id in overrides
+        rows.append({
+            "indicator_id": row.indicator_id, "start_year": int(start_year),
+            "start_value": float(start_value), "start_source": source,
+            "growth": float(overrides[row.indicator_id]) if custom else float(row.growth),
+            "assumption": "parameter" if custom else row.assumption,
+            "target_year": int(target["target_year"]), "target_value": float(target["target_value"]),
+        })
+    return pd.DataFrame(rows, columns=SCENARIO_COLUMNS)
+
+
+def project(scenarios: pd.DataFrame, measures: dict[str, str]) -> pd.DataFrame:
+    """Deterministic paths from each start to its target year at the assumed yearly growth."""
+    rows = []
+    for row in scenarios.itertuples(index=False):
+        for year in range(row.start_year, row.target_year + 1):
+            value = row.start_value * (1 + row.growth) ** (year - row.start_year)
+            if measures[row.indicator_id] == "share":
+                value = min(value, 100.0)
+            rows.append({"indicator_id": row.indicator_id, "year": year, "value": value})
+    return pd.DataFrame(rows, columns=["indicator_id", "year", "value"])
+
+
+def simulate(scenarios: pd.DataFrame, measures: dict[str, str], volatility: float, draws: int,
+             seed: int) -> pd.DataFrame:
+    """Monte Carlo: each year's growth drawn from Normal(assumption, volatility), seeded.
+
+    One row per indicator, draw and year (tidy); the same seed gives the same draws.
+    """
+    if volatility < 0 or draws < 1:
+        raise ValueError("volatility must be ≥ 0 and draws ≥ 1")
+    rng = np.random.default_rng(seed)
+    frames = []
+    for row in scenarios.itertuples(index=False):
+        years = np.arange(row.start_year + 1, row.target_year + 1)
+        growth = rng.normal(row.growth, volatility, size=(draws, len(years)))
+        paths = row.start_value * np.cumprod(1 + np.maximum(growth, -1.0), axis=1)
+        if measures[row.indicator_id] == "share":
+            paths = np.minimum(paths, 100.0)
+        frames.append(pd.DataFrame({
+            "indicator_id": row.indicator_id,
+            "draw": np.repeat(np.arange(draws), len(years)),
+            "year": np.tile(years, draws),
+            "value": paths.ravel(),
+        }))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+        columns=["indicator_id", "draw", "year", "value"])
+
+
+def probabilities(scenarios: pd.DataFrame, simulated: pd.DataFrame) -> pd.DataFrame:
+    """The share of draws that meet each target in its target year, with the fan's quantiles."""
+    rows = []
+    for row in scenarios.itertuples(index=False):
+        if row.start_year >= row.target_year:
+            final = np.array([row.start_value])
+        else:
+            mine = simulated[(simulated["indicator_id"] == row.indicator_id)
+                             & (simulated["year"] == row.target_year)]
+            final = mine["value"].to_numpy()
+        rows.append({"indicator_id": row.indicator_id,
+                     "probability": float(np.mean(final >= row.target_value)),
+                     "p10": float(np.quantile(final, 0.1)), "median": float(np.median(final)),
+                     "p90": float(np.quantile(final, 0.9))})
+    return pd.DataFrame(rows)
+
+
+def fan(simulated: pd.DataFrame) -> pd.DataFrame:
+    """Per indicator and year: the 10th, 50th and 90th percentiles of the draws."""
+    grouped = simulated.groupby(["indicator_id", "year"])["value"]
+    return pd.DataFrame({"p10": grouped.quantile(0.1), "median": grouped.median(),
+                         "p90": grouped.quantile(0.9)}).reset_index()
