@@ -89,9 +89,17 @@ def shared_inputs_digest() -> str:
     ]).encode()).hexdigest()
 
 
+def notebook_digest(path: Path) -> str:
+    """A notebook's cells without their stored outputs (re-storing outputs changes no report)."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    cells = [(c["cell_type"], "".join(c["source"]) if isinstance(c["source"], list) else c["source"],
+              c.get("metadata", {}).get("tags", [])) for c in document["cells"]]
+    return hashlib.sha256(json.dumps(cells, ensure_ascii=False).encode()).hexdigest()
+
+
 def job_digest(job: ReportJob, shared: str) -> str:
     """Everything that can change a report's bytes: notebook, parameters, data, code, versions."""
-    parts = [shared, hashlib.sha256(job.notebook.read_bytes()).hexdigest(), job.title,
+    parts = [shared, notebook_digest(job.notebook), job.title,
              json.dumps(job.parameters, sort_keys=True, ensure_ascii=False)]
     for path in job.parameters.get("observation_files", []):
         parts.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())

@@ -1,0 +1,87 @@
+"""Scenarios: default assumptions, deterministic projection, and a seeded Monte Carlo."""
+
+import pandas as pd
+import pytest
+
+from analysis.errors import InputError
+from analysis.pages import scenarios as scenario_page
+from analysis.plan import load_indicators
+from analysis.scenarios import (default_assumptions, fan, probabilities, project, scenario_table,
+                                simulate)
+from analysis.targets import headline_targets
+from analysis.trajectories import with_required_rates
+
+
+@pytest.fixture(scope="module")
+def targets():
+    return with_required_rates(headline_targets())
+
+
+@pytest.fixture(scope="module")
+def measures():
+    indicators = load_indicators()
+    return dict(zip(indicators["indicator_id"], indicators["measure"]))
+
+
+def no_observations():
+    return pd.DataFrame(columns=["indicator_id", "year", "value", "source", "note"])
+
+
+def test_defaults_are_the_13th_plan_pace_else_the_required_rate(targets):
+    defaults = default_assumptions(targets).set_index("indicator_id")
+    assert "rd_revenue_ratio_industrial" not in defaults.index  # no numeric target
+    assert defaults.loc["high_tech_enterprises", "assumption"] == "pace_13th"
+    assert round(defaults.loc["high_tech_enterprises", "growth"], 6) == 0.276771
+    assert defaults.loc["pct_applications", "assumption"] == "required_rate"
+    assert round(defaults.loc["pct_applications", "growth"], 6) == 0.148698
+
+
+def test_a_scenario_starts_from_the_latest_observation(targets):
+    observations = pd.DataFrame([{"indicator_id": "high_tech_enterprises", "year": 2024,
+                                  "value": 994.0, "source": "s", "note": ""}])
+    table = scenario_table(targets, observations, default_assumptions(targets),
+                           {"pct_applications": 0.10}).set_index("indicator_id")
+    assert table.loc["high_tech_enterprises", ["start_year", "start_value", "start_source"]].tolist() == [
+        2024, 994.0, "observed"]
+    assert table.loc["invention_patents", ["start_year", "start_value"]].tolist() == [2020, 2475.0]
+    assert table.loc["pct_applications", ["growth", "assumption"]].tolist() == [0.10, "parameter"]
+
+
+def test_at_the_required_rate_the_projection_lands_on_the_target(targets, measures):
+    table = scenario_table(targets, no_observations(), default_assumptions(targets),
+                           {"invention_patents": float(targets.set_index("indicator_id").loc[
+                               "invention_patents", "required_rate"])})
+    paths = project(table, measures).set_index(["indicator_id", "year"])["value"]
+    assert paths["invention_patents", 2025] == pytest.approx(3300)
+    assert paths["high_tech_value_added_share"].max() <= 100  # a share never passes 100%
+
+
+def test_the_monte_carlo_is_seeded_and_centred(targets, measures):
+    table = scenario_table(targets, no_observations(), default_assumptions(targets))
+    first = simulate(table, measures, volatility=0.05, draws=500, seed=7)
+    again = simulate(table, measures, volatility=0.05, draws=500, seed=7)
+    other = simulate(table, measures, volatility=0.05, draws=500, seed=8)
+    pd.testing.assert_frame_equal(first, again)
+    assert not first["value"].equals(other["value"])
+    chances = probabilities(table, first).set_index("indicator_id")
+    # Growing at exactly the required rate, half the draws end above the target.
+    assert 0.4 < chances.loc["pct_applications", "probability"] < 0.6
+    # At the 13th plan's 27.7% a year against 14.9% needed, nearly every draw makes it.
+    assert chances.loc["high_tech_enterprises", "probability"] > 0.99
+    bands = fan(first)
+    assert (bands["p10"] <= bands["median"]).all() and (bands["median"] <= bands["p90"]).all()
+
+
+def test_without_volatility_every_draw_is_the_projection(targets, measures):
+    table = scenario_table(targets, no_observations(), default_assumptions(targets))
+    simulated = simulate(table, measures, volatility=0.0, draws=3, seed=1)
+    final = simulated[simulated["year"] == 2025].groupby("indicator_id")["value"].nunique()
+    assert (final == 1).all()
+    projected = project(table, measures).set_index(["indicator_id", "year"])["value"]
+    row = simulated[(simulated["indicator_id"] == "tech_smes") & (simulated["year"] == 2025)].iloc[0]
+    assert row["value"] == pytest.approx(projected["tech_smes", 2025])
+
+
+def test_an_unknown_indicator_in_growth_is_refused():
+    with pytest.raises(InputError, match="no scenario for made_up"):
+        scenario_page("zh", {"made_up": 0.1})
