@@ -23,7 +23,7 @@ def test_environment_yml_installs_the_package_and_its_extras_from_pyproject():
     assert f"python{project['requires-python']}" in conda
     assert "pip" in conda
     extras = ",".join(project["optional-dependencies"])
-    assert pip == [f"-e .[{extras}]"]
+    assert pip == ["-c constraints.txt", f"-e .[{extras}]"]
     # Nothing else pinned on the conda side that could drift from pyproject.toml.
     assert sorted(conda) == sorted([f"python{project['requires-python']}", "pip"])
 
@@ -53,3 +53,16 @@ def test_make_help_lists_every_target():
     listed = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True,
                             check=True).stdout
     assert targets and all(f"make {target}" in listed for target in targets), listed
+
+
+def test_constraints_pin_every_direct_dependency():
+    pins = dict(line.split("==") for line in (ROOT / "constraints.txt").read_text().splitlines()
+                if "==" in line and not line.startswith("#"))
+    pins = {name.lower().replace("_", "-"): version for name, version in pins.items()}
+    project = pyproject()["project"]
+    for requirement in project["dependencies"] + project["optional-dependencies"]["dev"]:
+        name, lower = re.split(r">=", requirement)
+        assert name.lower() in pins, name
+        pinned = tuple(int(part) for part in re.findall(r"\d+", pins[name.lower()])[:3])
+        bound = tuple(int(part) for part in re.findall(r"\d+", lower)[:3])
+        assert pinned >= bound, (name, pins[name.lower()], lower)
