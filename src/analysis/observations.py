@@ -84,13 +84,14 @@ def _read_file(path: Path, measures: dict[str, str], id_column: str = "indicator
                          file=path, line=1, field=missing[0])
     reader.fieldnames = header
     records = []
+    record_start = 2  # where the record being read begins: a broken quote is reported there
     try:
         for row in reader:
-            if not any((value or "").strip() for value in row.values()):
-                continue
-            records.append(_read_row(row, path, reader.line_num, measures, id_column))
+            if any((value or "").strip() for value in row.values()):
+                records.append(_read_row(row, path, reader.line_num, measures, id_column))
+            record_start = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError(f"is not valid CSV ({exc})", file=path, line=reader.line_num) from exc
+        raise InputError(f"is not valid CSV ({exc})", file=path, line=record_start) from exc
     return records
 
 
