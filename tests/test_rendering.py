@@ -3,11 +3,13 @@ committed as rendered, and re-rendered only when its inputs change."""
 
 import re
 import shutil
+from pathlib import Path
 
 import nbformat
 import pytest
 
 from analysis import config
+from analysis.cli import main
 from analysis.plan import load_indicators
 from analysis.rendering import (ANNUAL_REPORT, MANIFEST, annual_jobs, execute, other_jobs,
                                 read_manifest, render_all, to_html)
@@ -171,3 +173,24 @@ def test_notebooks_define_no_functions():
     for path in sorted(config.NOTEBOOKS_DIR.glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
             assert not re.search(r"^\s*(def|class) ", cell.source, flags=re.M), path
+
+
+HOSTILE = Path(__file__).parent / "hostile"
+
+
+def test_markup_in_a_data_file_shows_as_text(tmp_path):
+    jobs = annual_jobs([2022], ["zh"], [HOSTILE / "html_in_source.csv"])
+    summary = render_all(jobs, tmp_path, force=True, progress=False)
+    assert not summary.failed
+    page = read(tmp_path / "annual_2022.html")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)" not in page
+
+
+def test_a_rejected_run_leaves_every_report_as_it_was(rendered, tmp_path, capsys):
+    shutil.copytree(rendered, tmp_path, dirs_exist_ok=True)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    code = main(["render", "--out", str(tmp_path), "--observations", str(HOSTILE / "gbk_excel.csv")])
+    assert code == 2 and "is not UTF-8" in capsys.readouterr().err
+    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == before

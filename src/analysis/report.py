@@ -6,6 +6,7 @@ The notebooks narrate; everything they display is built here (the annual report)
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
@@ -54,10 +55,10 @@ class Page:
         return self.plan.title_zh if self.lang == "zh" else self.plan.title_en
 
     def say(self, key: str, **values) -> Markdown:
-        return Markdown(self.text[key].format(plan=self.plan_title, **values))
+        return Markdown(self.text[key].format(**escaped(plan=self.plan_title, **values)))
 
     def heading(self, key: str, level: int = 2, **values) -> Markdown:
-        return Markdown("#" * level + " " + self.text[key].format(**values))
+        return Markdown("#" * level + " " + self.text[key].format(**escaped(**values)))
 
     def names(self) -> dict[str, str]:
         return indicator_names(self.indicators, self.lang)
@@ -198,14 +199,14 @@ class AnnualReport(Page):
         for target in self.targets.to_dict("records"):
             indicator = target["indicator_id"]
             verdict = verdicts.loc[indicator]
-            parts = [Markdown(f"### {names[indicator]}")]
+            parts = [Markdown(f"### {md_text(names[indicator])}")]
             remaining = ("" if pd.isna(verdict["remaining_rate"]) or verdict["status"] == "target_met"
                          else self.text["remaining"].format(rate=format_rate(verdict["remaining_rate"])))
-            parts.append(Markdown(self.text["indicator_status"].format(
-                status=self.status_label(verdict["status"]), remaining=remaining)))
+            parts.append(Markdown(self.text["indicator_status"].format(**escaped(
+                status=self.status_label(verdict["status"]), remaining=remaining))))
             if math.isnan(target["target_value"]):
                 wording = self.target_wording(target["target_kind"], target["target_text"])
-                parts.append(Markdown(self.text["no_target"].format(target=wording)))
+                parts.append(Markdown(self.text["no_target"].format(target=md_text(wording))))
             figure = trajectory_chart(target, self.observations, self.report_year, self.lang,
                                       units[indicator])
             parts.append(self.chart(figure, "chart_alt", name=names[indicator]))
@@ -245,6 +246,15 @@ def observation_html(observations: pd.DataFrame, names: dict, units: dict, colum
         columns["note"]: observations["note"],
     })
     return as_html(table if with_name else table.drop(columns=[columns["indicator"]]))
+
+
+def md_text(text: str) -> str:
+    """Text from data files, safe inside Markdown: markup shows as characters, never as HTML."""
+    return html.escape(str(text), quote=False)
+
+
+def escaped(**values) -> dict:
+    return {key: md_text(value) if isinstance(value, str) else value for key, value in values.items()}
 
 
 def as_html(frame: pd.DataFrame) -> HTML:
