@@ -16,3 +16,9 @@ def values():
 def write_csv(path, text, encoding="utf-8"):
     path.write_bytes(text.encode(encoding))
     return path
+
+
+@pytest.fixture(autouse=True)
+def _logs_in_tmp(tmp_path_factory, monkeypatch):
+    """Render logs of the tests go to a temporary folder, not the project's logs/."""
+    monkeypatch.setenv("ANALYSIS_LOG_DIR", str(tmp_path_factory.getbasetemp() / "logs"))

@@ -6,8 +6,11 @@ Exit codes: 0 done; 2 bad input or parameters; 1 any other failure.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -89,28 +92,85 @@ def cmd_targets(args) -> int:
     return 0
 
 
+def _parameter_values(pairs: list[list[str]] | None) -> dict:
+    """-p NAME VALUE pairs; a value is read as JSON (0.1, {"a": 1}, [1]) or else kept as text."""
+    values = {}
+    for name, text in pairs or []:
+        if name in ("report_year", "lang", "observation_files"):
+            raise InputError(f"set {name} with --year, --lang or --observations", field="--parameter")
+        try:
+            values[name] = json.loads(text)
+        except json.JSONDecodeError:
+            values[name] = text
+    return values
+
+
+def _log_to_file(log_dir: Path, argv: list[str]) -> Path:
+    """Each run writes its own log file, named for the time it started (UTC)."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / f"render-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{os.getpid()}.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    handler.stream.write(f"python -m analysis {' '.join(argv)}\n")
+    _attach(handler)
+    return path
+
+
+def _attach(handler: logging.Handler) -> None:
+    handler._analysis_cli = True  # so the next run in this process can take it off again
+    logging.getLogger().addHandler(handler)
+
+
+def _configure_logging() -> None:
+    """Messages to the current stderr (one line each) and, for render, to the run's log file."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "_analysis_cli", False)]:
+        root.removeHandler(handler)
+        handler.close()
+    stream = logging.StreamHandler(sys.stderr)
+    stream.setFormatter(logging.Formatter("%(message)s"))
+    _attach(stream)
+    root.setLevel(logging.INFO)
+    logging.getLogger("papermill").setLevel(logging.WARNING)  # its per-notebook banner is noise
+
+
 def cmd_render(args) -> int:
     from analysis.labels import check_language
     from analysis.observations import load_observations
     from analysis.plan import load_plan
-    from analysis.rendering import annual_jobs, other_jobs, render_all
+    from analysis.rendering import (RenderBusy, annual_jobs, check_parameters, other_jobs,
+                                    render_all, with_parameters)
 
+    log_dir = args.log_dir or os.environ.get("ANALYSIS_LOG_DIR") or config.LOGS_DIR
+    log_path = _log_to_file(Path(log_dir), args.argv)
     plan = load_plan()
     years = _years(plan.years, args.year)
     langs = [check_language(args.lang)] if args.lang else list(config.LANGUAGES)
     if args.jobs is not None and args.jobs < 1:
         raise InputError(f"--jobs {args.jobs}: give 1 or more workers", field="--jobs")
+    if args.execution_timeout is not None and args.execution_timeout < 1:
+        raise InputError(f"--execution-timeout {args.execution_timeout}: give seconds, 1 or more",
+                         field="--execution-timeout")
     load_observations(args.observations)  # bad observations stop the run before any kernel starts
     jobs = annual_jobs(years, langs, args.observations or ())
     if not args.year:
         jobs += other_jobs(langs)
+    extra = _parameter_values(args.parameter)
+    check_parameters(jobs, extra)  # a misspelt or ill-typed parameter, before any kernel starts
+    jobs = with_parameters(jobs, extra)
+    check_parameters(jobs)
     out_dir = Path(args.out) if args.out else config.REPORTS_DIR
-    summary = render_all(jobs, out_dir, workers=args.jobs or 0, force=args.force)
+    try:
+        summary = render_all(jobs, out_dir, workers=args.jobs or 0, force=args.force,
+                             timeout=args.execution_timeout)
+    except RenderBusy as exc:
+        log.error("%s", exc)
+        return 1
     for path in summary.rendered:
         log.info("rendered %s", out_dir / path)
     for path, message in summary.failed.items():
         log.error("FAILED %s: %s", out_dir / path, message)
-    log.info("%s → %s", summary.line(), out_dir)
+    log.info("%s → %s (log: %s)", summary.line(), out_dir, log_path)
     return 1 if summary.failed else 0
 
 
@@ -143,22 +203,28 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--jobs", type=int, help="reports rendered at once; default: one per core")
     render.add_argument("--force", action="store_true",
                         help="render even the reports whose inputs have not changed")
+    render.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                        help="a notebook parameter, e.g. -p volatility 0.1 (repeatable)")
+    render.add_argument("--execution-timeout", type=int, metavar="SECONDS",
+                        help="fail a report whose cell runs longer than this")
+    render.add_argument("--log-dir", metavar="DIR", help="where the run's log goes; default: logs/")
     render.set_defaults(run=cmd_render)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    logging.getLogger("papermill").setLevel(logging.WARNING)  # its per-notebook banner is noise
+    _configure_logging()
+    argv = sys.argv[1:] if argv is None else argv
     try:
         args = build_parser().parse_args(argv)
+        args.argv = argv
         return args.run(args)
     except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        log.error("error: %s", exc)
         return 2
     except KeyboardInterrupt:
         return 1
     except Exception as exc:  # a real failure: the traceback for whoever debugs, then one line
         log.exception("traceback")
-        print(f"failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        log.error("failed: %s: %s", type(exc).__name__, exc)
         return 1

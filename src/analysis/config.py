@@ -15,6 +15,7 @@ PROCESSED_DIR = DATA_DIR / "processed"
 
 NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
 REPORTS_DIR = PROJECT_DIR / "reports"
+LOGS_DIR = PROJECT_DIR / "logs"
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 
 LANGUAGES = ("zh", "en")

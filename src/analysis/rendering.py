@@ -12,6 +12,7 @@ import json
 import logging
 import multiprocessing
 import time
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -30,6 +31,7 @@ OTHER_NOTEBOOKS = {  # notebook name → its words (title)
 }
 ANALYST_NOTE = "analyst-note"
 MANIFEST = ".inputs.json"
+LOCK = ".render.lock"
 _VERSIONED = ("papermill", "nbconvert", "nbclient", "matplotlib", "seaborn", "pandas", "numpy",
               "mplfonts", "ipykernel")
 
@@ -113,15 +115,64 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
         return {}
 
 
+# --- parameters ---------------------------------------------------------------------------------
+
+_TYPES = {"int": (int,), "float": (int, float), "str": (str,), "bool": (bool,), "list": (list,),
+          "dict": (dict,)}
+
+
+def declared_parameters(notebook: Path) -> dict[str, str]:
+    """The notebook's parameters cell: name → type name (int, float, str, list, dict, …)."""
+    import papermill
+
+    return {name: spec["inferred_type_name"]
+            for name, spec in papermill.inspect_notebook(str(notebook)).items()}
+
+
+def check_parameters(jobs: Sequence[ReportJob], extra: dict | None = None) -> None:
+    """Refuse, before any kernel starts, a parameter no selected notebook declares or a value of
+    the wrong type (papermill itself would only warn and run on)."""
+    from analysis.errors import InputError
+
+    declared = {path: declared_parameters(path) for path in {job.notebook for job in jobs}}
+    for name in extra or {}:
+        if not any(name in names for names in declared.values()):
+            valid = sorted({n for names in declared.values() for n in names})
+            raise InputError(f"no selected notebook has a parameter {name!r}; valid: "
+                             f"{', '.join(valid)}", field="--parameter")
+    for job in jobs:
+        for name, value in job.parameters.items():
+            expected = declared[job.notebook].get(name)
+            if expected is None:
+                raise InputError(f"{job.notebook.name} has no parameter {name!r}", field=name)
+            kinds = _TYPES.get(expected)
+            if kinds and (not isinstance(value, kinds) or (expected != "bool" and isinstance(value, bool))):
+                raise InputError(f"{name}={value!r} is not of type {expected} "
+                                 f"(declared in {job.notebook.name})", field=name)
+
+
+def with_parameters(jobs: Sequence[ReportJob], extra: dict) -> list[ReportJob]:
+    """Each job with the extra parameters its notebook declares added."""
+    if not extra:
+        return list(jobs)
+    declared = {path: declared_parameters(path) for path in {job.notebook for job in jobs}}
+    return [ReportJob(notebook=job.notebook,
+                      parameters={**job.parameters, **{k: v for k, v in extra.items()
+                                                       if k in declared[job.notebook]}},
+                      relative_path=job.relative_path, title=job.title, lang=job.lang, year=job.year)
+            for job in jobs]
+
+
 # --- one report ----------------------------------------------------------------------------------
 
-def execute(job: ReportJob):
-    """Run the notebook under papermill, in the notebooks folder, with the job's parameters."""
+def execute(job: ReportJob, timeout: int | None = None):
+    """Run the notebook under papermill, in the notebooks folder, with the job's parameters;
+    a cell running longer than `timeout` seconds fails the report."""
     import papermill
 
     notebook = papermill.execute_notebook(
         str(job.notebook), None, parameters=job.parameters, cwd=str(job.notebook.parent),
-        progress_bar=False, log_output=False,
+        progress_bar=False, log_output=False, execution_timeout=timeout,
         # The kernel's own log (a warning about TCP on loopback, a note on shutdown) is noise in
         # an operator's log; errors in cells still reach us as error outputs.
         extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
@@ -149,11 +200,11 @@ def to_html(notebook, title: str, lang: str) -> str:
     return body
 
 
-def render(job: ReportJob, out_dir: Path) -> Path:
+def render(job: ReportJob, out_dir: Path, timeout: int | None = None) -> Path:
     """Execute and export one report; the file is replaced only when both succeed."""
     logging.getLogger("papermill").setLevel(logging.WARNING)
     logging.getLogger("traitlets").setLevel(logging.ERROR)
-    notebook = execute(job)
+    notebook = execute(job, timeout)
     return write_atomic(Path(out_dir) / job.relative_path, to_html(notebook, job.title, job.lang))
 
 
@@ -184,11 +235,18 @@ class RenderSummary:
 
 
 def render_all(jobs: Sequence[ReportJob], out_dir: Path = config.REPORTS_DIR, workers: int = 0,
-               force: bool = False, progress: bool | None = None) -> RenderSummary:
+               force: bool = False, progress: bool | None = None, timeout: int | None = None,
+               lock_wait: float = 600) -> RenderSummary:
     """Render what changed (everything with force), `workers` at a time (0: one per core),
-    then write the index and the manifest of input hashes."""
-    started = time.monotonic()
+    then write the index and the manifest of input hashes; one run at a time per folder."""
     out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with render_lock(out_dir, lock_wait):
+        return _render_all(jobs, out_dir, workers, force, progress, timeout)
+
+
+def _render_all(jobs, out_dir, workers, force, progress, timeout) -> RenderSummary:
+    started = time.monotonic()
     shared = shared_inputs_digest()
     manifest = read_manifest(out_dir)
     digests = {job.relative_path: job_digest(job, shared) for job in jobs}
@@ -201,8 +259,9 @@ def render_all(jobs: Sequence[ReportJob], out_dir: Path = config.REPORTS_DIR, wo
         else:
             todo.append(job)
     if todo:
+        check_parameters(todo)
         workers = min(workers or multiprocessing.cpu_count(), len(todo))
-        for job, error in _run(todo, out_dir, workers, progress):
+        for job, error in _run(todo, out_dir, workers, progress, timeout):
             if error is None:
                 summary.rendered.append(job.relative_path)
                 manifest[job.relative_path] = digests[job.relative_path]
@@ -215,7 +274,8 @@ def render_all(jobs: Sequence[ReportJob], out_dir: Path = config.REPORTS_DIR, wo
     return summary
 
 
-def _run(jobs: list[ReportJob], out_dir: Path, workers: int, progress: bool | None):
+def _run(jobs: list[ReportJob], out_dir: Path, workers: int, progress: bool | None,
+         timeout: int | None):
     """Yield (job, None) for each report written, (job, message) for each that failed."""
     from tqdm import tqdm
 
@@ -224,12 +284,12 @@ def _run(jobs: list[ReportJob], out_dir: Path, workers: int, progress: bool | No
     try:
         if workers == 1:
             for job in jobs:
-                yield job, _attempt(job, out_dir)
+                yield job, _attempt(job, out_dir, timeout)
                 bar.update()
             return
         context = multiprocessing.get_context("spawn")  # no zmq state shared with a forked parent
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pool.submit(_attempt, job, out_dir): job for job in jobs}
+            futures = {pool.submit(_attempt, job, out_dir, timeout): job for job in jobs}
             for future in as_completed(futures):
                 yield futures[future], future.result()
                 bar.update()
@@ -237,13 +297,39 @@ def _run(jobs: list[ReportJob], out_dir: Path, workers: int, progress: bool | No
         bar.close()
 
 
-def _attempt(job: ReportJob, out_dir: Path) -> str | None:
+def _attempt(job: ReportJob, out_dir: Path, timeout: int | None) -> str | None:
     try:
-        render(job, out_dir)
+        render(job, out_dir, timeout)
     except Exception as exc:  # reported per report; the last good file stays in place
         first_line = str(exc).strip().splitlines()[-1] if str(exc).strip() else ""
         return f"{type(exc).__name__}: {first_line}"
     return None
+
+
+@contextmanager
+def render_lock(out_dir: Path, wait: float):
+    """Hold out_dir/.render.lock while rendering: a second run waits, then gives up with an error."""
+    import fcntl
+
+    path = out_dir / LOCK
+    with open(path, "a+") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise RenderBusy(f"another render holds {path} (waited {wait:g}s)") from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class RenderBusy(RuntimeError):
+    """Another run is rendering into the same folder."""
 
 
 # --- the index ----------------------------------------------------------------------------------
