@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+KERNEL := $(VENV)/share/jupyter/kernels/cixi-sti/kernel.json
 
 .DEFAULT_GOAL := help
 .PHONY: help venv data reports notebooks test lab clean
@@ -17,22 +18,26 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-venv: $(STAMP) ## Set up .venv/ with the package and its test tools
+# The notebooks run on a kernel named for the project, registered inside .venv/ (not in ~).
+$(KERNEL): $(STAMP)
+	$(BIN)/python -m ipykernel install --sys-prefix --name cixi-sti --display-name "Cixi STI (.venv)"
 
-data: $(STAMP) ## Build data/processed/ from data/raw/
+venv: $(STAMP) $(KERNEL) ## Set up .venv/ with the package, its test tools and its Jupyter kernel
+
+data: $(STAMP) $(KERNEL) ## Build data/processed/ from data/raw/
 	$(BIN)/python -m analysis build
 
 reports: data ## Render every report into reports/ (and reports/index.html)
 	$(BIN)/python -m analysis render
 
-notebooks: $(STAMP) ## Re-run notebooks/ in place so the outputs nbval compares are current
+notebooks: $(STAMP) $(KERNEL) ## Re-run notebooks/ in place so the outputs nbval compares are current
 	$(BIN)/python -c 'from analysis.rendering import store_outputs, config; [store_outputs(p) for p in sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))]'
 
-test: $(STAMP) ## Run the whole test suite
+test: $(STAMP) $(KERNEL) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
-lab: $(STAMP) ## Open JupyterLab on notebooks/
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+lab: $(STAMP) $(KERNEL) ## Open JupyterLab on notebooks/
+	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter lab --notebook-dir=notebooks
 
 clean: ## Remove .venv/ and caches (keeps data/processed/ and reports/)
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -66,3 +66,15 @@ def test_constraints_pin_every_direct_dependency():
         pinned = tuple(int(part) for part in re.findall(r"\d+", pins[name.lower()])[:3])
         bound = tuple(int(part) for part in re.findall(r"\d+", lower)[:3])
         assert pinned >= bound, (name, pins[name.lower()], lower)
+
+
+def test_the_projects_kernel_lives_inside_the_environment():
+    import sys
+    from pathlib import Path
+
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec("cixi-sti")
+    assert Path(sys.prefix) in Path(spec.resource_dir).parents
+    assert Path(spec.argv[0]).resolve() == Path(sys.executable).resolve()
+    assert spec.display_name == "Cixi STI (.venv)"

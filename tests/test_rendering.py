@@ -15,7 +15,7 @@ from analysis.rendering import (ANNUAL_REPORT, MANIFEST, annual_jobs, execute, o
                                 read_manifest, render_all, to_html)
 
 YEARS = [2021, 2022, 2023, 2024, 2025]
-OTHERS = ["overview", "review_13th_plan", "trajectories", "scenarios"]
+OTHERS = ["overview", "review_13th_plan", "trajectories", "scenarios", "scenario_explorer"]
 MAX_BYTES = 1_500_000
 
 
@@ -96,14 +96,21 @@ def test_mid_term_in_2023_and_final_evaluation_in_2025(rendered):
 
 
 def test_scenarios_are_labelled_as_such(rendered):
-    assert "不是预测" in read(rendered / "scenarios.html")
-    assert "not forecasts" in read(rendered / "en/scenarios.html")
+    for name in ("scenarios", "scenario_explorer"):
+        assert "非预测" in read(rendered / f"{name}.html")
+        assert "not a forecast" in read(rendered / f"en/{name}.html")
+
+
+def test_the_explorer_falls_back_to_a_static_table_and_chart(rendered):
+    page = read(rendered / "scenario_explorer.html")
+    assert "widget-view" not in page and "<table" in page
+    assert len(re.findall(r"<img ", page)) == 1
 
 
 def test_the_index_has_a_card_per_report_and_every_link_resolves(rendered):
     page = read(rendered / "index.html")
     links = re.findall(r'href="([^"]+)"', page)
-    assert len(links) == 18 and len(set(links)) == 18
+    assert len(links) == 20 and len(set(links)) == 20
     assert all((rendered / link).is_file() for link in links)
     assert "最新数据年份 2023" in page and "已实现目标 1" in page
 
@@ -125,7 +132,7 @@ def test_rendering_twice_gives_identical_bytes(rendered, tmp_path):
 def test_unchanged_inputs_are_not_rendered_again(rendered, tmp_path):
     shutil.copytree(rendered, tmp_path, dirs_exist_ok=True)
     summary = render_all(all_jobs(), tmp_path, progress=False)
-    assert summary.rendered == [] and len(summary.unchanged) == 18
+    assert summary.rendered == [] and len(summary.unchanged) == 20
     observations = tmp_path / "mine.csv"
     observations.write_text("indicator_id,year,value,source,note\n"
                             "tech_smes,2022,2600,test fixture,\n", encoding="utf-8")
@@ -164,6 +171,7 @@ def test_every_notebook_has_a_parameters_cell():
         tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
         assert len(tagged) == 1, path
         assert 'lang: str = "zh"' in tagged[0].source, path
+        assert notebook.metadata.kernelspec.name == "cixi-sti", path
     annual = nbformat.read(ANNUAL_REPORT, as_version=4)
     [cell] = [c for c in annual.cells if "parameters" in c.metadata.get("tags", [])]
     assert "report_year: int = 2025" in cell.source

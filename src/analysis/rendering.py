@@ -21,13 +21,14 @@ from typing import Sequence
 
 from analysis import config
 from analysis.files import write_atomic
-from analysis.texts import ANNUAL, OVERVIEW, REVIEW, SCENARIOS, TRAJECTORIES
+from analysis.texts import ANNUAL, EXPLORER, OVERVIEW, REVIEW, SCENARIOS, TRAJECTORIES
 
 log = logging.getLogger(__name__)
 ANNUAL_REPORT = config.NOTEBOOKS_DIR / "annual_report.ipynb"
-OTHER_NOTEBOOKS = {  # notebook name → its words (title)
-    "overview": OVERVIEW, "review_13th_plan": REVIEW, "trajectories": TRAJECTORIES,
-    "scenarios": SCENARIOS,
+OTHER_NOTEBOOKS = {  # notebook name → its words (title), and parameters beside lang
+    "overview": (OVERVIEW, {}), "review_13th_plan": (REVIEW, {}),
+    "trajectories": (TRAJECTORIES, {}), "scenarios": (SCENARIOS, {}),
+    "scenario_explorer": (EXPLORER, {"interactive": False}),  # HTML cannot run widgets
 }
 ANALYST_NOTE = "analyst-note"
 MANIFEST = ".inputs.json"
@@ -66,9 +67,10 @@ def annual_jobs(years: Sequence[int], langs: Sequence[str],
 
 
 def other_jobs(langs: Sequence[str]) -> list[ReportJob]:
-    return [ReportJob(notebook=config.NOTEBOOKS_DIR / f"{name}.ipynb", parameters={"lang": lang},
-                      relative_path=report_path(name, lang), title=texts[lang]["title"], lang=lang)
-            for lang in langs for name, texts in OTHER_NOTEBOOKS.items()]
+    return [ReportJob(notebook=config.NOTEBOOKS_DIR / f"{name}.ipynb",
+                      parameters={"lang": lang, **parameters}, relative_path=report_path(name, lang),
+                      title=texts[lang]["title"], lang=lang)
+            for lang in langs for name, (texts, parameters) in OTHER_NOTEBOOKS.items()]
 
 
 # --- what a report depends on --------------------------------------------------------------------

@@ -245,3 +245,26 @@ SCENARIOS = {
         "fan_note": "Shaded: 10th to 90th percentile; line: median; star: the 2025 target.",
     },
 }
+
+EXPLORER = {
+    "zh": {
+        "title": "情景探索器（示意，非预测）",
+        "intro": ("在JupyterLab中打开本笔记本，可为每个指标调整年均增长假设和波动率，"
+                  "图和达标概率随之更新。这是示意性情景，不是预测。"),
+        "indicator": "指标", "growth": "年均增长", "volatility": "波动率",
+        "verdict": "达到2025年目标的概率：<b>{probability}</b>（模拟1000次）",
+        "static_note": ("此处为静态版本：各指标取默认假设（“十三五”速度或所需增长率），波动率5%。"
+                        "在JupyterLab中打开 notebooks/scenario_explorer.ipynb 可交互调整。"),
+    },
+    "en": {
+        "title": "Scenario explorer (illustrative, not a forecast)",
+        "intro": ("Open this notebook in JupyterLab to set each indicator's yearly growth and "
+                  "volatility; the chart and the probability of meeting the target follow. "
+                  "Illustrative scenarios, not forecasts."),
+        "indicator": "Indicator", "growth": "Growth", "volatility": "Volatility",
+        "verdict": "Probability of meeting the 2025 target: <b>{probability}</b> (1,000 draws)",
+        "static_note": ("The static version: every indicator at its default assumption (the 13th "
+                        "plan's pace or the required rate), volatility 5%. Open "
+                        "notebooks/scenario_explorer.ipynb in JupyterLab to change them."),
+    },
+}

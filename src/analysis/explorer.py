@@ -1,0 +1,85 @@
+"""The scenario explorer: sliders for one indicator's growth and volatility that redraw its
+projection and the probability of meeting its target. Rendered to HTML, a static table and fan."""
+
+from __future__ import annotations
+
+import pandas as pd
+from IPython.display import Markdown
+
+from analysis.charts import fan_grid, png_bytes
+from analysis.pages import ScenariosPage, scenarios
+from analysis.report import as_html, format_rate, with_unit
+from analysis.scenarios import fan, probabilities, project, simulate
+from analysis.texts import EXPLORER
+
+DRAWS, SEED = 1000, 20210101
+
+
+def _one(page: ScenariosPage, indicator: str, growth: float, volatility: float):
+    """One indicator's scenario: its fan chart (PNG) and the probability of meeting the target."""
+    measures = dict(zip(page.indicators["indicator_id"], page.indicators["measure"]))
+    table = page.scenarios[page.scenarios["indicator_id"] == indicator].assign(growth=growth)
+    simulated = simulate(table, measures, volatility, DRAWS, SEED)
+    chance = probabilities(table, simulated).iloc[0]
+    figure = fan_grid(fan(simulated), project(table, measures),
+                      {indicator: float(table["target_value"].iloc[0])}, page.names(), page.lang)
+    figure.set_size_inches(4.2, 3.0)
+    return png_bytes(figure), chance
+
+
+def explorer(lang: str = "zh", interactive: bool = True) -> list:
+    """Title, introduction, then widgets in JupyterLab or, with interactive=False (the rendered
+    HTML), the static table and chart they start from."""
+    page = scenarios(lang, draws=DRAWS, seed=SEED)
+    text = EXPLORER[lang]
+    heading = [Markdown(f"# {text['title']}"), Markdown(text["intro"])]
+    if not interactive:
+        return heading + _static(page, text)
+    import ipywidgets as widgets
+
+    names = page.names()
+    choice = widgets.Dropdown(options=[(names[i], i) for i in page.scenarios["indicator_id"]],
+                              description=text["indicator"])
+    growth = widgets.FloatSlider(min=-0.10, max=0.40, step=0.005, readout_format=".1%",
+                                 description=text["growth"], continuous_update=False)
+    volatility = widgets.FloatSlider(value=0.05, min=0.0, max=0.20, step=0.005,
+                                     readout_format=".1%", description=text["volatility"],
+                                     continuous_update=False)
+    image = widgets.Image(format="png")
+    verdict = widgets.HTML()
+
+    def redraw(_=None):
+        png, chance = _one(page, choice.value, growth.value, volatility.value)
+        image.value = png
+        verdict.value = text["verdict"].format(probability=f"{chance['probability']:.0%}")
+
+    def pick(_=None):
+        row = page.scenarios.set_index("indicator_id").loc[choice.value]
+        growth.unobserve(redraw, "value")
+        growth.value = float(row["growth"])
+        growth.observe(redraw, "value")
+        redraw()
+
+    choice.observe(pick, "value")
+    growth.observe(redraw, "value")
+    volatility.observe(redraw, "value")
+    pick()
+    return heading + [widgets.VBox([choice, growth, volatility, verdict, image])]
+
+
+def _static(page: ScenariosPage, text: dict) -> list:
+    measures = dict(zip(page.indicators["indicator_id"], page.indicators["measure"]))
+    simulated = simulate(page.scenarios, measures, page.volatility, DRAWS, SEED)
+    chances = probabilities(page.scenarios, simulated)
+    names, units, columns = page.names(), page.units(), page.columns
+    table = pd.DataFrame({
+        columns["indicator"]: page.scenarios["indicator_id"].map(names),
+        columns["growth"]: page.scenarios["growth"].map(format_rate),
+        columns["probability"]: chances["probability"].map(lambda p: f"{p:.0%}"),
+        columns["median"]: [with_unit(f"{v:,.4g}", units[i])
+                            for v, i in zip(chances["median"], chances["indicator_id"])],
+    })
+    targets = dict(zip(page.scenarios["indicator_id"], page.scenarios["target_value"]))
+    figure = fan_grid(fan(simulated), project(page.scenarios, measures), targets, names, page.lang)
+    return [Markdown(text["static_note"]), as_html(table),
+            page.chart(figure, "fan_alt")]
