@@ -89,3 +89,17 @@ def test_each_run_writes_its_own_log(capsys, tmp_path, monkeypatch):
     text = log.read_text(encoding="utf-8")
     assert text.startswith("python -m analysis render --lang fr --log-dir")
     assert "error: field 'lang': language 'fr' is not one of zh, en" in text
+
+
+def test_plain_papermill_runs_a_notebook_from_any_working_directory(tmp_path):
+    import subprocess
+    import sys
+
+    from analysis import config
+
+    papermill = Path(sys.executable).parent / "papermill"
+    result = subprocess.run([str(papermill), str(config.NOTEBOOKS_DIR / "annual_report.ipynb"),
+                             "out.ipynb", "-p", "report_year", "2024", "--log-level", "ERROR"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "高新技术企业数" in (tmp_path / "out.ipynb").read_text(encoding="utf-8")
