@@ -21,7 +21,7 @@ def processed_tables() -> dict[str, pd.DataFrame]:
     values = plan_values(plan)
     targets = headline_targets(values, plan)
     return {
-        "indicators.csv": indicators.drop(columns=["label_table1", "label_table2"]),
+        "indicators.csv": indicators.drop(columns=[c for c in indicators if c.startswith("label_")]),
         "plan_values.csv": values,
         "headline_targets.csv": with_required_rates(targets),
         "targets.csv": catalogue(plan),
@@ -31,8 +31,15 @@ def processed_tables() -> dict[str, pd.DataFrame]:
     }
 
 
-def build(out_dir: Path = config.PROCESSED_DIR) -> list[Path]:
+def default_processed_dir() -> Path:
+    """data/processed/ for the Cixi 14th plan; data/processed/<plan id>/ for any other plan."""
+    plan = load_plan()
+    return config.PROCESSED_DIR if plan.is_default else config.PROCESSED_DIR / plan.id
+
+
+def build(out_dir: Path | None = None) -> list[Path]:
     """Compute every table first, then write each atomically: bad input writes nothing."""
+    out_dir = out_dir or default_processed_dir()
     tables = processed_tables()
     return [write_atomic(Path(out_dir) / name, table.to_csv(index=False, lineterminator="\n"))
             for name, table in tables.items()]

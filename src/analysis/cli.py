@@ -138,8 +138,8 @@ def cmd_render(args) -> int:
     from analysis.labels import check_language
     from analysis.observations import load_observations
     from analysis.plan import load_plan
-    from analysis.rendering import (RenderBusy, annual_jobs, check_parameters, other_jobs,
-                                    render_all, with_parameters)
+    from analysis.rendering import (RenderBusy, annual_jobs, check_parameters, default_out_dir,
+                                    other_jobs, render_all, with_parameters)
 
     log_dir = args.log_dir or os.environ.get("ANALYSIS_LOG_DIR") or config.LOGS_DIR
     log_path = _log_to_file(Path(log_dir), args.argv)
@@ -159,7 +159,7 @@ def cmd_render(args) -> int:
     check_parameters(jobs, extra)  # a misspelt or ill-typed parameter, before any kernel starts
     jobs = with_parameters(jobs, extra)
     check_parameters(jobs)
-    out_dir = Path(args.out) if args.out else config.REPORTS_DIR
+    out_dir = Path(args.out) if args.out else default_out_dir()
     try:
         summary = render_all(jobs, out_dir, workers=args.jobs or 0, force=args.force,
                              timeout=args.execution_timeout)
@@ -177,12 +177,15 @@ def cmd_render(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m analysis", description=__doc__,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--plan", metavar="PLAN_TOML",
+                        help="the plan to monitor (its plan.toml); default: the Cixi 14th plan "
+                             "(data/raw/plan/plan.toml), or $ANALYSIS_PLAN")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     commands.add_parser("build", help="build data/processed/ from data/raw/").set_defaults(run=cmd_build)
 
     assess = commands.add_parser("assess", help="progress of every 专栏2 indicator in a year")
-    assess.add_argument("--year", type=int, required=True, help="report year, 2021–2025")
+    assess.add_argument("--year", type=int, required=True, help="report year, within the plan")
     assess.add_argument("--observations", action="append", metavar="PATH",
                         help="observation CSV (repeatable); default: all of data/raw/observations/")
     assess.add_argument("--format", choices=["csv", "table"], default="table")
@@ -218,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         args.argv = argv
+        from analysis.plan import select_plan
+
+        select_plan(args.plan)
         return args.run(args)
     except InputError as exc:
         log.error("error: %s", exc)

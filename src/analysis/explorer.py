@@ -51,7 +51,8 @@ def explorer(lang: str = "zh", interactive: bool = True) -> list:
     def redraw(_=None):
         png, chance = _one(page, choice.value, growth.value, volatility.value)
         image.value = png
-        verdict.value = text["verdict"].format(probability=f"{chance['probability']:.0%}")
+        verdict.value = text["verdict"].format(probability=f"{chance['probability']:.0%}",
+                                               **page.fields())
 
     def pick(_=None):
         row = page.scenarios.set_index("indicator_id").loc[choice.value]

@@ -14,16 +14,16 @@ import pandas as pd
 
 from analysis import config
 from analysis.errors import InputError
-from analysis.plan import load_indicators
+from analysis.plan import load_indicators, load_plan
 
 COLUMNS = ["indicator_id", "year", "value", "source", "note"]
-FIRST_YEAR, LAST_YEAR = 2016, 2030
+YEARS_AROUND_PLAN = 5  # observations may reach back to the previous plan and beyond the end
 _DECIMAL = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
-def observation_files(directory: Path = config.OBSERVATIONS_DIR) -> list[Path]:
-    """The observation files of a folder, in a stable order."""
-    return sorted(Path(directory).glob("*.csv"))
+def observation_files(directory: Path | None = None) -> list[Path]:
+    """The observation files of a folder (default: the plan's), in a stable order."""
+    return sorted(Path(directory or load_plan().observations_path).glob("*.csv"))
 
 
 def load_observations(paths: Iterable[str | Path] | None = None,
@@ -36,6 +36,12 @@ def load_observations(paths: Iterable[str | Path] | None = None,
     indicators = load_indicators() if indicators is None else indicators
     measures = dict(zip(indicators["indicator_id"], indicators["measure"]))
     return read_series(paths, measures, "indicator_id")
+
+
+def year_range() -> tuple[int, int]:
+    """The years an observation may have: the plan's, widened on both sides."""
+    plan = load_plan()
+    return plan.start_year - YEARS_AROUND_PLAN, plan.end_year + YEARS_AROUND_PLAN
 
 
 def read_series(paths: Iterable[Path], measures: dict[str, str], id_column: str) -> pd.DataFrame:
@@ -106,9 +112,10 @@ def _read_row(row: dict, path: Path, line: int, measures: dict[str, str],
                          file=path, line=line, field=id_column)
 
     year_text = unicodedata.normalize("NFKC", field("year"))
-    if not re.fullmatch(r"\d{4}", year_text) or not FIRST_YEAR <= int(year_text) <= LAST_YEAR:
-        raise InputError(f"year {field('year')!r} is not a whole number from {FIRST_YEAR} to "
-                         f"{LAST_YEAR}", file=path, line=line, field="year")
+    first_year, last_year = year_range()
+    if not re.fullmatch(r"\d{4}", year_text) or not first_year <= int(year_text) <= last_year:
+        raise InputError(f"year {field('year')!r} is not a whole number from {first_year} to "
+                         f"{last_year}", file=path, line=line, field="year")
 
     value_text = unicodedata.normalize("NFKC", field("value"))
     if not value_text:

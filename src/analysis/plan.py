@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -43,6 +44,29 @@ class Plan:
     end_year: int
     baseline_year: int
     tables: tuple[dict, ...]
+    report_title_zh: str = "{year}年监测报告"
+    report_title_en: str = "Monitoring report {year}"
+    mid_term_year: int | None = None
+    previous_period: str = ""
+    observations_dir: str = "observations"
+    references_dir: str = "reference"
+    notebooks: tuple[str, ...] = ("overview", "trajectories")
+    config_path: Path | None = None
+
+    @property
+    def is_default(self) -> bool:
+        return self.config_path == config.PLAN_CONFIG.resolve()
+
+    def report_title(self, lang: str, year: int) -> str:
+        return (self.report_title_zh if lang == "zh" else self.report_title_en).format(year=year)
+
+    @property
+    def observations_path(self) -> Path:
+        return (self.directory / self.observations_dir).resolve()
+
+    @property
+    def references_path(self) -> Path:
+        return (self.directory / self.references_dir).resolve()
 
     @property
     def text_path(self) -> Path:
@@ -65,10 +89,28 @@ class Plan:
         return list(range(self.start_year, self.end_year + 1))
 
 
+PLAN_ENVIRONMENT = "ANALYSIS_PLAN"
+
+
+def selected_plan_path() -> Path:
+    """The plan in use: $ANALYSIS_PLAN (a plan.toml) when set, else the Cixi 14th plan."""
+    return Path(os.environ.get(PLAN_ENVIRONMENT) or config.PLAN_CONFIG).resolve()
+
+
+def select_plan(path: str | Path | None) -> None:
+    """Make a plan the one in use, here and in every kernel or worker started from here."""
+    if path:
+        os.environ[PLAN_ENVIRONMENT] = str(Path(path).resolve())
+        load_plan(None)  # fail now, with the file named, if it cannot be read
+
+
+def load_plan(path: Path | None = None) -> Plan:
+    """Read a plan's description (plan.toml); without a path, the selected plan's."""
+    return _load_plan(Path(path).resolve() if path else selected_plan_path())
+
+
 @cache
-def load_plan(path: Path = config.PLAN_CONFIG) -> Plan:
-    """Read a plan's description (plan.toml)."""
-    path = Path(path)
+def _load_plan(path: Path) -> Plan:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
         return Plan(
@@ -79,6 +121,12 @@ def load_plan(path: Path = config.PLAN_CONFIG) -> Plan:
             period=raw["period"],
             start_year=int(raw["start_year"]), end_year=int(raw["end_year"]),
             baseline_year=int(raw["baseline_year"]), tables=tuple(raw["tables"]),
+            report_title_zh=raw.get("report_title_zh", Plan.report_title_zh),
+            report_title_en=raw.get("report_title_en", Plan.report_title_en),
+            mid_term_year=raw.get("mid_term_year"), previous_period=raw.get("previous_period", ""),
+            observations_dir=raw.get("observations", "observations"),
+            references_dir=raw.get("references", "reference"),
+            notebooks=tuple(raw.get("notebooks", Plan.notebooks)), config_path=path,
         )
     except FileNotFoundError as exc:
         raise InputError("plan description not found", file=path) from exc

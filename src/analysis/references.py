@@ -7,12 +7,12 @@ from typing import Iterable
 
 import pandas as pd
 
-from analysis import config
 from analysis.observations import read_series
+from analysis.plan import load_plan
 
 
-def reference_files(directory: Path = config.REFERENCE_DIR) -> list[Path]:
-    return sorted(Path(directory).glob("*.csv"))
+def reference_files(directory: Path | None = None) -> list[Path]:
+    return sorted(Path(directory or load_plan().references_path).glob("*.csv"))
 
 
 def load_references(series: dict[str, str], paths: Iterable[str | Path] | None = None) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from typing import Sequence
 
 from analysis import config
 from analysis.files import write_atomic
-from analysis.texts import ANNUAL, EXPLORER, OVERVIEW, REVIEW, SCENARIOS, TRAJECTORIES
+from analysis.texts import EXPLORER, OVERVIEW, REVIEW, SCENARIOS, TRAJECTORIES
 
 log = logging.getLogger(__name__)
 ANNUAL_REPORT = config.NOTEBOOKS_DIR / "annual_report.ipynb"
@@ -56,21 +56,37 @@ def report_path(name: str, lang: str) -> str:
 
 def annual_jobs(years: Sequence[int], langs: Sequence[str],
                 observation_files: Sequence[str] = ()) -> list[ReportJob]:
+    from analysis.plan import load_plan
+
+    plan = load_plan()
     return [
         ReportJob(notebook=ANNUAL_REPORT,
                   parameters={"report_year": year, "lang": lang,
                               "observation_files": [str(Path(p).resolve()) for p in observation_files]},
                   relative_path=report_path(f"annual_{year}", lang),
-                  title=ANNUAL[lang]["title"].format(year=year), lang=lang, year=year)
+                  title=plan.report_title(lang, year), lang=lang, year=year)
         for lang in langs for year in years
     ]
 
 
 def other_jobs(langs: Sequence[str]) -> list[ReportJob]:
+    """The plan's other notebooks (its plan.toml lists them), each in every language."""
+    from analysis.plan import load_plan
+
+    names = load_plan().notebooks
     return [ReportJob(notebook=config.NOTEBOOKS_DIR / f"{name}.ipynb",
                       parameters={"lang": lang, **parameters}, relative_path=report_path(name, lang),
                       title=texts[lang]["title"], lang=lang)
-            for lang in langs for name, (texts, parameters) in OTHER_NOTEBOOKS.items()]
+            for lang in langs for name, (texts, parameters) in OTHER_NOTEBOOKS.items()
+            if name in names]
+
+
+def default_out_dir() -> Path:
+    """reports/ for the Cixi 14th plan; reports/<plan id>/ for any other plan."""
+    from analysis.plan import load_plan
+
+    plan = load_plan()
+    return config.REPORTS_DIR if plan.is_default else config.REPORTS_DIR / plan.id
 
 
 # --- what a report depends on --------------------------------------------------------------------
@@ -78,15 +94,20 @@ def other_jobs(langs: Sequence[str]) -> list[ReportJob]:
 def _digest_files(paths: Sequence[Path], root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        name = path.relative_to(root) if path.is_relative_to(root) else path
+        digest.update(name.as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
 def shared_inputs_digest() -> str:
     """Package code and templates, all raw data, and the versions of the rendering stack."""
+    from analysis.plan import load_plan
+
+    plan = load_plan()
     code = [p for p in config.PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    data = [p for p in config.RAW_DIR.rglob("*") if p.is_file()]
+    folders = {config.RAW_DIR, plan.directory, plan.observations_path, plan.references_path}
+    data = sorted({p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()})
     versions = ";".join(f"{name}={metadata.version(name)}" for name in _VERSIONED)
     return hashlib.sha256("|".join([
         _digest_files(code, config.PROJECT_DIR), _digest_files(data, config.PROJECT_DIR), versions,

@@ -26,8 +26,6 @@ from analysis.targets import catalogue, headline_targets
 from analysis.texts import ANNUAL, COLUMNS, WORDS
 from analysis.trajectories import with_required_rates
 
-MID_TERM_YEAR = 2023
-
 
 @dataclass
 class Page:
@@ -44,7 +42,18 @@ class Page:
 
     @property
     def columns(self) -> dict:
-        return COLUMNS[self.lang]
+        return {key: name.format(**self.fields()) for key, name in COLUMNS[self.lang].items()}
+
+    def fields(self) -> dict:
+        """What any sentence may name: the plan's title, years and headline table."""
+        plan = self.plan
+        return {"plan": self.plan_title, "start_year": plan.start_year, "end_year": plan.end_year,
+                "baseline_year": plan.baseline_year, "mid_term_year": plan.mid_term_year,
+                "table": next(t["heading"] for t in plan.tables if t["plan_period"] == plan.period)}
+
+    def phrase(self, key: str, **values) -> str:
+        """A sentence of this page, with the plan's fields and the given values (escaped) in it."""
+        return self.text[key].format(**{**self.fields(), **escaped(**values)})
 
     @property
     def words(self) -> dict:
@@ -55,10 +64,10 @@ class Page:
         return self.plan.title_zh if self.lang == "zh" else self.plan.title_en
 
     def say(self, key: str, **values) -> Markdown:
-        return Markdown(self.text[key].format(**escaped(plan=self.plan_title, **values)))
+        return Markdown(self.phrase(key, **values))
 
     def heading(self, key: str, level: int = 2, **values) -> Markdown:
-        return Markdown("#" * level + " " + self.text[key].format(**escaped(**values)))
+        return Markdown("#" * level + " " + self.phrase(key, **values))
 
     def names(self) -> dict[str, str]:
         return indicator_names(self.indicators, self.lang)
@@ -69,7 +78,7 @@ class Page:
     def chart(self, figure: Figure, alt_key: str, **values) -> Image:
         """A figure as an embedded PNG with alternative text in the page's language."""
         return Image(data=png_bytes(figure), format="png",
-                     metadata={"alt": self.text[alt_key].format(**values)})
+                     metadata={"alt": self.phrase(alt_key, **values)})
 
     def status_label(self, status: str) -> str:
         return STATUS_LABELS[status][self.lang]
@@ -100,11 +109,9 @@ class AnnualReport(Page):
     references: pd.DataFrame = None
     assessment: pd.DataFrame = None
 
-    def say(self, key: str, **values) -> Markdown:
-        return super().say(key, year=self.report_year, **values)
-
-    def heading(self, key: str, level: int = 2, **values) -> Markdown:
-        return super().heading(key, level, year=self.report_year, **values)
+    def fields(self) -> dict:
+        return {**super().fields(), "year": self.report_year, "count": len(self.targets),
+                "title": self.plan.report_title(self.lang, self.report_year)}
 
     def dashboard(self) -> list:
         """A grid of every indicator's status in each year's report up to this one."""
@@ -131,6 +138,16 @@ class AnnualReport(Page):
         })
         return as_html(frame)
 
+    def targets_notes(self) -> list[Markdown]:
+        """How the required rate is computed, and why a relative target has none."""
+        relative = self.targets[self.targets["target_kind"] == "relative"]
+        notes = [self.say("targets_note")]
+        if not relative.empty:
+            wording = "；".join(self.target_wording(k, t) for k, t in
+                                zip(relative["target_kind"], relative["target_text"]))
+            notes.append(self.say("relative_note", targets=wording))
+        return notes
+
     def status_table(self) -> HTML:
         names, units, columns = self.names(), self.units(), self.columns
         frame = self.assessment
@@ -150,8 +167,8 @@ class AnnualReport(Page):
         return as_html(table)
 
     def special_sections(self) -> list:
-        """The mid-term view in 2023, the final evaluation in 2025; nothing in other years."""
-        if self.report_year == MID_TERM_YEAR:
+        """The mid-term view in the plan's mid-term year, the final evaluation in its last."""
+        if self.report_year == self.plan.mid_term_year:
             return [self.heading("midterm_heading"), self.say("midterm_note"), self.midterm_table()]
         if self.report_year == self.plan.end_year:
             return [self.heading("final_heading"), self.say("final_note"), self.final_table()]
@@ -201,12 +218,12 @@ class AnnualReport(Page):
             verdict = verdicts.loc[indicator]
             parts = [Markdown(f"### {md_text(names[indicator])}")]
             remaining = ("" if pd.isna(verdict["remaining_rate"]) or verdict["status"] == "target_met"
-                         else self.text["remaining"].format(rate=format_rate(verdict["remaining_rate"])))
-            parts.append(Markdown(self.text["indicator_status"].format(**escaped(
-                status=self.status_label(verdict["status"]), remaining=remaining))))
+                         else self.phrase("remaining", rate=format_rate(verdict["remaining_rate"])))
+            parts.append(Markdown(self.text["indicator_status"].format(
+                status=md_text(self.status_label(verdict["status"])), remaining=remaining)))
             if math.isnan(target["target_value"]):
                 wording = self.target_wording(target["target_kind"], target["target_text"])
-                parts.append(Markdown(self.text["no_target"].format(target=md_text(wording))))
+                parts.append(self.say("no_target", target=wording))
             figure = trajectory_chart(target, self.observations, self.report_year, self.lang,
                                       units[indicator])
             parts.append(self.chart(figure, "chart_alt", name=names[indicator]))

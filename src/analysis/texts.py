@@ -4,7 +4,7 @@ from __future__ import annotations
 
 COLUMNS = {
     "zh": {
-        "indicator": "指标", "unit": "单位", "baseline": "基期值", "target": "2025年目标",
+        "indicator": "指标", "unit": "单位", "baseline": "基期值", "target": "{end_year}年目标",
         "required_rate": "所需年均增长率", "year": "年份", "value": "数值", "source": "来源",
         "note": "说明", "latest": "最新观测", "required_value": "所需路径值",
         "progress_ratio": "进度比", "linear_ratio": "时间进度比",
@@ -20,7 +20,7 @@ COLUMNS = {
         "half_way": "任务过半", "final_value": "最终值", "met": "是否实现",
     },
     "en": {
-        "indicator": "Indicator", "unit": "Unit", "baseline": "Baseline", "target": "2025 target",
+        "indicator": "Indicator", "unit": "Unit", "baseline": "Baseline", "target": "{end_year} target",
         "required_rate": "Required yearly rate", "year": "Year", "value": "Value",
         "source": "Source", "note": "Note", "latest": "Latest observed",
         "required_value": "Required path value", "progress_ratio": "Progress ratio",
@@ -53,69 +53,69 @@ WORDS = {
 
 ANNUAL = {
     "zh": {
-        "title": "慈溪市科技创新“十四五”规划监测报告（{year}年）",
-        "intro": ("本报告跟踪《{plan}》专栏2所列十项主要指标，对照2020年基期值与2025年目标值，"
+        "title": "{title}",
+        "intro": ("本报告跟踪《{plan}》{table}所列{count}项主要指标，对照{baseline_year}年基期值与{end_year}年目标值，"
                   "给出实现目标每年所需的增长率，并列出截至{year}年已掌握的观测值及其来源。"),
         "dashboard_heading": "总览：各指标历年进度判断",
         "dashboard_note": ("每格为该指标在该年报告中的判断（只计入截至该年的观测值）。"
                            "截至{year}年，已有观测值的指标{observed}项，共{total}项。"),
         "targets_heading": "主要指标与目标",
-        "targets_note": ("“所需年均增长率”按复合增长计算：(目标值/基期值)^(1/年数) − 1。"
-                         "目标为相对值的指标（“提高幅度不低于宁波平均水平”）没有数值目标，故无所需增长率。"),
+        "targets_note": "“所需年均增长率”按复合增长计算：(目标值/基期值)^(1/年数) − 1。",
+        "relative_note": "目标为相对值的指标（{targets}）没有数值目标，故无所需增长率。",
         "status_heading": "{year}年进度判断",
         "status_note": ("进度比 = 观测年均增长率 ÷ 所需年均增长率；≥0.95为符合进度，0.60–0.95为需加快，"
                         "0–0.60为进展不足，<0为逆向变化。时间进度比 = 完成比例 ÷ 时间比例（序时进度）。"
-                        "“剩余年均所需增长率”为从最新观测值到2025年目标每年还需的增长。"),
+                        "“剩余年均所需增长率”为从最新观测值到{end_year}年目标每年还需的增长。"),
         "midterm_heading": "中期评估：时间过半、任务过半了吗？",
-        "midterm_note": ("2023年规划实施时间过半（3/5）。完成比例 = (最新值 − 基期值) ÷ (目标值 − 基期值)；"
+        "midterm_note": ("{mid_term_year}年规划实施时间过半。完成比例 = (最新值 − 基期值) ÷ (目标值 − 基期值)；"
                          "不低于50%即为任务过半。"),
-        "final_heading": "终期评估：2025年目标实现情况",
-        "final_note": "以2025年及以前的最新观测值对照2025年目标。",
+        "final_heading": "终期评估：{end_year}年目标实现情况",
+        "final_note": "以{end_year}年及以前的最新观测值对照{end_year}年目标。",
         "observations_heading": "截至{year}年的观测值",
         "no_observations": "截至{year}年尚无观测值。",
         "charts_heading": "分指标情况",
         "charts_note": ("实线为复合增长的所需路径，虚线为线性路径（序时进度），点线标出报告年份，"
                         "红点为观测值。"),
         "indicator_status": "判断：**{status}**。{remaining}",
-        "remaining": "从最新观测值到2025年目标，每年还需增长{rate}。",
+        "remaining": "从最新观测值到{end_year}年目标，每年还需增长{rate}。",
         "no_target": "本指标目标为相对值：{target}。图中只有基期值和观测值。",
-        "chart_alt": "{name}：2020—2025年所需路径、线性路径与观测值",
+        "chart_alt": "{name}：{baseline_year}—{end_year}年所需路径、线性路径与观测值",
         "dashboard_alt": "各指标历年进度判断总览图",
     },
     "en": {
-        "title": "Cixi S&T Innovation Plan 2021–2025: monitoring report {year}",
-        "intro": ("This report follows the ten headline indicators of table 2 (专栏2) of the "
-                  "{plan}: the 2020 baseline, the 2025 target, the yearly growth needed to reach "
+        "title": "{title}",
+        "intro": ("This report follows the {count} headline indicators of {table} of the "
+                  "{plan}: the {baseline_year} baseline, the {end_year} target, the yearly growth needed to reach "
                   "it, and the values observed up to {year} with their sources."),
         "dashboard_heading": "At a glance: each indicator's status, year by year",
         "dashboard_note": ("Each cell is the indicator's status in that year's report (counting "
                            "only values observed up to that year). Up to {year}, {observed} of "
                            "{total} indicators have an observed value."),
         "targets_heading": "Headline indicators and targets",
-        "targets_note": ("The required yearly rate is compound growth: (target/baseline)^(1/years) − 1. "
-                         "An indicator whose target is relative (\"an increase no smaller than the "
-                         "Ningbo average\") has no numeric target and so no required rate."),
+        "targets_note": "The required yearly rate is compound growth: (target/baseline)^(1/years) − 1.",
+        "relative_note": ("An indicator whose target is relative ({targets}) has no numeric target "
+                          "and so no required rate."),
         "status_heading": "Progress in {year}",
         "status_note": ("Progress ratio = observed yearly growth ÷ required yearly growth; ≥0.95 on "
                         "track, 0.60–0.95 moderate, 0–0.60 insufficient, <0 moving away. The linear "
                         "ratio is the share of the way covered ÷ the share of time elapsed. The rate "
-                        "still needed is the yearly growth from the latest value to the 2025 target."),
+                        "still needed is the yearly growth from the latest value to the {end_year} target."),
         "midterm_heading": "Mid-term review: half the time, half the way?",
-        "midterm_note": ("By 2023, three fifths of the plan's time had passed. Share of the way = "
+        "midterm_note": ("By {mid_term_year}, half the plan's time had passed. Share of the way = "
                          "(latest − baseline) ÷ (target − baseline); half way means at least 50%."),
-        "final_heading": "Final evaluation: the 2025 targets",
-        "final_note": "The latest value observed up to 2025 against each 2025 target.",
+        "final_heading": "Final evaluation: the {end_year} targets",
+        "final_note": "The latest value observed up to {end_year} against each {end_year} target.",
         "observations_heading": "Observed values up to {year}",
         "no_observations": "No value has been observed up to {year}.",
         "charts_heading": "Indicator by indicator",
         "charts_note": ("Solid: the required compound path; dashed: the linear path; dotted: the "
                         "report year; red dots: observed values."),
         "indicator_status": "Status: **{status}**. {remaining}",
-        "remaining": "From the latest value, the 2025 target needs {rate} a year.",
+        "remaining": "From the latest value, the {end_year} target needs {rate} a year.",
         "no_target": "The target of this indicator is relative: {target}. The chart shows the "
                      "baseline and the observations only.",
         "relative_target": "an increase no smaller than the Ningbo average",
-        "chart_alt": "{name}: required and linear paths 2020–2025, and observed values",
+        "chart_alt": "{name}: required and linear paths {baseline_year}–{end_year}, and observed values",
         "dashboard_alt": "Status of every indicator, year by year",
     },
 }
@@ -189,7 +189,7 @@ REVIEW = {
 TRAJECTORIES = {
     "zh": {
         "title": "实现目标所需的路径",
-        "intro": ("每个有数值目标的指标，从2020年基期值到2025年目标有两条路径：复合增长路径（每年增长率相同）"
+        "intro": ("每个有数值目标的指标，从{baseline_year}年基期值到{end_year}年目标有两条路径：复合增长路径（每年增长率相同）"
                   "和线性路径（每年增加量相同，即序时进度）。"),
         "rates_heading": "所需增长",
         "linear_step": "线性路径每年增加",
@@ -200,7 +200,7 @@ TRAJECTORIES = {
     },
     "en": {
         "title": "The paths to the targets",
-        "intro": ("From its 2020 baseline to its 2025 target each indicator with a numeric target "
+        "intro": ("From its {baseline_year} baseline to its {end_year} target each indicator with a numeric target "
                   "has two paths: the compound path (the same growth rate every year) and the "
                   "linear path (the same increase every year, 序时进度)."),
         "rates_heading": "The growth needed",
@@ -221,11 +221,11 @@ SCENARIOS = {
         "assumptions_note": ("默认假设：指标在“十三五”已有数据的，取2015—2020年的年均增速；其余取实现目标所需的增长率。"
                              "起点为最新观测值，没有观测值时为基期值。"),
         "projection_heading": "确定性推算",
-        "probability_heading": "蒙特卡洛模拟：达到2025年目标的概率",
+        "probability_heading": "蒙特卡洛模拟：达到{end_year}年目标的概率",
         "probability_note": ("每年的增长率从以假设为均值、标准差为{volatility:.1%}的正态分布中抽取，"
                              "共{draws}次，随机种子{seed}（结果可复现）。"),
         "fan_alt": "各指标情景路径的10%—90%区间",
-        "fan_note": "阴影为10%—90%分位区间，实线为中位数，星号为2025年目标。",
+        "fan_note": "阴影为10%—90%分位区间，实线为中位数，星号为{end_year}年目标。",
     },
     "en": {
         "title": "Scenarios (illustrative, not a forecast)",
@@ -237,12 +237,12 @@ SCENARIOS = {
                              "else the required rate. Each scenario starts from the latest observed "
                              "value, or from the baseline when there is none."),
         "projection_heading": "Deterministic projection",
-        "probability_heading": "Monte Carlo: the probability of meeting each 2025 target",
+        "probability_heading": "Monte Carlo: the probability of meeting each {end_year} target",
         "probability_note": ("Each year's growth is drawn from a normal distribution around the "
                              "assumption with standard deviation {volatility:.1%}; {draws} draws, "
                              "seed {seed} (reproducible)."),
         "fan_alt": "10–90% range of the scenario paths of every indicator",
-        "fan_note": "Shaded: 10th to 90th percentile; line: median; star: the 2025 target.",
+        "fan_note": "Shaded: 10th to 90th percentile; line: median; star: the {end_year} target.",
     },
 }
 
@@ -252,7 +252,7 @@ EXPLORER = {
         "intro": ("在JupyterLab中打开本笔记本，可为每个指标调整年均增长假设和波动率，"
                   "图和达标概率随之更新。这是示意性情景，不是预测。"),
         "indicator": "指标", "growth": "年均增长", "volatility": "波动率",
-        "verdict": "达到2025年目标的概率：<b>{probability}</b>（模拟1000次）",
+        "verdict": "达到{end_year}年目标的概率：<b>{probability}</b>（模拟1000次）",
         "static_note": ("此处为静态版本：各指标取默认假设（“十三五”速度或所需增长率），波动率5%。"
                         "在JupyterLab中打开 notebooks/scenario_explorer.ipynb 可交互调整。"),
     },
@@ -262,7 +262,7 @@ EXPLORER = {
                   "volatility; the chart and the probability of meeting the target follow. "
                   "Illustrative scenarios, not forecasts."),
         "indicator": "Indicator", "growth": "Growth", "volatility": "Volatility",
-        "verdict": "Probability of meeting the 2025 target: <b>{probability}</b> (1,000 draws)",
+        "verdict": "Probability of meeting the {end_year} target: <b>{probability}</b> (1,000 draws)",
         "static_note": ("The static version: every indicator at its default assumption (the 13th "
                         "plan's pace or the required rate), volatility 5%. Open "
                         "notebooks/scenario_explorer.ipynb in JupyterLab to change them."),
