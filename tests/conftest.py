@@ -1,5 +1,8 @@
 import pytest
 
+# Fixture notebooks are inputs of tests, not notebooks for nbval to check.
+collect_ignore_glob = ["fixtures/*"]
+
 from analysis.plan import load_indicators, plan_values
 
 

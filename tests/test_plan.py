@@ -8,7 +8,7 @@ import pytest
 
 from analysis import config
 from analysis.errors import InputError
-from analysis.plan import load_plan, parse_table, plan_values, read_plan_text
+from analysis.plan import load_plan, parse_table, read_plan_text
 
 PLAN_SHA256 = "840bc0d76f0e535f02ae6cf9c2ffdeb47cf011eba17241021d230376d3b2c272"
 SHARED_SOURCE = config.PROJECT_DIR.parent / "shared" / "source" / "cixi_sti_plan_2021_2025.txt"

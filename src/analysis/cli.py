@@ -58,7 +58,7 @@ def cmd_assess(args) -> int:
     from analysis.observations import load_observations
     from analysis.plan import load_indicators, load_plan
     from analysis.progress import assess
-    from analysis.references import load_references, reference_measures
+    from analysis.references import plan_references
     from analysis.targets import NUMERIC_KINDS, catalogue, headline_targets
 
     plan = load_plan()
@@ -66,7 +66,7 @@ def cmd_assess(args) -> int:
     indicators = load_indicators(plan)
     observations = load_observations(args.observations, indicators)
     every_target = catalogue(plan)
-    references = load_references(reference_measures(every_target, indicators))
+    references = plan_references(plan, indicators)
     if args.all:
         targets = every_target[(every_target["plan_period"] == plan.period)
                                & every_target["target_kind"].isin([*NUMERIC_KINDS, "relative"])

@@ -12,7 +12,6 @@ from typing import Iterable
 
 import pandas as pd
 
-from analysis import config
 from analysis.errors import InputError
 from analysis.plan import load_indicators, load_plan
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from IPython.display import HTML, Markdown
+from IPython.display import HTML
 
 from analysis.charts import coverage_grid, fan_grid, growth_bars, pace_grid, paths_grid
 from analysis.observations import load_observations

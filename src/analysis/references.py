@@ -30,3 +30,10 @@ def reference_measures(targets: pd.DataFrame, indicators: pd.DataFrame) -> dict[
     named = targets[targets["reference_series"].fillna("") != ""]
     return {series: measures[indicator]
             for series, indicator in zip(named["reference_series"], named["indicator_id"])}
+
+
+def plan_references(plan, indicators: pd.DataFrame) -> pd.DataFrame:
+    """The reference series the plan's relative targets name, from the plan's reference folder."""
+    from analysis.targets import catalogue
+
+    return load_references(reference_measures(catalogue(plan), indicators))

@@ -363,14 +363,14 @@ def index_cards(out_dir: Path) -> dict[str, list[dict]]:
     from analysis.observations import load_observations
     from analysis.plan import load_indicators, load_plan
     from analysis.progress import assess
-    from analysis.references import load_references, reference_measures
-    from analysis.targets import catalogue, headline_targets
+    from analysis.references import plan_references
+    from analysis.targets import headline_targets
 
     plan = load_plan()
     indicators = load_indicators(plan)
     observations = load_observations(indicators=indicators)
     targets = headline_targets(plan=plan)
-    references = load_references(reference_measures(catalogue(plan), indicators))
+    references = plan_references(plan, indicators)
     cards: dict[str, list[dict]] = {}
     for lang in config.LANGUAGES:
         for job in annual_jobs(plan.years, [lang]) + other_jobs([lang]):

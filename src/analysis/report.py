@@ -21,8 +21,8 @@ from analysis.labels import STATUS_LABELS, check_language, indicator_names, indi
 from analysis.observations import as_of, load_observations
 from analysis.plan import Plan, load_indicators, load_plan
 from analysis.progress import assess
-from analysis.references import load_references, reference_measures
-from analysis.targets import catalogue, headline_targets
+from analysis.references import plan_references
+from analysis.targets import headline_targets
 from analysis.texts import ANNUAL, COLUMNS, WORDS
 from analysis.trajectories import with_required_rates
 
@@ -243,7 +243,7 @@ def annual_report(report_year: int, lang: str = "zh",
                          f"{plan.start_year}–{plan.end_year}", field="report_year")
     targets = with_required_rates(headline_targets(plan=plan))
     observations = load_observations(observation_files or None, indicators)
-    references = load_references(reference_measures(catalogue(plan), indicators))
+    references = plan_references(plan, indicators)
     return AnnualReport(
         **context, texts=ANNUAL, report_year=report_year, targets=targets,
         observations=as_of(observations, report_year), all_observations=observations,
