@@ -37,6 +37,7 @@ FILES = {
     "share_above_100.csv": (2, "line 2, field 'value': value 145 is above 100"),
     "missing_column.csv": (2, "line 1, field 'source': missing column"),
     "unclosed_quote.csv": (2, "line 2: is not valid CSV"),
+    "unquoted_comma.csv": (2, "line 2: has 6 fields, the header 5"),
 }
 
 PARAMETERS = {

@@ -5,6 +5,7 @@ import pytest
 from analysis import config
 from analysis.errors import InputError
 from analysis.observations import COLUMNS, as_of, load_observations
+from analysis.plan import load_plan
 from conftest import write_csv
 
 HEADER = ",".join(COLUMNS) + "\n"
@@ -23,7 +24,7 @@ def test_the_raw_file_is_the_shared_copy_when_present():
     shared = config.PROJECT_DIR.parent / "shared" / "data" / "observations_found.csv"
     if not shared.exists():
         pytest.skip(f"{shared} is not beside this clone")
-    assert (config.OBSERVATIONS_DIR / shared.name).read_bytes() == shared.read_bytes()
+    assert (load_plan().observations_path / shared.name).read_bytes() == shared.read_bytes()
 
 
 def test_as_of_keeps_only_years_up_to_the_report_year():

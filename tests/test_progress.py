@@ -164,3 +164,24 @@ def test_statuses_carry_chinese_and_english_labels():
     assert (row["status_zh"], row["status_en"]) == ("进展不足", "Insufficient progress")
     labels = assess(headline_targets(), observations(), 2022)[["status_zh", "status_en"]]
     assert set(map(tuple, labels.values)) == {("暂无数据", "Insufficient data")}
+
+
+def test_a_baseline_already_at_the_target_then_falling_is_moving_away():
+    targets = pd.DataFrame([{"indicator_id": "tech_smes", "baseline_year": 2020,
+                             "baseline_value": 100.0, "target_year": 2025, "target_value": 100.0,
+                             "target_kind": "level"}])
+    row = assess(targets, observations(("tech_smes", 2022, 95)), 2022).iloc[0]
+    assert row["status"] == "moving_away"
+
+
+def test_without_a_baseline_only_the_plans_own_years_count():
+    # A 2019 count of 3 labs says nothing of the 2021–2025 target: no data in the period yet.
+    row = catalogue_verdict("body_provincial_key_labs", [("provincial_key_labs", 2019, 3)], 2021)
+    assert row["status"] == "insufficient_data"
+
+
+def test_a_relative_target_uses_the_latest_year_the_reference_also_has():
+    rows = [("rd_revenue_ratio_industrial", 2021, 1.50), ("rd_revenue_ratio_industrial", 2023, 1.40)]
+    row = catalogue_verdict("table2_rd_revenue_ratio_industrial_2025", rows, 2023,
+                            ningbo((2019, 1.80), (2021, 1.90)))
+    assert row["latest_year"] == 2021 and row["status"] == "on_track"

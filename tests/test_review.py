@@ -3,12 +3,13 @@
 import pytest
 
 from analysis.plan import load_indicators, read_plan_text
-from analysis.review import contradictions, pace_projection, review_13th_plan, thirteenth_plan_pace
+from analysis.review import contradictions, previous_plan_pace, review_previous_plan
+from analysis.scenarios import pace_projection
 
 
 @pytest.fixture(scope="module")
 def review():
-    return review_13th_plan().set_index("indicator_id")
+    return review_previous_plan().set_index("indicator_id")
 
 
 def test_growth_achieved_against_growth_needed(review):
@@ -29,28 +30,29 @@ def test_our_remark_beside_the_tables_own(review):
     assert review.loc["high_tech_value_added_share", "own_remark"] == "超额完成"
     assert list(review.index[~review["agrees"]]) == ["high_tech_value_added_share"]
     assert review.loc["high_tech_value_added_share", "comment_zh"] == (
-        "2020年实际68.5，目标>45，达到目标的152%；按本项目规则为“超额完成”，专栏1备注为“完成”。")
+        "2020年实际68.5，目标>45，达到目标的152%；按本项目规则为“超额完成”，表中备注为“完成”。")
     assert review.loc["rd_gdp_ratio", "comment_en"] == ""
 
 
 def test_the_13th_plan_pace_of_the_series_in_both_plans():
-    pace = thirteenth_plan_pace().set_index("indicator_id")
+    pace = previous_plan_pace().set_index("indicator_id")
     assert list(pace.index) == ["rd_gdp_ratio", "high_tech_value_added_share",
                                 "high_tech_enterprises", "tech_smes"]
     assert round(pace.loc["high_tech_enterprises", "pace_rate"], 6) == 0.276771
     assert round(pace.loc["tech_smes", "pace_rate"], 6) == 0.195102
-    assert pace.loc["rd_gdp_ratio", "pace_step"] == pytest.approx(0.114)
+    assert pace.loc["rd_gdp_ratio", ["from_value", "to_value"]].tolist() == [2.63, 3.2]
 
 
 def test_the_pace_projected_to_2025():
     indicators = load_indicators()
     measures = dict(zip(indicators["indicator_id"], indicators["measure"]))
-    projection = pace_projection(thirteenth_plan_pace(), [2021, 2025], measures)
+    projection = pace_projection(previous_plan_pace(), 2025, measures)
     values = projection.set_index(["indicator_id", "year"])["value"]
+    # Five more years at the 2015–2020 growth multiply the 2020 value by its 2015→2020 ratio.
     assert values["high_tech_enterprises", 2025] == pytest.approx(380 * (380 / 112))
-    assert values["rd_gdp_ratio", 2025] == pytest.approx(3.77)
-    assert values["high_tech_value_added_share", 2025] == pytest.approx(99.44)
-    assert values["high_tech_value_added_share", 2021] == pytest.approx(74.688)
+    assert values["rd_gdp_ratio", 2025] == pytest.approx(3.2 * (3.2 / 2.63))
+    assert values["high_tech_value_added_share", 2021] == pytest.approx(68.5 * (68.5 / 37.56) ** 0.2)
+    assert values["high_tech_value_added_share", 2025] == 100  # 124.9 capped: a share
 
 
 def test_contradictions_quote_both_sides_from_the_plan():

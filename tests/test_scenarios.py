@@ -1,5 +1,7 @@
 """Scenarios: default assumptions, deterministic projection, and a seeded Monte Carlo."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -85,3 +87,12 @@ def test_without_volatility_every_draw_is_the_projection(targets, measures):
 def test_an_unknown_indicator_in_growth_is_refused():
     with pytest.raises(InputError, match="no scenario for made_up"):
         scenario_page("zh", {"made_up": 0.1})
+
+
+def test_a_projection_at_the_required_rate_is_said_to_reach_its_target():
+    page = scenario_page("zh")
+    [table] = [part for part in page.projection() if hasattr(part, "data") and "<table" in part.data]
+    rows = re.findall(r"<tr>\s*<td>([^<]+)</td>.*?<td>([^<]+)</td>\s*</tr>", table.data, flags=re.S)
+    reaches = {name: answer for name, answer in rows}
+    assert reaches["每万名就业人员中R&amp;D人员数"] == "是"  # 250 by the required 2.68% a year
+    assert reaches["有效发明专利拥有量"] == "是"

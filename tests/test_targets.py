@@ -102,3 +102,30 @@ def test_the_catalogue_holds_tables_and_body_with_their_baselines():
     assert relative["baseline_year"] == 2019
     assert relative["reference_series"] == "ningbo_rd_revenue_ratio_industrial"
     assert frame.index.is_unique
+
+
+@pytest.mark.parametrize("field, bad", [("target_year", "20x5"), ("target_upper", "two")])
+def test_a_malformed_number_in_the_catalogue_is_an_input_error(tmp_path, field, bad):
+    import csv as csv_module
+    import io
+
+    plan = load_plan()
+    for name in (plan.text_file, plan.indicators_file, "plan.toml"):
+        (tmp_path / name).write_bytes((plan.directory / name).read_bytes())
+    rows = list(csv_module.DictReader(io.StringIO(plan.body_targets_path.read_text(encoding="utf-8"))))
+    rows[4][field] = bad
+    with open(tmp_path / plan.body_targets_file, "w", encoding="utf-8", newline="") as out:
+        writer = csv_module.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(InputError) as error:
+        load_body_targets(load_plan(tmp_path / "plan.toml"))
+    assert (error.value.line, error.value.field) == (6, field) and bad in str(error.value)
+
+
+def test_a_plan_whose_files_are_missing_is_an_input_error(tmp_path):
+    plan = load_plan()
+    (tmp_path / "plan.toml").write_bytes((plan.directory / "plan.toml").read_bytes())
+    with pytest.raises(InputError, match="not found") as error:
+        catalogue(load_plan(tmp_path / "plan.toml"))
+    assert error.value.file.endswith(plan.text_file)

@@ -206,8 +206,8 @@ def fan_grid(fans: pd.DataFrame, projections: pd.DataFrame, targets: dict[str, f
         ax.fill_between(band["year"], band["p10"], band["p90"], color=PALETTE["compound"],
                         alpha=0.2, lw=0)
         ax.plot(band["year"], band["median"], color=PALETTE["compound"], lw=1.8)
-        ax.scatter([2025], [targets[indicator]], marker="*", s=110, color=PALETTE["target"],
-                   zorder=3, label=text["target"])
+        ax.scatter([line["year"].max()], [targets[indicator]], marker="*", s=110,
+                   color=PALETTE["target"], zorder=3, label=text["target"])
         ax.set_title(_wrap(names[indicator]), fontsize=9, loc="left")
         ax.set_xticks(list(line["year"]))
         ax.tick_params(labelsize=8)
@@ -216,7 +216,7 @@ def fan_grid(fans: pd.DataFrame, projections: pd.DataFrame, targets: dict[str, f
 
 
 def growth_bars(review: pd.DataFrame, names: dict[str, str], lang: str) -> Figure:
-    """The 13th plan: yearly growth achieved against growth needed, per indicator."""
+    """The previous plan: yearly growth achieved against growth needed, per indicator."""
     labels = {"zh": ("实际年均增长率", "所需年均增长率"), "en": ("Achieved yearly growth", "Needed yearly growth")}[lang]
     fig, ax = plt.subplots(figsize=(7.2, 0.55 * len(review) + 1.2))
     positions = range(len(review))
@@ -234,8 +234,9 @@ def growth_bars(review: pd.DataFrame, names: dict[str, str], lang: str) -> Figur
 
 
 def pace_grid(history: pd.DataFrame, projection: pd.DataFrame, targets: dict[str, float],
-              names: dict[str, str], lang: str) -> Figure:
-    """Small multiples: 2015 and 2020 values, the 13th plan's pace carried to 2025, the target."""
+              target_year: int, names: dict[str, str], lang: str) -> Figure:
+    """Small multiples: the previous plan's first and last values, its pace carried on to the
+    target year, and the target."""
     text = _TEXT[lang]
     indicators = list(dict.fromkeys(projection["indicator_id"]))
     fig, axes = _small_multiples(len(indicators), columns=2)
@@ -245,10 +246,10 @@ def pace_grid(history: pd.DataFrame, projection: pd.DataFrame, targets: dict[str
         ax.plot(past["year"], past["value"], "o-", color=PALETTE["linear"], lw=1.2)
         ax.plot([past["year"].iloc[-1], *ahead["year"]], [past["value"].iloc[-1], *ahead["value"]],
                 color=PALETTE["compound"], lw=2)
-        ax.scatter([2025], [targets[indicator]], marker="*", s=130, color=PALETTE["target"],
+        ax.scatter([target_year], [targets[indicator]], marker="*", s=130, color=PALETTE["target"],
                    zorder=3, label=f"{text['target']} {targets[indicator]:g}")
         ax.set_title(_wrap(names[indicator], 26), fontsize=9, loc="left")
-        ax.set_xticks([2015, 2020, 2025])
+        ax.set_xticks([*past["year"], target_year])
         ax.legend(fontsize=7.5, frameon=False, loc="upper left")
         ax.tick_params(labelsize=8)
     fig.tight_layout()

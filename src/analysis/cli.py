@@ -137,7 +137,8 @@ def _configure_logging() -> None:
 def cmd_render(args) -> int:
     from analysis.labels import check_language
     from analysis.observations import load_observations
-    from analysis.plan import load_plan
+    from analysis.plan import load_indicators, load_plan
+    from analysis.references import plan_references
     from analysis.rendering import (RenderBusy, annual_jobs, check_parameters, default_out_dir,
                                     other_jobs, render_all, with_parameters)
 
@@ -151,18 +152,25 @@ def cmd_render(args) -> int:
     if args.execution_timeout is not None and args.execution_timeout < 1:
         raise InputError(f"--execution-timeout {args.execution_timeout}: give seconds, 1 or more",
                          field="--execution-timeout")
-    load_observations(args.observations)  # bad observations stop the run before any kernel starts
     jobs = annual_jobs(years, langs, args.observations or ())
     if not args.year:
         jobs += other_jobs(langs)
     extra = _parameter_values(args.parameter)
-    check_parameters(jobs, extra)  # a misspelt or ill-typed parameter, before any kernel starts
-    jobs = with_parameters(jobs, extra)
-    check_parameters(jobs)
+    if extra:  # a misspelt or ill-typed parameter stops the run before any kernel starts
+        check_parameters(jobs, extra)
+        jobs = with_parameters(jobs, extra)
     out_dir = Path(args.out) if args.out else default_out_dir()
+
+    def validate(todo):
+        """Bad data stops the run before any kernel starts (run only when something is stale)."""
+        observations = load_observations(args.observations)
+        plan_references(plan, load_indicators(plan))
+        check_parameters(todo)
+        return observations
+
     try:
         summary = render_all(jobs, out_dir, workers=args.jobs or 0, force=args.force,
-                             timeout=args.execution_timeout)
+                             timeout=args.execution_timeout, validate=validate)
     except RenderBusy as exc:
         log.error("%s", exc)
         return 1

@@ -9,8 +9,6 @@ DATA_DIR = PROJECT_DIR / "data"
 RAW_DIR = DATA_DIR / "raw"
 PLAN_DIR = RAW_DIR / "plan"
 PLAN_CONFIG = PLAN_DIR / "plan.toml"
-OBSERVATIONS_DIR = RAW_DIR / "observations"
-REFERENCE_DIR = RAW_DIR / "reference"
 PROCESSED_DIR = DATA_DIR / "processed"
 
 NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
@@ -19,4 +17,3 @@ LOGS_DIR = PROJECT_DIR / "logs"
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 
 LANGUAGES = ("zh", "en")
-DEFAULT_LANGUAGE = "zh"

@@ -8,6 +8,7 @@ from IPython.display import Markdown
 
 from analysis.charts import fan_grid, png_bytes
 from analysis.pages import ScenariosPage, scenarios
+from analysis.plan import measures
 from analysis.report import as_html, format_rate, with_unit
 from analysis.scenarios import fan, probabilities, project, simulate
 from analysis.texts import EXPLORER
@@ -17,11 +18,11 @@ DRAWS, SEED = 1000, 20210101
 
 def _one(page: ScenariosPage, indicator: str, growth: float, volatility: float):
     """One indicator's scenario: its fan chart (PNG) and the probability of meeting the target."""
-    measures = dict(zip(page.indicators["indicator_id"], page.indicators["measure"]))
+    kinds = measures(page.indicators)
     table = page.scenarios[page.scenarios["indicator_id"] == indicator].assign(growth=growth)
-    simulated = simulate(table, measures, volatility, DRAWS, SEED)
+    simulated = simulate(table, kinds, volatility, DRAWS, SEED)
     chance = probabilities(table, simulated).iloc[0]
-    figure = fan_grid(fan(simulated), project(table, measures),
+    figure = fan_grid(fan(simulated), project(table, kinds),
                       {indicator: float(table["target_value"].iloc[0])}, page.names(), page.lang)
     figure.set_size_inches(4.2, 3.0)
     return png_bytes(figure), chance
@@ -69,8 +70,8 @@ def explorer(lang: str = "zh", interactive: bool = True) -> list:
 
 
 def _static(page: ScenariosPage, text: dict) -> list:
-    measures = dict(zip(page.indicators["indicator_id"], page.indicators["measure"]))
-    simulated = simulate(page.scenarios, measures, page.volatility, DRAWS, SEED)
+    kinds = measures(page.indicators)
+    simulated = simulate(page.scenarios, kinds, page.volatility, DRAWS, SEED)
     chances = probabilities(page.scenarios, simulated)
     names, units, columns = page.names(), page.units(), page.columns
     table = pd.DataFrame({
@@ -81,6 +82,6 @@ def _static(page: ScenariosPage, text: dict) -> list:
                             for v, i in zip(chances["median"], chances["indicator_id"])],
     })
     targets = dict(zip(page.scenarios["indicator_id"], page.scenarios["target_value"]))
-    figure = fan_grid(fan(simulated), project(page.scenarios, measures), targets, names, page.lang)
+    figure = fan_grid(fan(simulated), project(page.scenarios, kinds), targets, names, page.lang)
     return [Markdown(text["static_note"]), as_html(table),
             page.chart(figure, "fan_alt")]

@@ -13,7 +13,7 @@ from typing import Iterable
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.plan import load_indicators, load_plan
+from analysis.plan import load_indicators, load_plan, measures
 
 COLUMNS = ["indicator_id", "year", "value", "source", "note"]
 YEARS_AROUND_PLAN = 5  # observations may reach back to the previous plan and beyond the end
@@ -33,8 +33,7 @@ def load_observations(paths: Iterable[str | Path] | None = None,
     """
     paths = observation_files() if paths is None else [Path(p) for p in paths]
     indicators = load_indicators() if indicators is None else indicators
-    measures = dict(zip(indicators["indicator_id"], indicators["measure"]))
-    return read_series(paths, measures, "indicator_id")
+    return read_series(paths, measures(indicators), "indicator_id")
 
 
 def year_range() -> tuple[int, int]:
@@ -92,7 +91,11 @@ def _read_file(path: Path, measures: dict[str, str], id_column: str = "indicator
     record_start = 2  # where the record being read begins: a broken quote is reported there
     try:
         for row in reader:
-            if any((value or "").strip() for value in row.values()):
+            if None in row:  # more fields than the header: a comma in "2,450" shifts every field
+                raise InputError(f"has {len(header) + len(row[None])} fields, the header "
+                                 f"{len(header)}; quote a value that holds a comma, or remove "
+                                 "the comma", file=path, line=reader.line_num)
+            if any((value or "").strip() for value in row.values() if isinstance(value, str)):
                 records.append(_read_row(row, path, reader.line_num, measures, id_column))
             record_start = reader.line_num + 1
     except csv.Error as exc:
@@ -140,3 +143,13 @@ def _read_row(row: dict, path: Path, line: int, measures: dict[str, str],
                          "in it", file=path, line=line, field="source")
     return {id_column: indicator_id, "year": int(year_text), "value": value,
             "source": source, "note": field("note"), "file": str(path), "line": line}
+
+
+def latest_observation(observations: pd.DataFrame, indicator_id: str, after_year: int | None,
+                       up_to_year: int) -> pd.Series | None:
+    """The indicator's latest observation with after_year < year ≤ up_to_year, or None."""
+    mine = observations[(observations["indicator_id"] == indicator_id)
+                        & (observations["year"] <= up_to_year)]
+    if after_year is not None:
+        mine = mine[mine["year"] > after_year]
+    return None if mine.empty else mine.loc[mine["year"].idxmax()]

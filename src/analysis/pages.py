@@ -8,20 +8,17 @@ import pandas as pd
 from IPython.display import HTML
 
 from analysis.charts import coverage_grid, fan_grid, growth_bars, pace_grid, paths_grid
-from analysis.observations import load_observations
-from analysis.plan import plan_values
+from analysis.observations import load_observations, year_range
+from analysis.plan import measures, plan_values
+from analysis.progress import meets
 from analysis.report import (Page, as_html, format_number, format_rate, observation_html,
                              page_context, with_unit, with_year)
-from analysis.review import contradictions, pace_projection, review_13th_plan, thirteenth_plan_pace
-from analysis.scenarios import (default_assumptions, fan, probabilities, project, scenario_table,
-                                simulate)
+from analysis.review import contradictions, previous_plan_pace, review_previous_plan
+from analysis.scenarios import (default_assumptions, fan, pace_projection, probabilities, project,
+                                scenario_table, simulate)
 from analysis.targets import catalogue, headline_targets
 from analysis.texts import OVERVIEW, REVIEW, SCENARIOS, TRAJECTORIES
 from analysis.trajectories import required_paths, with_required_rates
-
-
-def _measures(page: Page) -> dict[str, str]:
-    return dict(zip(page.indicators["indicator_id"], page.indicators["measure"]))
 
 
 @dataclass
@@ -61,7 +58,8 @@ class OverviewPage(Page):
 
     def coverage(self) -> list:
         ids = list(self.indicators["indicator_id"])
-        figure = coverage_grid(self.observations, ids, list(range(2016, self.plan.end_year + 1)),
+        first, last = year_range()
+        figure = coverage_grid(self.observations, ids, list(range(first, self.plan.end_year + 1)),
                                self.names())
         observed = self.observations["indicator_id"].nunique()
         return [self.heading("coverage_heading"), self.chart(figure, "coverage_alt"),
@@ -107,24 +105,24 @@ class ReviewPage(Page):
                 self.chart(figure, "growth_alt")]
 
     def pace(self) -> list:
-        pace = thirteenth_plan_pace(self.values)
-        projection = pace_projection(pace, list(range(2021, 2026)), _measures(self))
+        end_year = self.plan.end_year
+        pace = previous_plan_pace(self.values, self.plan)
+        projection = pace_projection(pace, end_year, measures(self.indicators))
         targets = headline_targets(self.values, self.plan).set_index("indicator_id")["target_value"]
-        final = projection[projection["year"] == 2025].set_index("indicator_id")["value"]
+        final = projection[projection["year"] == end_year].set_index("indicator_id")["value"]
         names, units, columns, words = self.names(), self.units(), self.columns, self.words
         table = pd.DataFrame({
             columns["indicator"]: pace["indicator_id"].map(names),
-            columns["pace"]: [f"{rate:.2%}" if measure != "share" else f"{step:+.2f} pt"
-                              for rate, step, measure in zip(pace["pace_rate"], pace["pace_step"],
-                                                             pace["indicator_id"].map(_measures(self)))],
+            columns["pace"]: pace["pace_rate"].map(format_rate),
             columns["projection_2025"]: [with_unit(format_number(final[i]), units[i]) for i in pace["indicator_id"]],
             columns["target"]: [with_unit(f"{targets[i]:g}", units[i]) for i in pace["indicator_id"]],
-            columns["reaches"]: [words["yes" if final[i] >= targets[i] else "no"] for i in pace["indicator_id"]],
+            columns["reaches"]: [words["yes" if meets(final[i], targets[i]) else "no"] for i in pace["indicator_id"]],
         })
         history = pd.DataFrame([(r.indicator_id, y, v) for r in pace.itertuples()
                                 for y, v in ((r.from_year, r.from_value), (r.to_year, r.to_value))],
                                columns=["indicator_id", "year", "value"])
-        figure = pace_grid(history, projection, targets.to_dict(), names, self.lang)
+        ahead = projection[projection["year"] > projection.groupby("indicator_id")["year"].transform("min")]
+        figure = pace_grid(history, ahead, targets.to_dict(), end_year, names, self.lang)
         return [self.heading("pace_heading"), self.say("pace_note"), as_html(table),
                 self.chart(figure, "pace_alt")]
 
@@ -146,7 +144,8 @@ class ReviewPage(Page):
 def review(lang: str = "zh") -> ReviewPage:
     context = page_context(lang)
     values = plan_values(context["plan"])
-    return ReviewPage(**context, texts=REVIEW, review=review_13th_plan(values), values=values)
+    return ReviewPage(**context, texts=REVIEW, review=review_previous_plan(values, context["plan"]),
+                      values=values)
 
 
 @dataclass
@@ -214,21 +213,22 @@ class ScenariosPage(Page):
         return [self.heading("assumptions_heading"), self.say("assumptions_note"), as_html(table)]
 
     def projection(self) -> list:
-        paths = project(self.scenarios, _measures(self))
-        final = paths[paths["year"] == 2025].set_index("indicator_id")["value"]
+        paths = project(self.scenarios, measures(self.indicators))
+        final = paths[paths["year"] == self.plan.end_year].set_index("indicator_id")["value"]
         frame, columns, names, units, words = self.scenarios, self.columns, self.names(), self.units(), self.words
         table = pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
-            "2025": [with_unit(format_number(final[i]), units[i]) for i in frame["indicator_id"]],
+            str(self.plan.end_year): [with_unit(format_number(final[i]), units[i])
+                                      for i in frame["indicator_id"]],
             columns["target"]: [with_unit(f"{t:g}", units[i]) for t, i in zip(frame["target_value"], frame["indicator_id"])],
-            columns["reaches"]: [words["yes" if final[i] >= t else "no"]
+            columns["reaches"]: [words["yes" if meets(final[i], t) else "no"]
                                  for i, t in zip(frame["indicator_id"], frame["target_value"])],
         })
         return [self.heading("projection_heading"), as_html(table)]
 
     def monte_carlo(self) -> list:
-        measures = _measures(self)
-        simulated = simulate(self.scenarios, measures, self.volatility, self.draws, self.seed)
+        kinds = measures(self.indicators)
+        simulated = simulate(self.scenarios, kinds, self.volatility, self.draws, self.seed)
         chances = probabilities(self.scenarios, simulated)
         names, units, columns = self.names(), self.units(), self.columns
         table = pd.DataFrame({
@@ -239,7 +239,7 @@ class ScenariosPage(Page):
             columns["p90"]: [with_unit(format_number(v), units[i]) for v, i in zip(chances["p90"], chances["indicator_id"])],
         })
         targets = dict(zip(self.scenarios["indicator_id"], self.scenarios["target_value"]))
-        figure = fan_grid(fan(simulated), project(self.scenarios, measures), targets, names, self.lang)
+        figure = fan_grid(fan(simulated), project(self.scenarios, kinds), targets, names, self.lang)
         return [self.heading("probability_heading"),
                 self.say("probability_note", volatility=self.volatility, draws=self.draws, seed=self.seed),
                 as_html(table), self.chart(figure, "fan_alt"), self.say("fan_note")]

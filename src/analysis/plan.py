@@ -134,10 +134,24 @@ def _load_plan(path: Path) -> Plan:
         raise InputError(f"invalid plan description ({exc})", file=path) from exc
 
 
+def read_table(path: Path) -> pd.DataFrame:
+    """A curated CSV of the plan's folder, every cell as text."""
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise InputError("not found: the plan description names this file", file=path) from exc
+    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise InputError(f"cannot be read as UTF-8 CSV ({exc})", file=path) from exc
+
+
 def read_plan_text(plan: Plan | None = None) -> str:
     """The plan text, refused if it is not byte for byte the copy the plan description names."""
     plan = plan or load_plan()
-    data = plan.text_path.read_bytes()
+    try:
+        data = plan.text_path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("not found: the plan description names this file",
+                         file=plan.text_path) from exc
     digest = hashlib.sha256(data).hexdigest()
     if digest != plan.text_sha256:
         raise InputError(f"sha256 is {digest}, expected {plan.text_sha256}: the raw plan text "
@@ -148,13 +162,18 @@ def read_plan_text(plan: Plan | None = None) -> str:
 def load_indicators(plan: Plan | None = None) -> pd.DataFrame:
     """The indicator metadata: id, table row labels, Chinese and English names, units, measure."""
     plan = plan or load_plan()
-    frame = pd.read_csv(plan.indicators_path, dtype=str, keep_default_na=False, encoding="utf-8")
+    frame = read_table(plan.indicators_path)
     duplicated = frame["indicator_id"][frame["indicator_id"].duplicated()]
     if not duplicated.empty:
         line = int(duplicated.index[0]) + 2
         raise InputError(f"indicator id {duplicated.iloc[0]!r} appears twice",
                          file=plan.indicators_path, line=line, field="indicator_id")
     return frame
+
+
+def measures(indicators: pd.DataFrame) -> dict[str, str]:
+    """Indicator id → its measure (count, share, amount, rate): what values it may take."""
+    return dict(zip(indicators["indicator_id"], indicators["measure"]))
 
 
 def _table_cells(lines: list[str], heading_index: int) -> list[tuple[int, str]]:

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from analysis.config import LANGUAGES
 from analysis.labels import status_label
-from analysis.observations import as_of
+from analysis.observations import as_of, latest_observation
 from analysis.trajectories import compound_value, linear_value, with_required_rates
 
 ASSESSMENT_COLUMNS = [
@@ -31,6 +32,12 @@ STATUSES = ["target_met", "on_track", "moderate_progress", "insufficient_progres
             "moving_away", "insufficient_data", "not_assessable"]
 ON_TRACK, MODERATE = 0.95, 0.60
 _NO_REFERENCES = pd.DataFrame(columns=["series_id", "year", "value", "source", "note"])
+
+
+def meets(value, target):
+    """value ≥ target, forgiving the last bits of floating point: a path computed to land on
+    3,300 that lands on 3,299.9999999996 meets it. Works elementwise on arrays."""
+    return np.asarray(value) >= np.asarray(target) - 1e-9 * np.abs(target)
 
 
 def classify(progress_ratio: float) -> str:
@@ -67,20 +74,20 @@ def assess_target(target: dict, observations: pd.DataFrame, report_year: int,
         row["required_value"] = float(
             linear_value(b, T, t0, tT, at) if counted_from_zero else compound_value(b, rate, t0, at))
     if kind == "qualitative" or not target.get("indicator_id"):
+        # Nothing can ever be observed for it, so "no data yet" would promise data to come.
         return {**row, "status": "not_assessable"}
 
-    mine = observations[(observations["indicator_id"] == target["indicator_id"])
-                        & (observations["year"] <= report_year)]
-    if t0 is not None:
-        mine = mine[mine["year"] > t0]
-    if mine.empty:
+    # Without a baseline year, only what was observed within the plan's own period counts.
+    after = t0 if t0 is not None else _number(target.get("period_start")) - 1
+    if kind == "relative":
+        return _assess_relative(row, target, observations, references, report_year)
+    latest = latest_observation(observations, target["indicator_id"],
+                                None if math.isnan(after) else int(after), report_year)
+    if latest is None:
         return {**row, "status": "insufficient_data"}
-    latest = mine.loc[mine["year"].idxmax()]
     v, t = float(latest["value"]), int(latest["year"])
     row.update(latest_year=t, latest_value=v, latest_source=latest["source"])
 
-    if kind == "relative":
-        return _assess_relative(row, target, references)
     if math.isnan(T):
         return {**row, "status": "not_assessable"}
     if t0 is not None:
@@ -93,27 +100,39 @@ def assess_target(target: dict, observations: pd.DataFrame, report_year: int,
             row["progress_ratio"] = row["observed_rate"] / abs(rate) if rate else math.nan
     if t < tT and v > 0 and not counted_from_zero:
         row["remaining_rate"] = (T / v) ** (1 / (tT - t)) - 1
-    if v >= T:
+    if meets(v, T):
         return {**row, "status": "target_met"}
-    if t0 is None or math.isnan(row["progress_ratio"]):
+    if t0 is None:
+        return {**row, "status": "not_assessable"}  # met or not, but no pace to judge
+    if meets(b, T):
+        return {**row, "status": "moving_away"}  # the baseline had it; the value fell short
+    if math.isnan(row["progress_ratio"]):
         return {**row, "status": "not_assessable"}
-    if b >= T:
-        return {**row, "status": "moving_away"}
     return {**row, "status": classify(row["progress_ratio"])}
 
 
-def _assess_relative(row: dict, target: dict, references: pd.DataFrame) -> dict:
-    """Increase since the baseline year against the reference series' increase over those years."""
+def _assess_relative(row: dict, target: dict, observations: pd.DataFrame,
+                     references: pd.DataFrame, report_year: int) -> dict:
+    """Increase since the baseline year against the reference series' increase over the same
+    years: the latest observed year that the reference series also has."""
     series = references[references["series_id"] == (target.get("reference_series") or "")]
     values = dict(zip(series["year"], series["value"]))
-    t0, t, b, v = row["baseline_year"], row["latest_year"], row["baseline_value"], row["latest_value"]
-    if t0 not in values or t not in values:
+    t0, b = row["baseline_year"], row["baseline_value"]
+    mine = observations[(observations["indicator_id"] == target["indicator_id"])
+                        & (observations["year"] > t0) & (observations["year"] <= report_year)]
+    if mine.empty:
+        return {**row, "status": "insufficient_data"}
+    shared = mine[mine["year"].isin(list(values))] if t0 in values else mine.iloc[0:0]
+    latest = (shared if not shared.empty else mine).sort_values("year").iloc[-1]
+    v, t = float(latest["value"]), int(latest["year"])
+    row.update(latest_year=t, latest_value=v, latest_source=latest["source"])
+    if shared.empty:
         return {**row, "status": "not_assessable"}
     reference_increase = values[t] - values[t0]
     row["target_value"] = b + reference_increase  # the value that keeps pace with the reference
     if reference_increase > 0:
         row["progress_ratio"] = (v - b) / reference_increase
-    if v >= row["target_value"]:
+    if meets(v, row["target_value"]):
         status = "target_met" if t >= row["target_year"] else "on_track"
     elif reference_increase <= 0:
         status = "moving_away"

@@ -8,7 +8,7 @@ from typing import Iterable
 import pandas as pd
 
 from analysis.observations import read_series
-from analysis.plan import load_plan
+from analysis.plan import load_plan, measures
 
 
 def reference_files(directory: Path | None = None) -> list[Path]:
@@ -26,9 +26,9 @@ def load_references(series: dict[str, str], paths: Iterable[str | Path] | None =
 
 def reference_measures(targets: pd.DataFrame, indicators: pd.DataFrame) -> dict[str, str]:
     """Each reference series the targets name → the measure of the indicator it is compared with."""
-    measures = dict(zip(indicators["indicator_id"], indicators["measure"]))
+    kinds = measures(indicators)
     named = targets[targets["reference_series"].fillna("") != ""]
-    return {series: measures[indicator]
+    return {series: kinds[indicator]
             for series, indicator in zip(named["reference_series"], named["indicator_id"])}
 
 

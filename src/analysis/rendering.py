@@ -259,16 +259,19 @@ class RenderSummary:
 
 def render_all(jobs: Sequence[ReportJob], out_dir: Path = config.REPORTS_DIR, workers: int = 0,
                force: bool = False, progress: bool | None = None, timeout: int | None = None,
-               lock_wait: float = 600) -> RenderSummary:
+               lock_wait: float = 600, validate=None) -> RenderSummary:
     """Render what changed (everything with force), `workers` at a time (0: one per core),
-    then write the index and the manifest of input hashes; one run at a time per folder."""
+    then write the manifest of input hashes and the index; one run at a time per folder.
+
+    `validate(todo)`, when given, runs before any kernel starts and only if something is stale;
+    it returns the observations the index's cards count (default: the plan's)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with render_lock(out_dir, lock_wait):
-        return _render_all(jobs, out_dir, workers, force, progress, timeout)
+        return _render_all(jobs, out_dir, workers, force, progress, timeout, validate)
 
 
-def _render_all(jobs, out_dir, workers, force, progress, timeout) -> RenderSummary:
+def _render_all(jobs, out_dir, workers, force, progress, timeout, validate) -> RenderSummary:
     started = time.monotonic()
     shared = shared_inputs_digest()
     manifest = read_manifest(out_dir)
@@ -281,7 +284,9 @@ def _render_all(jobs, out_dir, workers, force, progress, timeout) -> RenderSumma
             summary.unchanged.append(job.relative_path)
         else:
             todo.append(job)
+    observations = None
     if todo:
+        observations = validate(todo) if validate else None
         check_parameters(todo)
         workers = min(workers or multiprocessing.cpu_count(), len(todo))
         for job, error in _run(todo, out_dir, workers, progress, timeout):
@@ -291,8 +296,10 @@ def _render_all(jobs, out_dir, workers, force, progress, timeout) -> RenderSumma
             else:
                 summary.failed[job.relative_path] = error
                 manifest.pop(job.relative_path, None)
-    write_index(out_dir)
-    write_atomic(out_dir / MANIFEST, json.dumps(dict(sorted(manifest.items())), indent=1) + "\n")
+        write_atomic(out_dir / MANIFEST, json.dumps(dict(sorted(manifest.items())), indent=1) + "\n")
+    # Nothing rendered means nothing the index shows has changed.
+    if todo or not (out_dir / "index.html").is_file():
+        write_index(out_dir, observations)
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -324,8 +331,8 @@ def _attempt(job: ReportJob, out_dir: Path, timeout: int | None) -> str | None:
     try:
         render(job, out_dir, timeout)
     except Exception as exc:  # reported per report; the last good file stays in place
-        first_line = str(exc).strip().splitlines()[-1] if str(exc).strip() else ""
-        return f"{type(exc).__name__}: {first_line}"
+        last_line = str(exc).strip().splitlines()[-1] if str(exc).strip() else ""
+        return f"{type(exc).__name__}: {last_line}"
     return None
 
 
@@ -357,10 +364,11 @@ class RenderBusy(RuntimeError):
 
 # --- the index ----------------------------------------------------------------------------------
 
-def index_cards(out_dir: Path) -> dict[str, list[dict]]:
-    """Per language, a card per report present: title, year, latest data year, status counts."""
+def index_cards(out_dir: Path, observations=None) -> dict[str, list[dict]]:
+    """Per language, a card per report present: title, year, latest data year, status counts
+    (counted on the given observations, by default the plan's)."""
     from analysis.labels import STATUS_LABELS
-    from analysis.observations import load_observations
+    from analysis.observations import as_of, load_observations
     from analysis.plan import load_indicators, load_plan
     from analysis.progress import assess
     from analysis.references import plan_references
@@ -368,7 +376,8 @@ def index_cards(out_dir: Path) -> dict[str, list[dict]]:
 
     plan = load_plan()
     indicators = load_indicators(plan)
-    observations = load_observations(indicators=indicators)
+    if observations is None:
+        observations = load_observations(indicators=indicators)
     targets = headline_targets(plan=plan)
     references = plan_references(plan, indicators)
     cards: dict[str, list[dict]] = {}
@@ -379,7 +388,7 @@ def index_cards(out_dir: Path) -> dict[str, list[dict]]:
             card = {"href": job.relative_path, "title": job.title, "year": job.year}
             if job.year is not None:
                 verdicts = assess(targets, observations, job.year, references)
-                seen = observations[observations["year"] <= job.year]["year"]
+                seen = as_of(observations, job.year)["year"]
                 card["latest_data_year"] = int(seen.max()) if not seen.empty else None
                 counts = verdicts["status"].value_counts()
                 card["statuses"] = [(STATUS_LABELS[s][lang], int(counts[s]), s)
@@ -395,7 +404,7 @@ INDEX_WORDS = {
 }
 
 
-def write_index(out_dir: Path = config.REPORTS_DIR) -> Path:
+def write_index(out_dir: Path = config.REPORTS_DIR, observations=None) -> Path:
     """reports/index.html: a card per report present in out_dir."""
     from analysis.charts import STATUS_COLOURS
     from analysis.plan import load_plan
@@ -403,7 +412,7 @@ def write_index(out_dir: Path = config.REPORTS_DIR) -> Path:
     out_dir = Path(out_dir)
     plan = load_plan()
     sections = []
-    for lang, cards in index_cards(out_dir).items():
+    for lang, cards in index_cards(out_dir, observations).items():
         words = INDEX_WORDS[lang]
         items = []
         for card in cards:

@@ -177,8 +177,8 @@ class AnnualReport(Page):
     def midterm_table(self) -> HTML:
         names, units, columns, words = self.names(), self.units(), self.columns, self.words
         frame = self.assessment
-        completion = (frame["latest_value"] - frame["baseline_value"]) / (
-            frame["target_value"] - frame["baseline_value"])
+        gap = frame["target_value"] - frame["baseline_value"]
+        completion = (frame["latest_value"] - frame["baseline_value"]) / gap.where(gap != 0)
         half_way = [words["no_data"] if pd.isna(share) else words["yes" if share >= 0.5 else "no"]
                     for share in completion]
         return as_html(pd.DataFrame({

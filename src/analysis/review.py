@@ -1,4 +1,4 @@
-"""The 13th plan in review (专栏1), its pace carried forward, and where the plan disagrees with itself."""
+"""The previous plan in review (专栏1), its pace, and where the plan disagrees with itself."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.plan import Plan, load_indicators, load_plan, locate, plan_values, read_plan_text
+from analysis.plan import (Plan, load_indicators, load_plan, locate, plan_values, read_plan_text,
+                           read_table)
 from analysis.progress import assess_target
 from analysis.trajectories import required_rate
 
@@ -20,10 +21,12 @@ def own_remark(actual: float, target: float) -> str:
     return REMARKS["met"] if actual == target else REMARKS["missed"]
 
 
-def review_13th_plan(values: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per 专栏1 row: growth achieved 2015→2020 against the growth its 2020 target needed."""
-    values = plan_values() if values is None else values
-    table = values[values["plan_period"] == "13th"]
+def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None = None) -> pd.DataFrame:
+    """Per row of the previous plan's table (专栏1): growth achieved against the growth its target
+    needed, the verdict of our rules, and our remark beside the table's own."""
+    plan = plan or load_plan()
+    values = plan_values(plan) if values is None else values
+    table = values[values["plan_period"] == plan.previous_period]
     rows = []
     for indicator, group in table.groupby("indicator_id", sort=False):
         by_kind = group.set_index("kind")
@@ -35,65 +38,45 @@ def review_13th_plan(values: pd.DataFrame | None = None) -> pd.DataFrame:
             {"indicator_id": indicator, "baseline_year": t0, "baseline_value": b,
              "target_year": tT, "target_value": T, "target_kind": target["target_kind"],
              "required_rate": needed},
-            pd.DataFrame({"indicator_id": [indicator], "year": [tT], "value": [a],
-                          "source": ["专栏1"]}), tT)
+            pd.DataFrame({"indicator_id": [indicator], "year": [int(actual["year"])],
+                          "value": [a], "source": [target["table"]]}), tT)
         ours = own_remark(a, T)
         rows.append({
             "indicator_id": indicator, "baseline_year": t0, "baseline_value": b,
             "target_year": tT, "target_value": T, "comparator": target["comparator"],
-            "actual_value": a, "required_rate": needed,
-            "achieved_rate": float(required_rate(b, a, t0, tT)),
-            "progress_ratio": verdict["progress_ratio"], "attainment": a / T,
-            "status": verdict["status"], "plan_remark": baseline["remark"], "own_remark": ours,
-            "agrees": ours == baseline["remark"],
+            "actual_year": int(actual["year"]), "actual_value": a, "required_rate": needed,
+            "achieved_rate": verdict["observed_rate"], "progress_ratio": verdict["progress_ratio"],
+            "attainment": a / T, "status": verdict["status"], "plan_remark": baseline["remark"],
+            "own_remark": ours, "agrees": ours == baseline["remark"],
             "comment_zh": "" if ours == baseline["remark"] else (
-                f"2020年实际{a:g}，目标{target['value_text']}，达到目标的{a / T:.0%}；"
-                f"按本项目规则为“{ours}”，专栏1备注为“{baseline['remark']}”。"),
+                f"{tT}年实际{a:g}，目标{target['value_text']}，达到目标的{a / T:.0%}；"
+                f"按本项目规则为“{ours}”，表中备注为“{baseline['remark']}”。"),
             "comment_en": "" if ours == baseline["remark"] else (
-                f"{a:g} in 2020 against a target of {target['value_text']} ({a / T:.0%} of it): "
+                f"{a:g} in {tT} against a target of {target['value_text']} ({a / T:.0%} of it): "
                 f"our rules say {ours}, the table's remark says {baseline['remark']}."),
         })
     return pd.DataFrame(rows)
 
 
-def thirteenth_plan_pace(values: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The 2016–2020 pace of each series that runs through both plans, compound and linear."""
-    values = plan_values() if values is None else values
-    old = values[values["plan_period"] == "13th"]
-    new = values[(values["plan_period"] == "14th") & (values["kind"] == "target")]
-    shared = [i for i in dict.fromkeys(old["indicator_id"]) if i in set(new["indicator_id"])]
-    rows = []
-    for indicator in shared:
-        mine = old[old["indicator_id"] == indicator].set_index("kind")
-        b, a = mine.loc["baseline", "value"], mine.loc["actual", "value"]
-        t0, t1 = int(mine.loc["baseline", "year"]), int(mine.loc["actual", "year"])
-        rows.append({"indicator_id": indicator, "from_year": t0, "from_value": b,
-                     "to_year": t1, "to_value": a,
-                     "pace_rate": float(required_rate(b, a, t0, t1)),
-                     "pace_step": (a - b) / (t1 - t0)})
-    return pd.DataFrame(rows)
-
-
-def pace_projection(pace: pd.DataFrame, years: list[int], measures: dict[str, str]) -> pd.DataFrame:
-    """"If the 13th plan's pace went on": compound for counts, linear in points for shares
-    (compound growth of a share soon passes 100%), a share capped at 100."""
-    rows = []
-    for row in pace.itertuples(index=False):
-        for year in years:
-            elapsed = year - row.to_year
-            if measures[row.indicator_id] == "share":
-                value = min(100.0, row.to_value + row.pace_step * elapsed)
-            else:
-                value = row.to_value * (1 + row.pace_rate) ** elapsed
-            rows.append({"indicator_id": row.indicator_id, "year": year, "value": value})
-    return pd.DataFrame(rows)
+def previous_plan_pace(values: pd.DataFrame | None = None, plan: Plan | None = None) -> pd.DataFrame:
+    """The pace achieved under the previous plan by each series that runs on into this plan."""
+    plan = plan or load_plan()
+    values = plan_values(plan) if values is None else values
+    review = review_previous_plan(values, plan)
+    current = values[(values["plan_period"] == plan.period) & (values["kind"] == "target")]
+    review = review[review["indicator_id"].isin(set(current["indicator_id"]))]
+    return pd.DataFrame({
+        "indicator_id": review["indicator_id"], "from_year": review["baseline_year"],
+        "from_value": review["baseline_value"], "to_year": review["actual_year"],
+        "to_value": review["actual_value"], "pace_rate": review["achieved_rate"],
+    }).reset_index(drop=True)
 
 
 def contradictions(plan: Plan | None = None) -> pd.DataFrame:
     """Each place where the plan contradicts itself or mixes definitions, with both quotes located."""
     plan = plan or load_plan()
     text = read_plan_text(plan)
-    frame = pd.read_csv(plan.contradictions_path, dtype=str, keep_default_na=False, encoding="utf-8")
+    frame = read_table(plan.contradictions_path)
     known = set(load_indicators(plan)["indicator_id"])
     located = {"line_a": [], "where_a": [], "line_b": [], "where_b": []}
     for index, row in frame.iterrows():

@@ -5,16 +5,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.review import thirteenth_plan_pace
+from analysis.observations import latest_observation
+from analysis.progress import meets
+from analysis.review import previous_plan_pace
 
 SCENARIO_COLUMNS = ["indicator_id", "start_year", "start_value", "start_source", "growth",
                     "assumption", "target_year", "target_value"]
 
 
 def default_assumptions(targets: pd.DataFrame, values: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per indicator with a numeric target: the 13th plan's 2015–2020 pace where the series runs
+    """Per indicator with a numeric target: the previous plan's pace where the series runs
     through both plans, else the required rate."""
-    pace = thirteenth_plan_pace(values).set_index("indicator_id")["pace_rate"]
+    pace = previous_plan_pace(values).set_index("indicator_id")["pace_rate"]
     numeric = targets.dropna(subset=["target_value", "required_rate"])
     from_pace = numeric["indicator_id"].isin(pace.index)
     return pd.DataFrame({
@@ -32,12 +34,11 @@ def scenario_table(targets: pd.DataFrame, observations: pd.DataFrame,
     by_id = targets.set_index("indicator_id")
     for row in assumptions.itertuples(index=False):
         target = by_id.loc[row.indicator_id]
-        seen = observations[(observations["indicator_id"] == row.indicator_id)
-                            & (observations["year"] > target["baseline_year"])]
-        if seen.empty:
+        latest = latest_observation(observations, row.indicator_id, target["baseline_year"],
+                                    target["target_year"])
+        if latest is None:
             start_year, start_value, source = target["baseline_year"], target["baseline_value"], "baseline"
         else:
-            latest = seen.loc[seen["year"].idxmax()]
             start_year, start_value, source = latest["year"], latest["value"], "observed"
         custom = row.indicator_id in overrides
         rows.append({
@@ -99,10 +100,19 @@ def probabilities(scenarios: pd.DataFrame, simulated: pd.DataFrame) -> pd.DataFr
                              & (simulated["year"] == row.target_year)]
             final = mine["value"].to_numpy()
         rows.append({"indicator_id": row.indicator_id,
-                     "probability": float(np.mean(final >= row.target_value)),
+                     "probability": float(np.mean(meets(final, row.target_value))),
                      "p10": float(np.quantile(final, 0.1)), "median": float(np.median(final)),
                      "p90": float(np.quantile(final, 0.9))})
     return pd.DataFrame(rows)
+
+
+def pace_projection(pace: pd.DataFrame, end_year: int, measures: dict[str, str]) -> pd.DataFrame:
+    """"If the previous plan's pace went on": each series from its last value to end_year at
+    its earlier yearly growth (a share at most 100%), like any other scenario."""
+    table = pd.DataFrame({"indicator_id": pace["indicator_id"], "start_year": pace["to_year"],
+                          "start_value": pace["to_value"], "growth": pace["pace_rate"],
+                          "target_year": end_year})
+    return project(table, measures)
 
 
 def fan(simulated: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.plan import Plan, load_indicators, load_plan, plan_values
+from analysis.plan import Plan, load_indicators, load_plan, plan_values, read_table
 
 HEADLINE_COLUMNS = [
     "indicator_id", "baseline_year", "baseline_value", "target_year", "target_value",
@@ -18,7 +18,7 @@ CATALOGUE_COLUMNS = [
     "target_id", "indicator_id", "plan_period", "origin", "name_zh", "name_en", "target_kind",
     "comparator", "target_value", "target_upper", "unit_zh", "unit_en", "target_year",
     "baseline_year", "baseline_value", "baseline_source", "target_text", "section", "quote",
-    "reference_series",
+    "reference_series", "period_start",
 ]
 TARGET_KINDS = ("level", "lower_bound", "range", "cumulative", "relative", "qualitative")
 NUMERIC_KINDS = ("level", "lower_bound", "range", "cumulative")
@@ -64,7 +64,7 @@ def load_body_targets(plan: Plan | None = None) -> pd.DataFrame:
     """The curated targets of the body text, checked row by row against the plan and its indicators."""
     plan = plan or load_plan()
     path = plan.body_targets_path
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    frame = read_table(path)
     known = set(load_indicators(plan)["indicator_id"])
     for index, row in frame.iterrows():
         line = int(index) + 2
@@ -76,13 +76,18 @@ def load_body_targets(plan: Plan | None = None) -> pd.DataFrame:
             fail("target_kind", f"{row['target_kind']!r} is not one of {', '.join(TARGET_KINDS)}")
         if row["indicator_id"] and row["indicator_id"] not in known:
             fail("indicator_id", f"unknown indicator id {row['indicator_id']!r}")
-        if row["target_kind"] in NUMERIC_KINDS:
-            if not row["indicator_id"]:
-                fail("indicator_id", "a numeric target needs the indicator it is measured by")
-            try:
-                float(row["target_value"])
-            except ValueError:
-                fail("target_value", f"{row['target_value']!r} is not a number")
+        if row["target_kind"] in NUMERIC_KINDS and not row["indicator_id"]:
+            fail("indicator_id", "a numeric target needs the indicator it is measured by")
+        required = ("target_value",) if row["target_kind"] in NUMERIC_KINDS else ()
+        for field in ("target_value", "target_upper", "baseline_value"):
+            if row[field] or field in required:
+                try:
+                    float(row[field])
+                except ValueError:
+                    fail(field, f"{row[field]!r} is not a number")
+        for field in ("target_year", "baseline_year"):
+            if (row[field] or field == "target_year") and not re.fullmatch(r"\d{4}", row[field]):
+                fail(field, f"{row[field]!r} is not a year")
     numbers = ["target_value", "target_upper", "baseline_value"]
     frame[numbers] = frame[numbers].replace("", math.nan).astype(float)
     frame["baseline_year"] = pd.to_numeric(frame["baseline_year"]).astype("Int64")
@@ -117,6 +122,8 @@ def catalogue(plan: Plan | None = None) -> pd.DataFrame:
         plan_period=plan.period, origin="正文", target_text=lambda f: f["value_text"])
     frame = pd.concat([pd.DataFrame(rows), body], ignore_index=True)
     frame["baseline_year"] = frame["baseline_year"].astype("Int64")
+    frame["period_start"] = [plan.start_year if period == plan.period else pd.NA
+                             for period in frame["plan_period"]]
     return frame[CATALOGUE_COLUMNS]
 
 

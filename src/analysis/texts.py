@@ -159,8 +159,8 @@ REVIEW = {
         "all_agree": "按本项目规则得出的结论与专栏1备注一致。",
         "growth_alt": "“十三五”各指标实际与所需年均增长率",
         "pace_heading": "如果“十三五”的速度延续下去",
-        "pace_note": ("同时出现在两个规划中的指标，按2015—2020年的速度推算到2025年"
-                      "（数量按复合增长，比重按每年增加的百分点，比重不超过100%）。这是情景，不是预测。"),
+        "pace_note": ("同时出现在两个规划中的指标，按2015—2020年的年均增速（复合增长）推算到2025年，"
+                      "比重不超过100%。这是情景，不是预测；“情景分析”页以同一速度为默认假设。"),
         "pace_alt": "按“十三五”速度推算的2021—2025年路径与2025年目标",
         "contradictions_heading": "规划自身的不一致与口径混用",
         "contradictions_note": "共{count}处。每处给出两段原文及其在规划中的位置。",
@@ -176,9 +176,9 @@ REVIEW = {
         "all_agree": "Our verdicts agree with every remark of 专栏1.",
         "growth_alt": "Yearly growth achieved and needed in the 13th plan",
         "pace_heading": "If the 13th plan's pace went on",
-        "pace_note": ("The series in both plans, carried to 2025 at their 2015–2020 pace (compound "
-                      "for counts, percentage points a year for shares, a share at most 100%). "
-                      "A scenario, not a forecast."),
+        "pace_note": ("The series in both plans, carried to 2025 at their 2015–2020 yearly growth "
+                      "(compound; a share at most 100%). A scenario, not a forecast; the scenarios "
+                      "page starts from the same pace."),
         "pace_alt": "Paths 2021–2025 at the 13th plan's pace against the 2025 targets",
         "contradictions_heading": "Where the plan contradicts itself or mixes definitions",
         "contradictions_note": "{count} places, each with both quotes and where they stand.",
