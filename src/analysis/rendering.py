@@ -31,6 +31,9 @@ OTHER_NOTEBOOKS = {  # notebook name → its words (title), and parameters besid
     "scenario_explorer": (EXPLORER, {"interactive": False}),  # HTML cannot run widgets
 }
 ANALYST_NOTE = "analyst-note"
+# The kernel's own log (a warning about TCP on loopback, a note on shutdown) is noise in an
+# operator's log; errors in cells still reach us as error outputs.
+QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
 MANIFEST = ".inputs.json"
 LOCK = ".render.lock"
 _VERSIONED = ("papermill", "nbconvert", "nbclient", "matplotlib", "seaborn", "pandas", "numpy",
@@ -196,9 +199,7 @@ def execute(job: ReportJob, timeout: int | None = None):
     notebook = papermill.execute_notebook(
         str(job.notebook), None, parameters=job.parameters, cwd=str(job.notebook.parent),
         progress_bar=False, log_output=False, execution_timeout=timeout,
-        # The kernel's own log (a warning about TCP on loopback, a note on shutdown) is noise in
-        # an operator's log; errors in cells still reach us as error outputs.
-        extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+        extra_arguments=QUIET_KERNEL,
     )
     for cell in notebook.cells:  # papermill gives the cell it injects a random id
         if "injected-parameters" in cell.metadata.get("tags", []):
@@ -237,7 +238,10 @@ def store_outputs(notebook: Path) -> Path:
     from nbclient import NotebookClient
 
     document = nbformat.read(notebook, as_version=4)
-    NotebookClient(document, resources={"metadata": {"path": str(notebook.parent)}}).execute()
+    # Widget state (random model ids, the explorer's images) would churn the file at every run.
+    NotebookClient(document, resources={"metadata": {"path": str(notebook.parent)}},
+                   extra_arguments=QUIET_KERNEL, store_widget_state=False).execute()
+    document.metadata.pop("widgets", None)
     for cell in document.cells:
         cell.metadata.pop("execution", None)
     return write_atomic(notebook, nbformat.writes(document) + "\n")
