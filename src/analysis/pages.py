@@ -46,10 +46,11 @@ class OverviewPage(Page):
                   for kind, text in zip(frame["target_kind"], frame["target_text"])]
         origin = frame["origin"].replace({"正文": self.words["body"]})
         return as_html(pd.DataFrame({
-            columns["target_id"]: frame["target_id"],
             columns["indicator"]: frame[f"name_{self.lang}"],
             columns["kind"]: frame["target_kind"].map(self.words),
-            columns["value"]: [f"{t} ({u})" if u and t != "—" else t for t, u in zip(target, unit)],
+            # The body text writes its unit into the value ("3家"); a table cell does not ("3.7").
+            columns["value"]: [f"{t} ({u})" if u and t != "—" and u not in t else t
+                               for t, u in zip(target, unit)],
             columns["year"]: frame["target_year"].astype(str),
             columns["origin"]: origin,
             columns["section"]: frame["section"],

@@ -17,7 +17,8 @@ from matplotlib.figure import Figure
 
 from analysis.charts import png_bytes, status_grid, trajectory_chart, use_report_style
 from analysis.errors import InputError
-from analysis.labels import STATUS_LABELS, check_language, indicator_names, indicator_units
+from analysis.labels import (STATUS_LABELS, check_language, indicator_names, indicator_units,
+                             status_label)
 from analysis.observations import as_of, load_observations
 from analysis.plan import Plan, load_indicators, load_plan
 from analysis.progress import assess
@@ -81,7 +82,7 @@ class Page:
                      metadata={"alt": self.phrase(alt_key, **values)})
 
     def status_label(self, status: str) -> str:
-        return STATUS_LABELS[status][self.lang]
+        return status_label(status, self.lang)
 
     def target_wording(self, target_kind: str, text: str) -> str:
         """The target as the plan writes it; a relative target gets a translation in English."""
