@@ -1,6 +1,10 @@
 """Charts: Chinese labels drawn with the project's own CJK font, never with empty boxes."""
 
+import json
+import os
+import subprocess
 import sys
+import textwrap
 import warnings
 from pathlib import Path
 
@@ -8,7 +12,8 @@ import matplotlib
 import pytest
 from matplotlib import font_manager
 
-from analysis.charts import CJK_FONT_FAMILY, cjk_font_path, png_bytes, trajectory_chart, use_report_style
+from analysis.charts import (CJK_FONT_FAMILY, REPORT_FONT_FAMILY, cjk_font_path, png_bytes,
+                             trajectory_chart, use_report_style)
 from analysis.observations import load_observations
 from analysis.targets import headline_targets
 from analysis.trajectories import with_required_rates
@@ -26,9 +31,76 @@ def test_the_cjk_font_comes_with_the_projects_own_install():
     assert path.name == "NotoSansCJKsc-Regular.otf"
     assert Path(sys.prefix) in path.parents  # inside the environment, nothing system-wide
     use_report_style()
-    found = font_manager.findfont(font_manager.FontProperties(family=CJK_FONT_FAMILY),
+    found = font_manager.findfont(font_manager.FontProperties(family=REPORT_FONT_FAMILY),
                                   fallback_to_default=False)
     assert Path(found) == path
+    # What a chart's text is actually drawn with, whatever else this machine has installed.
+    assert Path(font_manager.findfont(font_manager.FontProperties())) == path
+
+
+# Run in a fresh interpreter with an empty matplotlib cache (so it scans this machine's fonts
+# anew): which file the charts use, and the bytes of one Chinese chart. `shadow` adds a font
+# named like the bundled one, but another file, ahead of everything matplotlib found.
+_PROBE = textwrap.dedent("""
+    import hashlib, json, sys
+    from pathlib import Path
+    import matplotlib
+    matplotlib.use("Agg")
+    from matplotlib import font_manager
+    shadow, strip = sys.argv[1] == "1", sys.argv[2] == "1"
+    manager = font_manager.fontManager
+    system = sorted({f.fname for f in manager.ttflist if f.name == "FAMILY"})
+    if strip:  # a machine with no fonts but matplotlib's own
+        manager.ttflist = [f for f in manager.ttflist
+                           if Path(matplotlib.get_data_path()) in Path(f.fname).parents]
+    if shadow:
+        import dataclasses
+        dejavu = next(f for f in manager.ttflist if f.name == "DejaVu Sans")
+        manager.ttflist.insert(0, dataclasses.replace(dejavu, name="FAMILY"))
+        manager.ttflist.insert(0, dataclasses.replace(dejavu, name="Analysis Report CJK"))
+    from analysis.charts import png_bytes, trajectory_chart, use_report_style
+    from analysis.targets import headline_targets
+    from analysis.trajectories import with_required_rates
+    import pandas as pd
+    use_report_style()
+    target = with_required_rates(headline_targets()).iloc[3].to_dict()
+    observations = pd.DataFrame({"indicator_id": [target["indicator_id"]], "year": [2023],
+                                 "value": [500.0]})
+    png = png_bytes(trajectory_chart(target, observations, 2024, "zh", "家"))
+    used = font_manager.findfont(font_manager.FontProperties())
+    print(json.dumps({"system": system, "used": used, "sha256": hashlib.sha256(png).hexdigest()}))
+""").replace("FAMILY", CJK_FONT_FAMILY)
+
+
+def _probe(tmp_path, shadow: bool, strip: bool) -> dict:
+    cache = tmp_path / f"mpl-{int(shadow)}{int(strip)}"
+    cache.mkdir()
+    env = {**os.environ, "MPLCONFIGDIR": str(cache)}
+    result = subprocess.run([sys.executable, "-c", _PROBE, str(int(shadow)), str(int(strip))],
+                            capture_output=True, text=True, env=env, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_charts_are_the_same_whatever_fonts_the_machine_has(tmp_path):
+    bare = _probe(tmp_path, shadow=False, strip=True)
+    as_installed = _probe(tmp_path, shadow=False, strip=False)
+    shadowed = _probe(tmp_path, shadow=True, strip=False)
+    assert Path(bare["used"]) == Path(as_installed["used"]) == Path(shadowed["used"]) == cjk_font_path()
+    assert bare["sha256"] == as_installed["sha256"] == shadowed["sha256"]
+
+
+def test_a_system_noto_sans_cjk_is_seen_where_installed(tmp_path):
+    """Where fonts-noto-cjk is installed (CI installs it), the probe above really met it."""
+    listed = subprocess.run(["fc-list", ":family=" + CJK_FONT_FAMILY, "file"], capture_output=True,
+                            text=True).stdout if _has("fc-list") else ""
+    files = {line.split(":")[0].strip() for line in listed.splitlines() if line.strip()}
+    seen = _probe(tmp_path, shadow=False, strip=False)["system"]
+    assert files <= set(seen) | {str(cjk_font_path())}
+
+
+def _has(command: str) -> bool:
+    import shutil
+    return shutil.which(command) is not None
 
 
 def test_a_chinese_chart_draws_every_glyph():

@@ -69,6 +69,15 @@ def test_bad_parameters_exit_2_with_one_line(capsys, argv, message):
     assert err.count("\n") == 1
 
 
+@pytest.mark.parametrize("argv, hint", [
+    (["rendr"], "(see `python -m analysis --help`)"),
+    (["render", "--jobs", "x"], "(see `python -m analysis render --help`)"),
+])
+def test_a_mistyped_command_points_to_help_that_exists(capsys, argv, hint):
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and err.rstrip().endswith(hint)
+
+
 def test_bad_observations_exit_2_naming_file_line_and_field(capsys, tmp_path):
     path = write_csv(tmp_path / "bad.csv", "indicator_id,year,value,source,note\n"
                      "tech_smes,2022,２,doc,\ntech_smes,2023,x,doc,\n")

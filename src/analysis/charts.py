@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import io
 import warnings
@@ -17,6 +18,11 @@ from analysis.trajectories import required_paths
 
 CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
+# The charts ask matplotlib for these names, which only the files we register carry: a system
+# font of the same family (Debian's fonts-noto-cjk, a second DejaVu Sans) can never be chosen,
+# whatever the machine has installed or its font cache holds.
+REPORT_FONT_FAMILY = "Analysis Report CJK"
+REPORT_FALLBACK_FAMILY = "Analysis Report Latin"
 _TEXT = {
     "zh": {"compound": "所需路径（复合增长）", "linear": "线性路径（序时进度）",
            "observed": "观测值", "report_year": "报告年份", "target": "目标值", "year": "年份",
@@ -39,17 +45,32 @@ def cjk_font_path() -> Path:
     return path
 
 
+def fallback_font_path() -> Path:
+    """DejaVu Sans as matplotlib ships it (never a system copy of another version)."""
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+
+
+def _register(path: Path, family: str) -> None:
+    """Make `path` the one font matplotlib knows under `family` (in this process only)."""
+    from matplotlib import ft2font
+
+    manager = font_manager.fontManager
+    entry = dataclasses.replace(font_manager.ttfFontProperty(ft2font.FT2Font(str(path))),
+                                name=family)
+    manager.ttflist = [font for font in manager.ttflist if font.name != family] + [entry]
+    manager._findfont_cached.cache_clear()
+
+
 def use_report_style() -> None:
-    """Register the CJK font with matplotlib (in this process only) and set the report style.
+    """Register the project's fonts with matplotlib (in this process only) and set the report style.
 
     A glyph missing from the font becomes an error: a chart with empty boxes is never rendered.
     """
-    path = cjk_font_path()
-    if CJK_FONT_FAMILY not in {font.name for font in font_manager.fontManager.ttflist}:
-        font_manager.fontManager.addfont(str(path))
+    _register(cjk_font_path(), REPORT_FONT_FAMILY)
+    _register(fallback_font_path(), REPORT_FALLBACK_FAMILY)
     matplotlib.rcParams.update({
         "font.family": "sans-serif",
-        "font.sans-serif": [CJK_FONT_FAMILY, "DejaVu Sans"],
+        "font.sans-serif": [REPORT_FONT_FAMILY, REPORT_FALLBACK_FAMILY],
         "axes.unicode_minus": False,
         "figure.figsize": (7.2, 3.6),
         "figure.dpi": 100,

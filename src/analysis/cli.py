@@ -25,8 +25,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a bad parameter is an InputError (exit 2 with one line), not a usage dump."""
 
     def error(self, message: str):
-        raise InputError(f"{message} (see `python -m analysis {self.prog.split()[-1]} --help`)",
-                         field="command line")
+        # self.prog is "python -m analysis" for the main parser, "python -m analysis render" for a command.
+        raise InputError(f"{message} (see `{self.prog} --help`)", field="command line")
 
 
 def _years(plan_years: list[int], years: list[int] | None) -> list[int]:
