@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 KERNEL := $(VENV)/share/jupyter/kernels/cixi-sti/kernel.json
 
 .DEFAULT_GOAL := help
-.PHONY: help venv data reports notebooks test lab clean
+.PHONY: help venv data reports notebooks update test lab clean
 
 help: ## List every target
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,14 +24,16 @@ $(KERNEL): $(STAMP)
 
 venv: $(STAMP) $(KERNEL) ## Set up .venv/ with the package, its test tools and its Jupyter kernel
 
-data: $(STAMP) $(KERNEL) ## Build data/processed/ from data/raw/
+data: $(STAMP) ## Build data/processed/ from data/raw/
 	$(BIN)/python -m analysis build
 
 reports: data ## Render every report into reports/ (and reports/index.html)
 	$(BIN)/python -m analysis render
 
-notebooks: $(STAMP) $(KERNEL) ## Re-run notebooks/ in place so the outputs nbval compares are current
-	$(BIN)/python -c 'from analysis.rendering import store_outputs, config; [store_outputs(p) for p in sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))]'
+notebooks: $(STAMP) ## Re-run the notebooks whose inputs changed, so the outputs nbval compares are current
+	$(BIN)/python -m analysis notebooks
+
+update: data notebooks reports ## After adding observations: data, notebooks' outputs and reports, so `make test` passes again
 
 test: $(STAMP) $(KERNEL) ## Run the whole test suite
 	$(BIN)/python -m pytest

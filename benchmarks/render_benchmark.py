@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 from analysis import config
-from analysis.rendering import annual_jobs, other_jobs
+from analysis.plan import load_plan
+from analysis.rendering import all_jobs
 
 BIN = Path(sys.executable).parent
 
@@ -26,7 +27,7 @@ BIN = Path(sys.executable).parent
 def plain(out: Path) -> float:
     """What an operator would script without this project: one CLI call per step and report."""
     started = time.monotonic()
-    for job in annual_jobs(range(2021, 2026), config.LANGUAGES) + other_jobs(config.LANGUAGES):
+    for job in all_jobs(load_plan()):
         executed = out / (job.relative_path.replace("/", "_") + ".ipynb")
         parameters = [arg for key, value in job.parameters.items() if key != "observation_files"
                       for arg in ("-p", key, str(value))]

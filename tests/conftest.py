@@ -3,12 +3,26 @@ import pytest
 # Fixture notebooks are inputs of tests, not notebooks for nbval to check.
 collect_ignore_glob = ["fixtures/*"]
 
+from pathlib import Path
+
 from analysis.plan import load_indicators, plan_values
+
+# Tests of logic read this fixture (the first two values found in public documents, with their
+# sources), never the live data/raw/observations/: adding a real observation breaks no test of
+# logic, only the data checks that `make update` brings up to date.
+FOUND = Path(__file__).parent / "fixtures" / "observations" / "found.csv"
 
 
 @pytest.fixture(scope="session")
 def indicators():
     return load_indicators()
+
+
+@pytest.fixture(scope="session")
+def found():
+    from analysis.observations import load_observations
+
+    return load_observations([FOUND])
 
 
 @pytest.fixture(scope="session")

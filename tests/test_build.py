@@ -10,7 +10,7 @@ TABLES = ["indicators.csv", "plan_values.csv", "headline_targets.csv", "targets.
 
 
 def test_build_writes_every_table(tmp_path):
-    written = build(tmp_path)
+    written = build(out_dir=tmp_path)
     assert sorted(path.name for path in written) == sorted(TABLES)
     values = pd.read_csv(tmp_path / "plan_values.csv")
     assert len(values) == 35
@@ -19,7 +19,7 @@ def test_build_writes_every_table(tmp_path):
 
 
 def test_committed_processed_tables_are_current(tmp_path):
-    build(tmp_path)
+    build(out_dir=tmp_path)
     for name in TABLES:
         assert (config.PROCESSED_DIR / name).read_bytes() == (tmp_path / name).read_bytes(), (
             f"data/processed/{name} is stale: run `make data`")

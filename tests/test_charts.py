@@ -15,6 +15,7 @@ from matplotlib import font_manager
 from analysis.charts import (CJK_FONT_FAMILY, REPORT_FONT_FAMILY, cjk_font_path, png_bytes,
                              trajectory_chart, use_report_style)
 from analysis.observations import load_observations
+from conftest import FOUND
 from analysis.targets import headline_targets
 from analysis.trajectories import with_required_rates
 
@@ -107,7 +108,7 @@ def test_a_chinese_chart_draws_every_glyph():
     use_report_style()
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message="Glyph .* missing from font")
-        figure = trajectory_chart(target("high_tech_enterprises"), load_observations(), 2024,
+        figure = trajectory_chart(target("high_tech_enterprises"), load_observations([FOUND]), 2024,
                                   "zh", "家")
         png = png_bytes(figure)
     assert png.startswith(b"\x89PNG")
@@ -118,12 +119,12 @@ def test_without_the_cjk_font_the_missing_glyph_is_an_error():
     use_report_style()
     with matplotlib.rc_context({"font.sans-serif": ["DejaVu Sans"]}):
         with pytest.raises(UserWarning, match="Glyph .* missing from font"):
-            png_bytes(trajectory_chart(target("tech_smes"), load_observations(), 2024, "zh", "家"))
+            png_bytes(trajectory_chart(target("tech_smes"), load_observations([FOUND]), 2024, "zh", "家"))
 
 
 def test_a_chart_has_both_paths_the_target_and_the_observations():
     use_report_style()
-    figure = trajectory_chart(target("high_tech_enterprises"), load_observations(), 2024, "en",
+    figure = trajectory_chart(target("high_tech_enterprises"), load_observations([FOUND]), 2024, "en",
                               "firms")
     labels = [text.get_text() for text in figure.axes[0].get_legend().get_texts()]
     assert labels == ["Required path (compound)", "Linear path", "Target 760", "Baseline 380",
@@ -133,7 +134,7 @@ def test_a_chart_has_both_paths_the_target_and_the_observations():
 
 def test_the_same_chart_gives_the_same_bytes():
     use_report_style()
-    observations = load_observations()
+    observations = load_observations([FOUND])
     first = png_bytes(trajectory_chart(target("rd_gdp_ratio"), observations, 2023, "zh", "%"))
     second = png_bytes(trajectory_chart(target("rd_gdp_ratio"), observations, 2023, "zh", "%"))
     assert first == second

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from analysis.cli import main
-from conftest import write_csv
+from conftest import FOUND, write_csv
 
 
 def run(capsys, *argv):
@@ -18,7 +18,8 @@ def run(capsys, *argv):
 
 
 def test_assess_2025_prints_baselines_targets_and_required_rates(capsys):
-    code, out, _ = run(capsys, "assess", "--year", "2025", "--format", "csv")
+    code, out, _ = run(capsys, "assess", "--year", "2025", "--format", "csv",
+                       "--observations", str(FOUND))
     assert code == 0
     rows = {row["indicator_id"]: row for row in csv.DictReader(io.StringIO(out))}
     assert len(rows) == 10
@@ -106,7 +107,8 @@ def test_module_runs_from_any_working_directory(tmp_path):
 
 
 def test_assess_all_covers_every_numeric_target_of_the_period(capsys):
-    code, out, _ = run(capsys, "assess", "--year", "2024", "--all", "--format", "csv")
+    code, out, _ = run(capsys, "assess", "--year", "2024", "--all", "--format", "csv",
+                       "--observations", str(FOUND))
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == 28
     by_id = {row["target_id"]: row for row in rows}

@@ -1,6 +1,6 @@
 """The scenario explorer: widgets that redraw, and a static fallback for HTML."""
 
-from analysis.explorer import explorer
+from analysis.pages.explorer import explorer
 
 
 def test_sliders_redraw_the_chart_and_the_probability():

@@ -2,17 +2,15 @@
 
 import pytest
 
-from analysis import config
 from analysis.errors import InputError
 from analysis.observations import COLUMNS, as_of, load_observations
-from analysis.plan import load_plan
-from conftest import write_csv
+from conftest import FOUND, write_csv
 
 HEADER = ",".join(COLUMNS) + "\n"
 
 
 def test_the_observations_found_load_with_their_sources():
-    frame = load_observations()
+    frame = load_observations([FOUND])
     assert frame[["indicator_id", "year", "value"]].values.tolist() == [
         ["high_tech_enterprises", 2024, 994.0],
         ["high_tech_value_added_share", 2023, 79.69],
@@ -20,15 +18,8 @@ def test_the_observations_found_load_with_their_sources():
     assert frame["source"].str.startswith("慈溪市科学技术局").all()
 
 
-def test_the_raw_file_is_the_shared_copy_when_present():
-    shared = config.PROJECT_DIR.parent / "shared" / "data" / "observations_found.csv"
-    if not shared.exists():
-        pytest.skip(f"{shared} is not beside this clone")
-    assert (load_plan().observations_path / shared.name).read_bytes() == shared.read_bytes()
-
-
 def test_as_of_keeps_only_years_up_to_the_report_year():
-    assert list(as_of(load_observations(), 2023)["year"]) == [2023]
+    assert list(as_of(load_observations([FOUND]), 2023)["year"]) == [2023]
 
 
 def test_byte_order_mark_and_crlf_are_read(tmp_path):

@@ -8,9 +8,12 @@ import pytest
 
 from analysis.cli import main
 from analysis.errors import InputError
+from analysis.plan import load_plan
 from analysis.rendering import (ReportJob, RenderBusy, annual_jobs, check_parameters, other_jobs,
-                                render_all, render_lock, with_parameters)
+                                render_all, with_parameters)
+from analysis.rendering.report_set import render_lock
 
+PLAN = load_plan()
 SLOW = Path(__file__).parent / "fixtures" / "slow.ipynb"
 
 
@@ -34,7 +37,7 @@ def test_bad_notebook_parameters_stop_before_any_kernel(capsys, tmp_path, argv, 
 
 
 def test_extra_parameters_reach_only_the_notebooks_that_declare_them():
-    jobs = with_parameters(annual_jobs([2024], ["zh"]) + other_jobs(["zh"]), {"volatility": 0.2})
+    jobs = with_parameters(annual_jobs(PLAN, [2024], ["zh"]) + other_jobs(PLAN, ["zh"]), {"volatility": 0.2})
     by_path = {job.relative_path: job.parameters for job in jobs}
     assert by_path["scenarios.html"]["volatility"] == 0.2
     assert "volatility" not in by_path["annual_2024.html"]
@@ -42,7 +45,7 @@ def test_extra_parameters_reach_only_the_notebooks_that_declare_them():
 
 
 def test_a_parameter_of_the_wrong_type_in_a_job_is_refused():
-    [job] = annual_jobs([2024], ["zh"])
+    [job] = annual_jobs(PLAN, [2024], ["zh"])
     bad = ReportJob(notebook=job.notebook, parameters={**job.parameters, "report_year": "2024"},
                     relative_path=job.relative_path, title=job.title, lang="zh", year=2024)
     with pytest.raises(InputError, match="report_year='2024' is not of type int"):
@@ -52,7 +55,7 @@ def test_a_parameter_of_the_wrong_type_in_a_job_is_refused():
 def test_a_cell_over_the_timeout_fails_its_report(tmp_path):
     job = ReportJob(notebook=SLOW, parameters={"seconds": 30}, relative_path="slow.html",
                     title="slow", lang="en")
-    summary = render_all([job], tmp_path, timeout=2, progress=False)
+    summary = render_all(PLAN, [job], tmp_path, timeout=2, progress=False)
     assert list(summary.failed) == ["slow.html"]
     assert re.search(r"timed out|Timeout", summary.failed["slow.html"], flags=re.I)
     assert not (tmp_path / "slow.html").exists()
@@ -61,7 +64,7 @@ def test_a_cell_over_the_timeout_fails_its_report(tmp_path):
 def test_a_second_run_waits_for_the_lock_then_gives_up(tmp_path):
     with render_lock(tmp_path, wait=1):
         with pytest.raises(RenderBusy, match="another render holds"):
-            render_all([], tmp_path, lock_wait=0.5, progress=False)
+            render_all(PLAN, [], tmp_path, lock_wait=0.5, progress=False)
     acquired, released = threading.Event(), threading.Event()
 
     def hold():
@@ -74,11 +77,11 @@ def test_a_second_run_waits_for_the_lock_then_gives_up(tmp_path):
     assert acquired.wait(5)
     try:
         with pytest.raises(RenderBusy):
-            render_all([], tmp_path, lock_wait=0.3, progress=False)
+            render_all(PLAN, [], tmp_path, lock_wait=0.3, progress=False)
     finally:
         released.set()
         holder.join()
-    assert render_all([], tmp_path, lock_wait=1, progress=False).failed == {}
+    assert render_all(PLAN, [], tmp_path, lock_wait=1, progress=False).failed == {}
 
 
 def test_each_run_writes_its_own_log(capsys, tmp_path, monkeypatch):

@@ -2,22 +2,13 @@
 
 import csv
 import io
-import os
 import re
 
-import pytest
-
 from analysis.cli import main
-from analysis.plan import PLAN_ENVIRONMENT, load_plan
+from analysis.plan import load_plan
 from analysis import config
 
 DEMO = config.PROJECT_DIR / "tests" / "fixtures" / "demo_plan" / "plan.toml"
-
-
-@pytest.fixture(autouse=True)
-def _restore_selected_plan():
-    yield
-    os.environ.pop(PLAN_ENVIRONMENT, None)  # main(--plan) selects the plan for the process
 
 
 def test_the_cixi_plan_is_the_default():

@@ -1,8 +1,11 @@
 """The report set as reviewers get it: no code, Chinese by default, offline, byte-identical,
 committed as rendered, and re-rendered only when its inputs change."""
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -10,9 +13,12 @@ import pytest
 
 from analysis import config
 from analysis.cli import main
-from analysis.plan import load_indicators
+from analysis.plan import load_indicators, load_plan
 from analysis.rendering import (ANNUAL_REPORT, MANIFEST, annual_jobs, execute, other_jobs,
                                 read_manifest, render_all, to_html)
+from conftest import FOUND
+
+PLAN = load_plan()
 
 YEARS = [2021, 2022, 2023, 2024, 2025]
 OTHERS = ["overview", "review_13th_plan", "trajectories", "scenarios", "scenario_explorer"]
@@ -20,13 +26,24 @@ MAX_BYTES = 1_500_000
 
 
 def all_jobs():
-    return annual_jobs(YEARS, ["zh", "en"]) + other_jobs(["zh", "en"])
+    return annual_jobs(PLAN, YEARS, ["zh", "en"]) + other_jobs(PLAN, ["zh", "en"])
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
+    """The whole set from the live data, as `make reports` renders it."""
     out = tmp_path_factory.mktemp("reports")
-    summary = render_all(all_jobs(), out, force=True, progress=False)
+    summary = render_all(PLAN, all_jobs(), out, force=True, progress=False)
+    assert not summary.failed, summary.failed
+    return out
+
+
+@pytest.fixture(scope="module")
+def with_found(tmp_path_factory):
+    """Two annual reports from the fixture observations (tests of content never read live data)."""
+    out = tmp_path_factory.mktemp("found")
+    jobs = annual_jobs(PLAN, [2023, 2024], ["zh"], [FOUND])
+    summary = render_all(PLAN, jobs, out, force=True, progress=False)
     assert not summary.failed, summary.failed
     return out
 
@@ -81,11 +98,11 @@ def test_a_dashboard_and_one_described_chart_per_indicator(rendered):
     assert all(re.search(r'alt="[^"]*所需路径', image) for image in images[1:])
 
 
-def test_observed_values_show_units_and_sources(rendered):
-    page = read(rendered / "annual_2023.html")
+def test_observed_values_show_units_and_sources(with_found):
+    page = read(with_found / "annual_2023.html")
     assert "79.69%" in page and "慈溪市科学技术局2023年度工作总结" in page
     assert "994 家" not in page  # a 2024 value stays out of the 2023 report
-    assert "994 家" in read(rendered / "annual_2024.html")
+    assert "994 家" in read(with_found / "annual_2024.html")
 
 
 def test_mid_term_in_2023_and_final_evaluation_in_2025(rendered):
@@ -112,7 +129,35 @@ def test_the_index_has_a_card_per_report_and_every_link_resolves(rendered):
     links = re.findall(r'href="([^"]+)"', page)
     assert len(links) == 20 and len(set(links)) == 20
     assert all((rendered / link).is_file() for link in links)
-    assert "最新数据年份 2023" in page and "已实现目标 1" in page
+
+
+def card(index_page: str, href: str) -> str:
+    return re.search(rf'<a class="card" href="{re.escape(href)}">.*?</a>', index_page, re.S).group(0)
+
+
+def test_a_card_shows_the_summary_stored_when_its_report_rendered(with_found):
+    index = read(with_found / "index.html")
+    assert "最新数据年份 2023" in card(index, "annual_2023.html")
+    assert "已实现目标 1" in card(index, "annual_2023.html")
+    assert "最新数据年份 2024" in card(index, "annual_2024.html")
+    assert "已实现目标 2" in card(index, "annual_2024.html")
+    summary = read_manifest(with_found)["annual_2024.html"]["summary"]
+    assert summary == {"statuses": {"target_met": 2, "insufficient_data": 8},
+                       "latest_data_year": 2024}
+
+
+def test_rendering_one_year_with_other_data_changes_only_that_years_card(with_found, tmp_path):
+    shutil.copytree(with_found, tmp_path, dirs_exist_ok=True)
+    before = read(tmp_path / "index.html")
+    other = tmp_path / "other.csv"
+    other.write_text("indicator_id,year,value,source,note\n"
+                     "tech_smes,2022,2600,test fixture,\n", encoding="utf-8")
+    summary = render_all(PLAN, annual_jobs(PLAN, [2024], ["zh"], [other]), tmp_path, progress=False)
+    assert summary.rendered == ["annual_2024.html"]
+    after = read(tmp_path / "index.html")
+    assert card(after, "annual_2023.html") == card(before, "annual_2023.html")
+    assert "最新数据年份 2022" in card(after, "annual_2024.html")
+    assert "已实现目标" not in card(after, "annual_2024.html")
 
 
 def test_committed_reports_are_what_the_code_renders(rendered):
@@ -123,33 +168,60 @@ def test_committed_reports_are_what_the_code_renders(rendered):
             f"reports/{relative.as_posix()} is stale: run `make reports` and commit reports/")
 
 
+def test_the_same_bytes_whatever_time_zone_locale_folder_or_workers(tmp_path):
+    """A fresh interpreter, another time zone and locale, one worker, run from another folder:
+    the committed report, byte for byte."""
+    env = {**os.environ, "TZ": "Asia/Shanghai", "LANG": "zh_CN.UTF-8", "LC_ALL": "C",
+           "PYTHONHASHSEED": "123"}
+    result = subprocess.run([sys.executable, "-m", "analysis", "render", "--year", "2023",
+                             "--lang", "en", "--jobs", "1", "--out", str(tmp_path / "out")],
+                            cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert ((tmp_path / "out" / "en" / "annual_2023.html").read_bytes()
+            == (config.REPORTS_DIR / "en" / "annual_2023.html").read_bytes())
+
+
+def test_rendering_never_asks_for_the_projects_named_kernel(monkeypatch):
+    """conda and plain venv users have no `cixi-sti` kernel: rendering runs on this interpreter."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    def missing(self, name):
+        raise NoSuchKernel(name)
+
+    monkeypatch.setattr(KernelSpecManager, "get_kernel_spec", missing)
+    [job] = annual_jobs(PLAN, [2022], ["zh"])
+    notebook = execute(job.notebook, job.parameters)
+    assert "高新技术企业数" in to_html(notebook, job.title, "zh")
+
+
 def test_rendering_twice_gives_identical_bytes(rendered, tmp_path):
-    summary = render_all(annual_jobs([2023], ["zh"]), tmp_path, force=True, progress=False)
+    summary = render_all(PLAN, annual_jobs(PLAN, [2023], ["zh"]), tmp_path, force=True, progress=False)
     assert summary.rendered == ["annual_2023.html"]
     assert (tmp_path / "annual_2023.html").read_bytes() == (rendered / "annual_2023.html").read_bytes()
 
 
 def test_unchanged_inputs_are_not_rendered_again(rendered, tmp_path):
     shutil.copytree(rendered, tmp_path, dirs_exist_ok=True)
-    summary = render_all(all_jobs(), tmp_path, progress=False)
+    summary = render_all(PLAN, all_jobs(), tmp_path, progress=False)
     assert summary.rendered == [] and len(summary.unchanged) == 20
     observations = tmp_path / "mine.csv"
     observations.write_text("indicator_id,year,value,source,note\n"
                             "tech_smes,2022,2600,test fixture,\n", encoding="utf-8")
-    jobs = annual_jobs([2022], ["zh"], [observations])
-    summary = render_all(jobs, tmp_path, progress=False)
+    jobs = annual_jobs(PLAN, [2022], ["zh"], [observations])
+    summary = render_all(PLAN, jobs, tmp_path, progress=False)
     assert summary.rendered == ["annual_2022.html"]
     assert "2600 家" in read(tmp_path / "annual_2022.html")
-    assert read_manifest(tmp_path)["annual_2022.html"] != read_manifest(rendered)["annual_2022.html"]
+    assert (read_manifest(tmp_path)["annual_2022.html"]["digest"]
+            != read_manifest(rendered)["annual_2022.html"]["digest"])
 
 
 def test_a_failed_render_leaves_the_last_good_report(rendered, tmp_path):
     good = (rendered / "annual_2021.html").read_bytes()
     (tmp_path / "annual_2021.html").write_bytes(good)
-    [job] = annual_jobs([2021], ["zh"])
+    [job] = annual_jobs(PLAN, [2021], ["zh"])
     broken = type(job)(notebook=job.notebook, parameters={**job.parameters, "report_year": 2031},
                        relative_path=job.relative_path, title=job.title, lang="zh", year=2021)
-    summary = render_all([broken], tmp_path, force=True, progress=False)
+    summary = render_all(PLAN, [broken], tmp_path, force=True, progress=False)
     assert list(summary.failed) == ["annual_2021.html"]
     assert "report year 2031 is outside the plan" in summary.failed["annual_2021.html"]
     assert (tmp_path / "annual_2021.html").read_bytes() == good
@@ -157,8 +229,8 @@ def test_a_failed_render_leaves_the_last_good_report(rendered, tmp_path):
 
 
 def test_the_executed_notebook_has_no_errors_or_warnings():
-    job = annual_jobs([2021], ["en"])[0]
-    notebook = execute(job)
+    job = annual_jobs(PLAN, [2021], ["en"])[0]
+    notebook = execute(job.notebook, job.parameters)
     streams = [output for cell in notebook.cells for output in cell.get("outputs", [])
                if output.output_type in ("stream", "error")]
     assert streams == []
@@ -171,6 +243,7 @@ def test_every_notebook_has_a_parameters_cell():
         tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
         assert len(tagged) == 1, path
         assert 'lang: str = "zh"' in tagged[0].source, path
+        assert 'plan: str = ""' in tagged[0].source, path
         assert notebook.metadata.kernelspec.name == "cixi-sti", path
     annual = nbformat.read(ANNUAL_REPORT, as_version=4)
     [cell] = [c for c in annual.cells if "parameters" in c.metadata.get("tags", [])]
@@ -187,8 +260,8 @@ HOSTILE = Path(__file__).parent / "hostile"
 
 
 def test_markup_in_a_data_file_shows_as_text(tmp_path):
-    jobs = annual_jobs([2022], ["zh"], [HOSTILE / "html_in_source.csv"])
-    summary = render_all(jobs, tmp_path, force=True, progress=False)
+    jobs = annual_jobs(PLAN, [2022], ["zh"], [HOSTILE / "html_in_source.csv"])
+    summary = render_all(PLAN, jobs, tmp_path, force=True, progress=False)
     assert not summary.failed
     page = read(tmp_path / "annual_2022.html")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.errors import InputError
-from analysis.pages import scenarios as scenario_page
+from analysis.pages.scenarios import scenarios as scenario_page
 from analysis.plan import load_indicators
 from analysis.scenarios import (default_assumptions, fan, probabilities, project, scenario_table,
                                 simulate)

@@ -14,6 +14,7 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
+from analysis.texts import CHARTS
 from analysis.trajectories import required_paths
 
 CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
@@ -23,14 +24,6 @@ CJK_FONT_FAMILY = "Noto Sans CJK SC"
 # whatever the machine has installed or its font cache holds.
 REPORT_FONT_FAMILY = "Analysis Report CJK"
 REPORT_FALLBACK_FAMILY = "Analysis Report Latin"
-_TEXT = {
-    "zh": {"compound": "所需路径（复合增长）", "linear": "线性路径（序时进度）",
-           "observed": "观测值", "report_year": "报告年份", "target": "目标值", "year": "年份",
-           "baseline": "基期值"},
-    "en": {"compound": "Required path (compound)", "linear": "Linear path",
-           "observed": "Observed", "report_year": "Report year", "target": "Target", "year": "Year",
-           "baseline": "Baseline"},
-}
 PALETTE = {"compound": "#1f5fa8", "linear": "#8c8c8c", "observed": "#d1495b", "target": "#2e7d32"}
 
 
@@ -89,7 +82,7 @@ def trajectory_chart(target: dict, observations: pd.DataFrame, report_year: int,
                      unit: str) -> Figure:
     """One indicator: the required compound path and the linear path from baseline to target,
     the observations, and the report year marked."""
-    text = _TEXT[lang]
+    text = CHARTS[lang]
     fig, ax = plt.subplots()
     paths = required_paths(pd.DataFrame([target]))
     if not paths.empty:
@@ -195,7 +188,7 @@ def _small_multiples(count: int, columns: int = 3) -> tuple[Figure, list]:
 
 def paths_grid(paths: pd.DataFrame, names: dict[str, str], lang: str) -> Figure:
     """Small multiples: compound and linear path of every indicator with a numeric target."""
-    text = _TEXT[lang]
+    text = CHARTS[lang]
     indicators = list(dict.fromkeys(paths["indicator_id"]))
     fig, axes = _small_multiples(len(indicators))
     for ax, indicator in zip(axes, indicators):
@@ -215,7 +208,7 @@ def paths_grid(paths: pd.DataFrame, names: dict[str, str], lang: str) -> Figure:
 def fan_grid(fans: pd.DataFrame, projections: pd.DataFrame, targets: dict[str, float],
              names: dict[str, str], lang: str) -> Figure:
     """Small multiples: each indicator's scenario fan (10–90%), median, projection and target."""
-    text = _TEXT[lang]
+    text = CHARTS[lang]
     indicators = list(dict.fromkeys(projections["indicator_id"]))
     fig, axes = _small_multiples(len(indicators))
     for ax, indicator in zip(axes, indicators):
@@ -238,7 +231,7 @@ def fan_grid(fans: pd.DataFrame, projections: pd.DataFrame, targets: dict[str, f
 
 def growth_bars(review: pd.DataFrame, names: dict[str, str], lang: str) -> Figure:
     """The previous plan: yearly growth achieved against growth needed, per indicator."""
-    labels = {"zh": ("实际年均增长率", "所需年均增长率"), "en": ("Achieved yearly growth", "Needed yearly growth")}[lang]
+    labels = (CHARTS[lang]["achieved_rate"], CHARTS[lang]["needed_rate"])
     fig, ax = plt.subplots(figsize=(7.2, 0.55 * len(review) + 1.2))
     positions = range(len(review))
     ax.barh([p + 0.2 for p in positions], review["achieved_rate"] * 100, height=0.38,
@@ -258,7 +251,7 @@ def pace_grid(history: pd.DataFrame, projection: pd.DataFrame, targets: dict[str
               target_year: int, names: dict[str, str], lang: str) -> Figure:
     """Small multiples: the previous plan's first and last values, its pace carried on to the
     target year, and the target."""
-    text = _TEXT[lang]
+    text = CHARTS[lang]
     indicators = list(dict.fromkeys(projection["indicator_id"]))
     fig, axes = _small_multiples(len(indicators), columns=2)
     for ax, indicator in zip(axes, indicators):

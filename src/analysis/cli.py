@@ -1,4 +1,4 @@
-"""The command line: python -m analysis build | assess | targets | render.
+"""The command line: python -m analysis build | assess | targets | render | notebooks.
 
 Exit codes: 0 done; 2 bad input or parameters; 1 any other failure.
 """
@@ -49,22 +49,22 @@ def _print_frame(frame: pd.DataFrame, fmt: str) -> None:
 def cmd_build(args) -> int:
     from analysis.build import build
 
-    for path in build():
+    for path in build(args.plan):
         log.info("wrote %s", path)
     return 0
 
 
 def cmd_assess(args) -> int:
     from analysis.observations import load_observations
-    from analysis.plan import load_indicators, load_plan
+    from analysis.plan import load_indicators
     from analysis.progress import assess
     from analysis.references import plan_references
     from analysis.targets import NUMERIC_KINDS, catalogue, headline_targets
 
-    plan = load_plan()
+    plan = args.plan
     [year] = _years(plan.years, [args.year])
     indicators = load_indicators(plan)
-    observations = load_observations(args.observations, indicators)
+    observations = load_observations(args.observations, indicators, plan)
     every_target = catalogue(plan)
     references = plan_references(plan, indicators)
     if args.all:
@@ -84,7 +84,7 @@ def cmd_assess(args) -> int:
 def cmd_targets(args) -> int:
     from analysis.targets import catalogue
 
-    frame = catalogue()
+    frame = catalogue(args.plan)
     if args.format == "table":
         frame = frame[["target_id", "target_kind", "comparator", "target_value", "target_upper",
                        "unit_zh", "target_year", "baseline_year", "baseline_value", "name_zh"]]
@@ -136,15 +136,12 @@ def _configure_logging() -> None:
 
 def cmd_render(args) -> int:
     from analysis.labels import check_language
-    from analysis.observations import load_observations
-    from analysis.plan import load_indicators, load_plan
-    from analysis.references import plan_references
     from analysis.rendering import (RenderBusy, annual_jobs, check_parameters, default_out_dir,
                                     other_jobs, render_all, with_parameters)
 
     log_dir = args.log_dir or os.environ.get("ANALYSIS_LOG_DIR") or config.LOGS_DIR
     log_path = _log_to_file(Path(log_dir), args.argv)
-    plan = load_plan()
+    plan = args.plan
     years = _years(plan.years, args.year)
     langs = [check_language(args.lang)] if args.lang else list(config.LANGUAGES)
     if args.jobs is not None and args.jobs < 1:
@@ -152,28 +149,21 @@ def cmd_render(args) -> int:
     if args.execution_timeout is not None and args.execution_timeout < 1:
         raise InputError(f"--execution-timeout {args.execution_timeout}: give seconds, 1 or more",
                          field="--execution-timeout")
-    jobs = annual_jobs(years, langs, args.observations or ())
+    jobs = annual_jobs(plan, years, langs, args.observations or ())
     if not args.year:
-        jobs += other_jobs(langs)
+        jobs += other_jobs(plan, langs)
     extra = _parameter_values(args.parameter)
     if extra:  # a misspelt or ill-typed parameter stops the run before any kernel starts
         check_parameters(jobs, extra)
         jobs = with_parameters(jobs, extra)
-    out_dir = Path(args.out) if args.out else default_out_dir()
-
-    def validate(todo):
-        """Bad data stops the run before any kernel starts (run only when something is stale)."""
-        observations = load_observations(args.observations)
-        plan_references(plan, load_indicators(plan))
-        check_parameters(todo)
-        return observations
-
+    out_dir = Path(args.out) if args.out else None
     try:
-        summary = render_all(jobs, out_dir, workers=args.jobs or 0, force=args.force,
-                             timeout=args.execution_timeout, validate=validate)
+        summary = render_all(plan, jobs, out_dir, workers=args.jobs or 0, force=args.force,
+                             timeout=args.execution_timeout)
     except RenderBusy as exc:
         log.error("%s", exc)
         return 1
+    out_dir = out_dir or default_out_dir(plan)
     for path in summary.rendered:
         log.info("rendered %s", out_dir / path)
     for path, message in summary.failed.items():
@@ -182,12 +172,25 @@ def cmd_render(args) -> int:
     return 1 if summary.failed else 0
 
 
+def cmd_notebooks(args) -> int:
+    from analysis.rendering import store_all
+
+    notebooks = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
+    summary = store_all(notebooks, workers=args.jobs or 0, force=args.force)
+    for name in summary.rendered:
+        log.info("stored the outputs of notebooks/%s", name)
+    for name, message in summary.failed.items():
+        log.error("FAILED notebooks/%s: %s", name, message)
+    log.info("%s (notebooks' stored outputs)", summary.line())
+    return 1 if summary.failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m analysis", description=__doc__,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--plan", metavar="PLAN_TOML",
                         help="the plan to monitor (its plan.toml); default: the Cixi 14th plan "
-                             "(data/raw/plan/plan.toml), or $ANALYSIS_PLAN")
+                             "(data/raw/plan/plan.toml)")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     commands.add_parser("build", help="build data/processed/ from data/raw/").set_defaults(run=cmd_build)
@@ -220,6 +223,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="fail a report whose cell runs longer than this")
     render.add_argument("--log-dir", metavar="DIR", help="where the run's log goes; default: logs/")
     render.set_defaults(run=cmd_render)
+
+    notebooks = commands.add_parser(
+        "notebooks", help="re-run notebooks/ in place where their inputs changed, so the outputs "
+                          "stored in them (which the tests compare) are current")
+    notebooks.add_argument("--jobs", type=int, help="notebooks run at once; default: one per core")
+    notebooks.add_argument("--force", action="store_true", help="re-run every notebook")
+    notebooks.set_defaults(run=cmd_notebooks)
     return parser
 
 
@@ -229,9 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         args.argv = argv
-        from analysis.plan import select_plan
+        from analysis.plan import load_plan
 
-        select_plan(args.plan)
+        args.plan = load_plan(Path(args.plan).resolve() if args.plan else None)
         return args.run(args)
     except InputError as exc:
         log.error("error: %s", exc)

@@ -6,17 +6,7 @@ import pandas as pd
 
 from analysis.config import LANGUAGES
 from analysis.errors import InputError
-
-STATUS_LABELS = {
-    "target_met": {"zh": "已实现目标", "en": "Target met"},
-    "on_track": {"zh": "符合进度", "en": "On track"},
-    "moderate_progress": {"zh": "需加快", "en": "Moderate progress"},
-    "insufficient_progress": {"zh": "进展不足", "en": "Insufficient progress"},
-    "moving_away": {"zh": "逆向变化", "en": "Moving away"},
-    "insufficient_data": {"zh": "暂无数据", "en": "Insufficient data"},
-    "not_assessable": {"zh": "无法评估", "en": "Not assessable"},
-}
-
+from analysis.texts import STATUS_LABELS
 
 def check_language(lang: str) -> str:
     """The language itself when the reports speak it; otherwise a clear InputError."""

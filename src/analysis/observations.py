@@ -13,7 +13,7 @@ from typing import Iterable
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.plan import load_indicators, load_plan, measures
+from analysis.plan import Plan, load_indicators, load_plan, measures
 
 COLUMNS = ["indicator_id", "year", "value", "source", "note"]
 YEARS_AROUND_PLAN = 5  # observations may reach back to the previous plan and beyond the end
@@ -21,33 +21,34 @@ _DECIMAL = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
 def observation_files(directory: Path | None = None) -> list[Path]:
-    """The observation files of a folder (default: the plan's), in a stable order."""
+    """The observation files of a folder (default: the Cixi plan's), in a stable order."""
     return sorted(Path(directory or load_plan().observations_path).glob("*.csv"))
 
 
 def load_observations(paths: Iterable[str | Path] | None = None,
-                      indicators: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every observation in the given files (default: all of data/raw/observations/), validated.
-
-    Any problem raises InputError naming the file, line and field; nothing is half-loaded.
+                      indicators: pd.DataFrame | None = None, plan: Plan | None = None) -> pd.DataFrame:
+    """Every observation in the given files (default: all of the plan's observations folder),
+    validated. Any problem raises InputError naming the file, line and field; nothing is half-loaded.
     """
-    paths = observation_files() if paths is None else [Path(p) for p in paths]
-    indicators = load_indicators() if indicators is None else indicators
-    return read_series(paths, measures(indicators), "indicator_id")
+    plan = plan or load_plan()
+    paths = observation_files(plan.observations_path) if paths is None else [Path(p) for p in paths]
+    indicators = load_indicators(plan) if indicators is None else indicators
+    return read_series(paths, measures(indicators), "indicator_id", year_range(plan))
 
 
-def year_range() -> tuple[int, int]:
+def year_range(plan: Plan | None = None) -> tuple[int, int]:
     """The years an observation may have: the plan's, widened on both sides."""
-    plan = load_plan()
+    plan = plan or load_plan()
     return plan.start_year - YEARS_AROUND_PLAN, plan.end_year + YEARS_AROUND_PLAN
 
 
-def read_series(paths: Iterable[Path], measures: dict[str, str], id_column: str) -> pd.DataFrame:
+def read_series(paths: Iterable[Path], measures: dict[str, str], id_column: str,
+                years: tuple[int, int]) -> pd.DataFrame:
     """Validated rows of `id_column,year,value,source,note` files; one row per id and year."""
     records: list[dict] = []
     seen: dict[tuple[str, int], tuple[Path, int]] = {}
     for path in paths:
-        for record in _read_file(path, measures, id_column):
+        for record in _read_file(path, measures, id_column, years):
             key = (record[id_column], record["year"])
             if key in seen:
                 first_path, first_line = seen[key]
@@ -67,7 +68,8 @@ def as_of(observations: pd.DataFrame, report_year: int) -> pd.DataFrame:
     return observations[observations["year"] <= report_year].reset_index(drop=True)
 
 
-def _read_file(path: Path, measures: dict[str, str], id_column: str = "indicator_id") -> list[dict]:
+def _read_file(path: Path, measures: dict[str, str], id_column: str,
+               years: tuple[int, int]) -> list[dict]:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -96,7 +98,7 @@ def _read_file(path: Path, measures: dict[str, str], id_column: str = "indicator
                                  f"{len(header)}; quote a value that holds a comma, or remove "
                                  "the comma", file=path, line=reader.line_num)
             if any((value or "").strip() for value in row.values() if isinstance(value, str)):
-                records.append(_read_row(row, path, reader.line_num, measures, id_column))
+                records.append(_read_row(row, path, reader.line_num, measures, id_column, years))
             record_start = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(f"is not valid CSV ({exc})", file=path, line=record_start) from exc
@@ -104,7 +106,7 @@ def _read_file(path: Path, measures: dict[str, str], id_column: str = "indicator
 
 
 def _read_row(row: dict, path: Path, line: int, measures: dict[str, str],
-              id_column: str) -> dict:
+              id_column: str, years: tuple[int, int]) -> dict:
     def field(name: str) -> str:
         return (row.get(name) or "").strip()
 
@@ -114,7 +116,7 @@ def _read_row(row: dict, path: Path, line: int, measures: dict[str, str],
                          file=path, line=line, field=id_column)
 
     year_text = unicodedata.normalize("NFKC", field("year"))
-    first_year, last_year = year_range()
+    first_year, last_year = years
     if not re.fullmatch(r"\d{4}", year_text) or not first_year <= int(year_text) <= last_year:
         raise InputError(f"year {field('year')!r} is not a whole number from {first_year} to "
                          f"{last_year}", file=path, line=line, field="year")

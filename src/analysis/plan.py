@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -89,24 +88,26 @@ class Plan:
         return list(range(self.start_year, self.end_year + 1))
 
 
-PLAN_ENVIRONMENT = "ANALYSIS_PLAN"
+def plan_path(path: str | Path | None = None) -> Path:
+    """A plan.toml as an absolute path: a relative one is read from the project folder (never
+    from the working directory); none or "" is the Cixi 14th plan."""
+    if not path:
+        return config.PLAN_CONFIG.resolve()
+    path = Path(path)
+    return (path if path.is_absolute() else config.PROJECT_DIR / path).resolve()
 
 
-def selected_plan_path() -> Path:
-    """The plan in use: $ANALYSIS_PLAN (a plan.toml) when set, else the Cixi 14th plan."""
-    return Path(os.environ.get(PLAN_ENVIRONMENT) or config.PLAN_CONFIG).resolve()
+def plan_parameter(plan: "Plan") -> str:
+    """How a plan is named to a notebook: inside the project relative to it, so that the
+    parameter (and the reports' input hashes) read the same in every checkout."""
+    path = plan.config_path
+    return path.relative_to(config.PROJECT_DIR).as_posix() if path.is_relative_to(config.PROJECT_DIR) \
+        else str(path)
 
 
-def select_plan(path: str | Path | None) -> None:
-    """Make a plan the one in use, here and in every kernel or worker started from here."""
-    if path:
-        os.environ[PLAN_ENVIRONMENT] = str(Path(path).resolve())
-        load_plan(None)  # fail now, with the file named, if it cannot be read
-
-
-def load_plan(path: Path | None = None) -> Plan:
-    """Read a plan's description (plan.toml); without a path, the selected plan's."""
-    return _load_plan(Path(path).resolve() if path else selected_plan_path())
+def load_plan(path: str | Path | None = None) -> Plan:
+    """Read a plan's description (plan.toml); without a path, the Cixi 14th plan's."""
+    return _load_plan(plan_path(path))
 
 
 @cache

@@ -7,21 +7,24 @@ from typing import Iterable
 
 import pandas as pd
 
-from analysis.observations import read_series
-from analysis.plan import load_plan, measures
+from analysis.observations import read_series, year_range
+from analysis.plan import Plan, load_plan, measures
 
 
 def reference_files(directory: Path | None = None) -> list[Path]:
     return sorted(Path(directory or load_plan().references_path).glob("*.csv"))
 
 
-def load_references(series: dict[str, str], paths: Iterable[str | Path] | None = None) -> pd.DataFrame:
+def load_references(series: dict[str, str], paths: Iterable[str | Path] | None = None,
+                    plan: Plan | None = None) -> pd.DataFrame:
     """Reference values (`series_id,year,value,source,note`), validated like observations.
 
-    `series` maps each known series id to its measure (share, count, …).
+    `series` maps each known series id to its measure (share, count, …); the files default to
+    the plan's reference folder.
     """
-    paths = reference_files() if paths is None else [Path(p) for p in paths]
-    return read_series(paths, series, "series_id")
+    plan = plan or load_plan()
+    paths = reference_files(plan.references_path) if paths is None else [Path(p) for p in paths]
+    return read_series(paths, series, "series_id", year_range(plan))
 
 
 def reference_measures(targets: pd.DataFrame, indicators: pd.DataFrame) -> dict[str, str]:
@@ -36,4 +39,4 @@ def plan_references(plan, indicators: pd.DataFrame) -> pd.DataFrame:
     """The reference series the plan's relative targets name, from the plan's reference folder."""
     from analysis.targets import catalogue
 
-    return load_references(reference_measures(catalogue(plan), indicators))
+    return load_references(reference_measures(catalogue(plan), indicators), plan=plan)

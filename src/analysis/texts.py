@@ -268,3 +268,45 @@ EXPLORER = {
                         "notebooks/scenario_explorer.ipynb in JupyterLab to change them."),
     },
 }
+
+STATUS_LABELS = {
+    "target_met": {"zh": "已实现目标", "en": "Target met"},
+    "on_track": {"zh": "符合进度", "en": "On track"},
+    "moderate_progress": {"zh": "需加快", "en": "Moderate progress"},
+    "insufficient_progress": {"zh": "进展不足", "en": "Insufficient progress"},
+    "moving_away": {"zh": "逆向变化", "en": "Moving away"},
+    "insufficient_data": {"zh": "暂无数据", "en": "Insufficient data"},
+    "not_assessable": {"zh": "无法评估", "en": "Not assessable"},
+}
+
+CHARTS = {
+    "zh": {"compound": "所需路径（复合增长）", "linear": "线性路径（序时进度）",
+           "observed": "观测值", "report_year": "报告年份", "target": "目标值", "year": "年份",
+           "baseline": "基期值", "achieved_rate": "实际年均增长率", "needed_rate": "所需年均增长率"},
+    "en": {"compound": "Required path (compound)", "linear": "Linear path",
+           "observed": "Observed", "report_year": "Report year", "target": "Target", "year": "Year",
+           "baseline": "Baseline", "achieved_rate": "Achieved yearly growth",
+           "needed_rate": "Needed yearly growth"},
+}
+
+INDEX = {
+    "zh": {"heading": "中文报告", "year": "报告年份", "data": "最新数据年份", "none": "无"},
+    "en": {"heading": "Reports in English", "year": "Report year", "data": "Latest data",
+           "none": "none"},
+}
+
+# Every text table above, by name: zh and en must have the same keys in each (a test checks).
+ALL = {"COLUMNS": COLUMNS, "WORDS": WORDS, "ANNUAL": ANNUAL, "OVERVIEW": OVERVIEW,
+       "REVIEW": REVIEW, "TRAJECTORIES": TRAJECTORIES, "SCENARIOS": SCENARIOS,
+       "EXPLORER": EXPLORER, "CHARTS": CHARTS, "INDEX": INDEX,
+       "STATUS_LABELS": {lang: {status: labels[lang] for status, labels in STATUS_LABELS.items()}
+                         for lang in ("zh", "en")}}
+
+# Each rendered notebook's title (the annual report's comes from the plan).
+NOTEBOOK_TITLES = {
+    "overview": {lang: OVERVIEW[lang]["title"] for lang in OVERVIEW},
+    "review_13th_plan": {lang: REVIEW[lang]["title"] for lang in REVIEW},
+    "trajectories": {lang: TRAJECTORIES[lang]["title"] for lang in TRAJECTORIES},
+    "scenarios": {lang: SCENARIOS[lang]["title"] for lang in SCENARIOS},
+    "scenario_explorer": {lang: EXPLORER[lang]["title"] for lang in EXPLORER},
+}

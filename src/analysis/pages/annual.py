@@ -1,102 +1,26 @@
-"""What the reports show, as tables and charts ready to display, in Chinese or English.
-
-The notebooks narrate; everything they display is built here (the annual report) and in
-`analysis.pages` (the other notebooks).
-"""
+"""The annual report: every headline indicator's status in one year, the mid-term and final views."""
 
 from __future__ import annotations
 
-import html
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 import pandas as pd
-from IPython.display import HTML, Image, Markdown
-from matplotlib.figure import Figure
+from IPython.display import HTML, Markdown
 
-from analysis.charts import png_bytes, status_grid, trajectory_chart, use_report_style
+from analysis.charts import status_grid, trajectory_chart
 from analysis.errors import InputError
-from analysis.labels import (STATUS_LABELS, check_language, indicator_names, indicator_units,
-                             status_label)
 from analysis.observations import as_of, load_observations
-from analysis.plan import Plan, load_indicators, load_plan
+from analysis.pages.base import Page, page_context
+from analysis.pages.formatting import (as_html, format_number, format_rate, format_ratio, md_text,
+                                       observation_html, with_unit, with_year)
+from analysis.plan import Plan
 from analysis.progress import assess
 from analysis.references import plan_references
 from analysis.targets import headline_targets
-from analysis.texts import ANNUAL, COLUMNS, WORDS
+from analysis.texts import ANNUAL, STATUS_LABELS
 from analysis.trajectories import with_required_rates
-
-
-@dataclass
-class Page:
-    """A notebook's page in one language: its words, and the plan's indicators to name."""
-
-    lang: str
-    plan: Plan
-    indicators: pd.DataFrame
-    texts: dict = field(repr=False)
-
-    @property
-    def text(self) -> dict:
-        return self.texts[self.lang]
-
-    @property
-    def columns(self) -> dict:
-        return {key: name.format(**self.fields()) for key, name in COLUMNS[self.lang].items()}
-
-    def fields(self) -> dict:
-        """What any sentence may name: the plan's title, years and headline table."""
-        plan = self.plan
-        return {"plan": self.plan_title, "start_year": plan.start_year, "end_year": plan.end_year,
-                "baseline_year": plan.baseline_year, "mid_term_year": plan.mid_term_year,
-                "table": next(t["heading"] for t in plan.tables if t["plan_period"] == plan.period)}
-
-    def phrase(self, key: str, **values) -> str:
-        """A sentence of this page, with the plan's fields and the given values (escaped) in it."""
-        return self.text[key].format(**{**self.fields(), **escaped(**values)})
-
-    @property
-    def words(self) -> dict:
-        return WORDS[self.lang]
-
-    @property
-    def plan_title(self) -> str:
-        return self.plan.title_zh if self.lang == "zh" else self.plan.title_en
-
-    def say(self, key: str, **values) -> Markdown:
-        return Markdown(self.phrase(key, **values))
-
-    def heading(self, key: str, level: int = 2, **values) -> Markdown:
-        return Markdown("#" * level + " " + self.phrase(key, **values))
-
-    def names(self) -> dict[str, str]:
-        return indicator_names(self.indicators, self.lang)
-
-    def units(self) -> dict[str, str]:
-        return indicator_units(self.indicators, self.lang)
-
-    def chart(self, figure: Figure, alt_key: str, **values) -> Image:
-        """A figure as an embedded PNG with alternative text in the page's language."""
-        return Image(data=png_bytes(figure), format="png",
-                     metadata={"alt": self.phrase(alt_key, **values)})
-
-    def status_label(self, status: str) -> str:
-        return status_label(status, self.lang)
-
-    def target_wording(self, target_kind: str, text: str) -> str:
-        """The target as the plan writes it; a relative target gets a translation in English."""
-        if target_kind == "relative" and self.lang == "en":
-            return f"{ANNUAL['en']['relative_target']} ({text})"
-        return text
-
-
-def page_context(lang: str) -> dict:
-    """What every page needs: the language (checked), the plan, its indicators; the style set."""
-    check_language(lang)
-    use_report_style()
-    plan = load_plan()
-    return {"lang": lang, "plan": plan, "indicators": load_indicators(plan)}
 
 
 @dataclass
@@ -113,6 +37,13 @@ class AnnualReport(Page):
     def fields(self) -> dict:
         return {**super().fields(), "year": self.report_year, "count": len(self.targets),
                 "title": self.plan.report_title(self.lang, self.report_year)}
+
+    def summary(self) -> dict:
+        """What the index shows of this report: status counts and the latest data year."""
+        counts = self.assessment["status"].value_counts()
+        latest = self.observations["year"].max() if not self.observations.empty else None
+        return {"statuses": {s: int(counts[s]) for s in STATUS_LABELS if s in counts},
+                "latest_data_year": None if latest is None else int(latest)}
 
     def dashboard(self) -> list:
         """A grid of every indicator's status in each year's report up to this one."""
@@ -235,15 +166,17 @@ class AnnualReport(Page):
 
 
 def annual_report(report_year: int, lang: str = "zh",
-                  observation_files: Sequence[str] | None = None) -> AnnualReport:
-    """Load and assess everything for one report year; observation_files default to all raw ones."""
-    context = page_context(lang)
+                  observation_files: Sequence[str] | None = None,
+                  plan: Plan | str | None = None) -> AnnualReport:
+    """Load and assess everything for one report year; observation_files default to all of the
+    plan's observations."""
+    context = page_context(lang, plan)
     plan, indicators = context["plan"], context["indicators"]
     if report_year not in plan.years:
         raise InputError(f"report year {report_year} is outside the plan, "
                          f"{plan.start_year}–{plan.end_year}", field="report_year")
     targets = with_required_rates(headline_targets(plan=plan))
-    observations = load_observations(observation_files or None, indicators)
+    observations = load_observations(observation_files or None, indicators, plan)
     references = plan_references(plan, indicators)
     return AnnualReport(
         **context, texts=ANNUAL, report_year=report_year, targets=targets,
@@ -252,56 +185,3 @@ def annual_report(report_year: int, lang: str = "zh",
     )
 
 
-def observation_html(observations: pd.DataFrame, names: dict, units: dict, columns: dict,
-                     with_name: bool = True) -> HTML:
-    """Observed values with their units and sources."""
-    table = pd.DataFrame({
-        columns["indicator"]: observations["indicator_id"].map(names),
-        columns["year"]: observations["year"].astype(str),
-        columns["value"]: [with_unit(f"{value:g}", units[indicator])
-                           for value, indicator in zip(observations["value"], observations["indicator_id"])],
-        columns["source"]: observations["source"],
-        columns["note"]: observations["note"],
-    })
-    return as_html(table if with_name else table.drop(columns=[columns["indicator"]]))
-
-
-def md_text(text: str) -> str:
-    """Text from data files, safe inside Markdown: markup shows as characters, never as HTML."""
-    return html.escape(str(text), quote=False)
-
-
-def escaped(**values) -> dict:
-    return {key: md_text(value) if isinstance(value, str) else value for key, value in values.items()}
-
-
-def as_html(frame: pd.DataFrame) -> HTML:
-    """A table as reviewers see it: no index, text escaped, missing values as a dash."""
-    return HTML(frame.to_html(index=False, border=0, na_rep="—", escape=True))
-
-
-def with_unit(number: str, unit: str) -> str:
-    """"994 家", "79.69%": a percent sign sticks to its number."""
-    if number == "—":
-        return number
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
-
-
-def with_year(value: float, year, lang: str, unit: str = "") -> str:
-    """"3.2（2020）" or "3.2 (2020)", with a unit if given; a dash when there is no value."""
-    if pd.isna(value) or pd.isna(year):
-        return "—"
-    number = with_unit(f"{value:g}", unit) if unit else f"{value:g}"
-    return f"{number}（{int(year)}）" if lang == "zh" else f"{number} ({int(year)})"
-
-
-def format_rate(rate: float) -> str:
-    return "—" if pd.isna(rate) else f"{rate:.2%}"
-
-
-def format_ratio(ratio: float) -> str:
-    return "—" if pd.isna(ratio) else f"{ratio:.2f}"
-
-
-def format_number(value: float) -> str:
-    return "—" if pd.isna(value) else f"{value:,.2f}".rstrip("0").rstrip(".")

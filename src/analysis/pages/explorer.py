@@ -7,9 +7,9 @@ import pandas as pd
 from IPython.display import Markdown
 
 from analysis.charts import fan_grid, png_bytes
-from analysis.pages import ScenariosPage, scenarios
+from analysis.pages.scenarios import ScenariosPage, scenarios
 from analysis.plan import measures
-from analysis.report import as_html, format_rate, with_unit
+from analysis.pages.formatting import as_html, format_rate, with_unit
 from analysis.scenarios import fan, probabilities, project, simulate
 from analysis.texts import EXPLORER
 
@@ -28,10 +28,10 @@ def _one(page: ScenariosPage, indicator: str, growth: float, volatility: float):
     return png_bytes(figure), chance
 
 
-def explorer(lang: str = "zh", interactive: bool = True) -> list:
+def explorer(lang: str = "zh", interactive: bool = True, plan=None) -> list:
     """Title, introduction, then widgets in JupyterLab or, with interactive=False (the rendered
     HTML), the static table and chart they start from."""
-    page = scenarios(lang, draws=DRAWS, seed=SEED)
+    page = scenarios(lang, draws=DRAWS, seed=SEED, plan=plan)
     text = EXPLORER[lang]
     heading = [Markdown(f"# {text['title']}"), Markdown(text["intro"])]
     if not interactive:

@@ -1,0 +1,89 @@
+"""The base of every page: its language, its plan, its words, and the plotting style set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+from IPython.display import Image, Markdown
+from matplotlib.figure import Figure
+
+from analysis.charts import png_bytes, use_report_style
+from analysis.labels import check_language, indicator_names, indicator_units, status_label
+from analysis.pages.formatting import escaped
+from analysis.plan import Plan, load_indicators, load_plan
+from analysis.texts import ANNUAL, COLUMNS, WORDS
+
+
+@dataclass
+class Page:
+    """A notebook's page in one language: its words, and the plan's indicators to name."""
+
+    lang: str
+    plan: Plan
+    indicators: pd.DataFrame
+    texts: dict = field(repr=False)
+
+    @property
+    def text(self) -> dict:
+        return self.texts[self.lang]
+
+    @property
+    def columns(self) -> dict:
+        return {key: name.format(**self.fields()) for key, name in COLUMNS[self.lang].items()}
+
+    def fields(self) -> dict:
+        """What any sentence may name: the plan's title, years and headline table."""
+        plan = self.plan
+        return {"plan": self.plan_title, "start_year": plan.start_year, "end_year": plan.end_year,
+                "baseline_year": plan.baseline_year, "mid_term_year": plan.mid_term_year,
+                "table": next(t["heading"] for t in plan.tables if t["plan_period"] == plan.period)}
+
+    def phrase(self, key: str, **values) -> str:
+        """A sentence of this page, with the plan's fields and the given values (escaped) in it."""
+        return self.text[key].format(**{**self.fields(), **escaped(**values)})
+
+    @property
+    def words(self) -> dict:
+        return WORDS[self.lang]
+
+    @property
+    def plan_title(self) -> str:
+        return self.plan.title_zh if self.lang == "zh" else self.plan.title_en
+
+    def say(self, key: str, **values) -> Markdown:
+        return Markdown(self.phrase(key, **values))
+
+    def heading(self, key: str, level: int = 2, **values) -> Markdown:
+        return Markdown("#" * level + " " + self.phrase(key, **values))
+
+    def names(self) -> dict[str, str]:
+        return indicator_names(self.indicators, self.lang)
+
+    def units(self) -> dict[str, str]:
+        return indicator_units(self.indicators, self.lang)
+
+    def chart(self, figure: Figure, alt_key: str, **values) -> Image:
+        """A figure as an embedded PNG with alternative text in the page's language."""
+        return Image(data=png_bytes(figure), format="png",
+                     metadata={"alt": self.phrase(alt_key, **values)})
+
+    def status_label(self, status: str) -> str:
+        return status_label(status, self.lang)
+
+    def target_wording(self, target_kind: str, text: str) -> str:
+        """The target as the plan writes it; a relative target gets a translation in English."""
+        if target_kind == "relative" and self.lang == "en":
+            return f"{ANNUAL['en']['relative_target']} ({text})"
+        return text
+
+
+def page_context(lang: str, plan: Plan | str | None = None) -> dict:
+    """What every page needs: the language (checked), the plan (a Plan, or the path of its
+    plan.toml; none is the Cixi 14th plan), its indicators; the plotting style set."""
+    check_language(lang)
+    use_report_style()
+    plan = plan if isinstance(plan, Plan) else load_plan(plan)
+    return {"lang": lang, "plan": plan, "indicators": load_indicators(plan)}
+
+

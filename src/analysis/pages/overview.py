@@ -1,0 +1,73 @@
+"""The overview: where every number comes from, what the plan wants, which data there is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from IPython.display import HTML
+
+from analysis.charts import coverage_grid
+from analysis.observations import load_observations, year_range
+from analysis.pages.base import Page, page_context
+from analysis.pages.formatting import as_html, observation_html
+from analysis.plan import Plan
+from analysis.targets import catalogue
+from analysis.texts import OVERVIEW
+
+@dataclass
+class OverviewPage(Page):
+    """Where every number comes from, what the plan wants, and which data there is."""
+
+    catalogue: pd.DataFrame = None
+    observations: pd.DataFrame = None
+
+    def kinds(self) -> list:
+        origin = self.catalogue["origin"]
+        counts = self.catalogue.groupby("target_kind").size().reindex(
+            ["level", "lower_bound", "range", "cumulative", "relative", "qualitative"], fill_value=0)
+        table = pd.DataFrame({self.columns["kind"]: [self.words[k] for k in counts.index],
+                              self.columns["count"]: counts.to_numpy()})
+        return [self.heading("kinds_heading"),
+                self.say("kinds_note", total=len(self.catalogue), table1=int((origin == "专栏1").sum()),
+                         table2=int((origin == "专栏2").sum()), body=int((origin == "正文").sum())),
+                as_html(table)]
+
+    def catalogue_table(self) -> HTML:
+        frame, columns = self.catalogue, self.columns
+        unit = frame[f"unit_{self.lang}"]
+        target = [self.target_wording(kind, text) if text else "—"
+                  for kind, text in zip(frame["target_kind"], frame["target_text"])]
+        origin = frame["origin"].replace({"正文": self.words["body"]})
+        return as_html(pd.DataFrame({
+            columns["indicator"]: frame[f"name_{self.lang}"],
+            columns["kind"]: frame["target_kind"].map(self.words),
+            # The body text writes its unit into the value ("3家"); a table cell does not ("3.7").
+            columns["value"]: [f"{t} ({u})" if u and t != "—" and u not in t else t
+                               for t, u in zip(target, unit)],
+            columns["year"]: frame["target_year"].astype(str),
+            columns["origin"]: origin,
+            columns["section"]: frame["section"],
+            columns["quote"]: frame["quote"],
+        }))
+
+    def coverage(self) -> list:
+        ids = list(self.indicators["indicator_id"])
+        first, last = year_range(self.plan)
+        figure = coverage_grid(self.observations, ids, list(range(first, self.plan.end_year + 1)),
+                               self.names())
+        observed = self.observations["indicator_id"].nunique()
+        return [self.heading("coverage_heading"), self.chart(figure, "coverage_alt"),
+                self.say("coverage_note", observed=observed)]
+
+    def observations_table(self) -> HTML:
+        return observation_html(self.observations, self.names(), self.units(), self.columns)
+
+
+def overview(lang: str = "zh", plan: Plan | str | None = None) -> OverviewPage:
+    context = page_context(lang, plan)
+    return OverviewPage(**context, texts=OVERVIEW, catalogue=catalogue(context["plan"]),
+                        observations=load_observations(indicators=context["indicators"],
+                                                       plan=context["plan"]))
+
+

@@ -1,0 +1,91 @@
+"""The previous plan in review, its pace carried forward, and the plan's contradictions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.charts import growth_bars, pace_grid
+from analysis.pages.base import Page, page_context
+from analysis.pages.formatting import as_html, format_number, format_rate, with_unit
+from analysis.plan import Plan, measures, plan_values
+from analysis.progress import meets
+from analysis.review import contradictions, previous_plan_pace, review_previous_plan
+from analysis.scenarios import pace_projection
+from analysis.targets import headline_targets
+from analysis.texts import REVIEW
+
+@dataclass
+class ReviewPage(Page):
+    """专栏1 in review, the 13th plan's pace carried forward, and the plan's contradictions."""
+
+    review: pd.DataFrame = None
+    values: pd.DataFrame = None
+
+    def review_table(self) -> list:
+        frame, columns, names, units = self.review, self.columns, self.names(), self.units()
+        table = pd.DataFrame({
+            columns["indicator"]: frame["indicator_id"].map(names),
+            columns["value_2015"]: [with_unit(f"{v:g}", units[i]) for v, i in
+                                    zip(frame["baseline_value"], frame["indicator_id"])],
+            columns["target_2020"]: [f"{c}{t:g}" for c, t in zip(frame["comparator"], frame["target_value"])],
+            columns["actual_2020"]: [with_unit(f"{v:g}", units[i]) for v, i in
+                                     zip(frame["actual_value"], frame["indicator_id"])],
+            columns["required_rate"]: frame["required_rate"].map(format_rate),
+            columns["achieved_rate"]: frame["achieved_rate"].map(format_rate),
+            columns["attainment"]: frame["attainment"].map(lambda x: f"{x:.0%}"),
+            columns["plan_remark"]: frame["plan_remark"],
+            columns["own_remark"]: frame["own_remark"],
+        })
+        comments = [c for c in frame[f"comment_{self.lang}"] if c]
+        verdict = (self.say("disagree", comments=" ".join(comments)) if comments
+                   else self.say("all_agree"))
+        figure = growth_bars(frame, names, self.lang)
+        return [self.heading("review_heading"), as_html(table), verdict,
+                self.chart(figure, "growth_alt")]
+
+    def pace(self) -> list:
+        end_year = self.plan.end_year
+        pace = previous_plan_pace(self.values, self.plan)
+        projection = pace_projection(pace, end_year, measures(self.indicators))
+        targets = headline_targets(self.values, self.plan).set_index("indicator_id")["target_value"]
+        final = projection[projection["year"] == end_year].set_index("indicator_id")["value"]
+        names, units, columns, words = self.names(), self.units(), self.columns, self.words
+        table = pd.DataFrame({
+            columns["indicator"]: pace["indicator_id"].map(names),
+            columns["pace"]: pace["pace_rate"].map(format_rate),
+            columns["projection_2025"]: [with_unit(format_number(final[i]), units[i]) for i in pace["indicator_id"]],
+            columns["target"]: [with_unit(f"{targets[i]:g}", units[i]) for i in pace["indicator_id"]],
+            columns["reaches"]: [words["yes" if meets(final[i], targets[i]) else "no"] for i in pace["indicator_id"]],
+        })
+        history = pd.DataFrame([(r.indicator_id, y, v) for r in pace.itertuples()
+                                for y, v in ((r.from_year, r.from_value), (r.to_year, r.to_value))],
+                               columns=["indicator_id", "year", "value"])
+        ahead = projection[projection["year"] > projection.groupby("indicator_id")["year"].transform("min")]
+        figure = pace_grid(history, ahead, targets.to_dict(), end_year, names, self.lang)
+        return [self.heading("pace_heading"), self.say("pace_note"), as_html(table),
+                self.chart(figure, "pace_alt")]
+
+    def contradictions(self) -> list:
+        frame, columns = contradictions(self.plan), self.columns
+        where = self.text["where"]
+        table = pd.DataFrame({
+            columns["topic"]: frame[f"topic_{self.lang}"],
+            columns["quote_a"]: [f"“{q}”{where.format(where=w, line=n)}" for q, w, n in
+                                 zip(frame["quote_a"], frame["where_a"], frame["line_a"])],
+            columns["quote_b"]: [f"“{q.replace(chr(10), ' ')}”{where.format(where=w, line=n)}" for q, w, n in
+                                 zip(frame["quote_b"], frame["where_b"], frame["line_b"])],
+            columns["explanation"]: frame[f"explanation_{self.lang}"],
+        })
+        return [self.heading("contradictions_heading"), self.say("contradictions_note", count=len(frame)),
+                as_html(table)]
+
+
+def review(lang: str = "zh", plan: Plan | str | None = None) -> ReviewPage:
+    context = page_context(lang, plan)
+    values = plan_values(context["plan"])
+    return ReviewPage(**context, texts=REVIEW, review=review_previous_plan(values, context["plan"]),
+                      values=values)
+
+

@@ -1,0 +1,88 @@
+"""Scenarios: growth assumptions, projections and a seeded Monte Carlo fan (illustrative)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.charts import fan_grid
+from analysis.observations import load_observations
+from analysis.pages.base import Page, page_context
+from analysis.pages.formatting import as_html, format_number, format_rate, with_unit, with_year
+from analysis.plan import Plan, measures
+from analysis.progress import meets
+from analysis.scenarios import (default_assumptions, fan, probabilities, project, scenario_table,
+                                simulate)
+from analysis.targets import headline_targets
+from analysis.texts import SCENARIOS
+from analysis.trajectories import with_required_rates
+
+@dataclass
+class ScenariosPage(Page):
+    """Growth assumptions and where they lead: projections and a seeded Monte Carlo fan."""
+
+    scenarios: pd.DataFrame = None
+    volatility: float = 0.05
+    draws: int = 2000
+    seed: int = 0
+
+    def assumptions(self) -> list:
+        frame, columns, names, units = self.scenarios, self.columns, self.names(), self.units()
+        table = pd.DataFrame({
+            columns["indicator"]: frame["indicator_id"].map(names),
+            columns["start"]: [f"{with_year(v, y, self.lang, units[i])} {self.words[s]}" for v, y, i, s in
+                               zip(frame["start_value"], frame["start_year"], frame["indicator_id"], frame["start_source"])],
+            columns["growth"]: frame["growth"].map(format_rate),
+            columns["assumption"]: frame["assumption"].map(self.words),
+        })
+        return [self.heading("assumptions_heading"), self.say("assumptions_note"), as_html(table)]
+
+    def projection(self) -> list:
+        paths = project(self.scenarios, measures(self.indicators))
+        final = paths[paths["year"] == self.plan.end_year].set_index("indicator_id")["value"]
+        frame, columns, names, units, words = self.scenarios, self.columns, self.names(), self.units(), self.words
+        table = pd.DataFrame({
+            columns["indicator"]: frame["indicator_id"].map(names),
+            str(self.plan.end_year): [with_unit(format_number(final[i]), units[i])
+                                      for i in frame["indicator_id"]],
+            columns["target"]: [with_unit(f"{t:g}", units[i]) for t, i in zip(frame["target_value"], frame["indicator_id"])],
+            columns["reaches"]: [words["yes" if meets(final[i], t) else "no"]
+                                 for i, t in zip(frame["indicator_id"], frame["target_value"])],
+        })
+        return [self.heading("projection_heading"), as_html(table)]
+
+    def monte_carlo(self) -> list:
+        kinds = measures(self.indicators)
+        simulated = simulate(self.scenarios, kinds, self.volatility, self.draws, self.seed)
+        chances = probabilities(self.scenarios, simulated)
+        names, units, columns = self.names(), self.units(), self.columns
+        table = pd.DataFrame({
+            columns["indicator"]: chances["indicator_id"].map(names),
+            columns["probability"]: chances["probability"].map(lambda p: f"{p:.0%}"),
+            columns["p10"]: [with_unit(format_number(v), units[i]) for v, i in zip(chances["p10"], chances["indicator_id"])],
+            columns["median"]: [with_unit(format_number(v), units[i]) for v, i in zip(chances["median"], chances["indicator_id"])],
+            columns["p90"]: [with_unit(format_number(v), units[i]) for v, i in zip(chances["p90"], chances["indicator_id"])],
+        })
+        targets = dict(zip(self.scenarios["indicator_id"], self.scenarios["target_value"]))
+        figure = fan_grid(fan(simulated), project(self.scenarios, kinds), targets, names, self.lang)
+        return [self.heading("probability_heading"),
+                self.say("probability_note", volatility=self.volatility, draws=self.draws, seed=self.seed),
+                as_html(table), self.chart(figure, "fan_alt"), self.say("fan_note")]
+
+
+def scenarios(lang: str = "zh", growth: dict | None = None, volatility: float = 0.05,
+              draws: int = 2000, seed: int = 20210101,
+              plan: Plan | str | None = None) -> ScenariosPage:
+    """The scenario page; `growth` overrides the assumed yearly growth of named indicators."""
+    from analysis.errors import InputError
+
+    context = page_context(lang, plan)
+    targets = with_required_rates(headline_targets(plan=context["plan"]))
+    unknown = sorted(set(growth or {}) - set(targets["indicator_id"]))
+    if unknown:
+        raise InputError(f"no scenario for {', '.join(unknown)}", field="growth")
+    observations = load_observations(indicators=context["indicators"], plan=context["plan"])
+    table = scenario_table(targets, observations, default_assumptions(targets), growth)
+    return ScenariosPage(**context, texts=SCENARIOS, scenarios=table, volatility=volatility,
+                         draws=draws, seed=seed)

@@ -1,0 +1,61 @@
+"""The required paths, compound and linear, and the value each year must reach."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from IPython.display import HTML
+
+from analysis.charts import paths_grid
+from analysis.pages.base import Page, page_context
+from analysis.pages.formatting import as_html, format_number, format_rate, with_unit, with_year
+from analysis.plan import Plan
+from analysis.targets import headline_targets
+from analysis.texts import TRAJECTORIES
+from analysis.trajectories import required_paths, with_required_rates
+
+@dataclass
+class TrajectoriesPage(Page):
+    """The required paths, compound and linear, and the milestones they set."""
+
+    targets: pd.DataFrame = None
+
+    def rates(self) -> HTML:
+        frame, columns, names, units = self.targets, self.columns, self.names(), self.units()
+        numeric = frame.dropna(subset=["target_value"])
+        return as_html(pd.DataFrame({
+            columns["indicator"]: numeric["indicator_id"].map(names),
+            columns["baseline"]: [with_year(v, y, self.lang, units[i]) for v, y, i in
+                                  zip(numeric["baseline_value"], numeric["baseline_year"], numeric["indicator_id"])],
+            columns["target"]: [with_unit(t, units[i]) for t, i in zip(numeric["target_text"], numeric["indicator_id"])],
+            columns["required_rate"]: numeric["required_rate"].map(format_rate),
+            self.text["linear_step"]: [with_unit(f"{s:+.4g}", units[i]) for s, i in
+                                       zip(numeric["linear_step"], numeric["indicator_id"])],
+        }))
+
+    def paths(self) -> list:
+        figure = paths_grid(required_paths(self.targets), self.names(), self.lang)
+        return [self.heading("paths_heading"), self.chart(figure, "paths_alt")]
+
+    def milestones(self) -> list:
+        paths = required_paths(self.targets)
+        paths = paths[paths["year"] > paths.groupby("indicator_id")["year"].transform("min")]
+        cells = [f"{format_number(c)}（{format_number(l)}）" if self.lang == "zh"
+                 else f"{format_number(c)} ({format_number(l)})"
+                 for c, l in zip(paths["compound_value"], paths["linear_value"])]
+        wide = paths.assign(cell=cells).pivot(index="indicator_id", columns="year", values="cell")
+        wide = wide.loc[list(dict.fromkeys(paths["indicator_id"]))]
+        names, units = self.names(), self.units()
+        wide.insert(0, self.columns["unit"], [units[i] for i in wide.index])
+        wide.insert(0, self.columns["indicator"], [names[i] for i in wide.index])
+        wide.columns = [str(c) for c in wide.columns]
+        return [self.heading("milestones_heading"), self.say("milestones_note"), as_html(wide)]
+
+
+def trajectories(lang: str = "zh", plan: Plan | str | None = None) -> TrajectoriesPage:
+    context = page_context(lang, plan)
+    return TrajectoriesPage(**context, texts=TRAJECTORIES,
+                            targets=with_required_rates(headline_targets(plan=context["plan"])))
+
+

@@ -1,0 +1,19 @@
+"""Rendering the reports: one report (`report`), what it depends on (`inputs`), the set with its
+manifest, worker pool and lock (`report_set`), and the index (`index`)."""
+
+from analysis.rendering.index import index_cards, write_index
+from analysis.rendering.report import execute, render, store_outputs, to_html
+from analysis.rendering.report_set import (ANNUAL_REPORT, LOCK, MANIFEST, OTHER_NOTEBOOKS, Inputs,
+                                           RenderBusy, RenderSummary, ReportJob, all_jobs,
+                                           annual_jobs, check_parameters, declared_parameters,
+                                           default_out_dir, default_parameters, job_digest,
+                                           other_jobs, read_manifest, render_all, report_path,
+                                           store_all, with_parameters)
+
+__all__ = [
+    "ANNUAL_REPORT", "LOCK", "MANIFEST", "OTHER_NOTEBOOKS", "Inputs", "RenderBusy",
+    "RenderSummary", "ReportJob", "all_jobs", "annual_jobs", "check_parameters",
+    "declared_parameters", "default_out_dir", "default_parameters", "execute", "index_cards",
+    "job_digest", "other_jobs", "read_manifest", "render", "render_all", "report_path",
+    "store_all", "store_outputs", "to_html", "with_parameters", "write_index",
+]

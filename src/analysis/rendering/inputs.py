@@ -1,0 +1,175 @@
+"""What a report's bytes depend on, so that a report re-renders when, and only when, one of them
+changes: the rendering environment, its notebook, the package modules that notebook imports,
+the plan, and the data the notebook declares it reads.
+
+A notebook declares its data in its metadata, `"analysis": {"reads": [...]}`:
+- `observations`: every observation (pages that list them all, scenarios that start from them);
+- `observations_to_report_year`: the observations up to the report's year (the annual report),
+  so a value for year Y changes the annual reports for Y and later, and no earlier one;
+- `references`: the outside series that relative targets compare with.
+Every notebook reads its plan (plan.toml, the text, the curated tables).
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import platform
+import sys
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from analysis import config
+from analysis.plan import Plan
+
+# Raise to re-render every report, e.g. after a change no hash can see.
+RENDER_EPOCH = 1
+READS = ("observations", "observations_to_report_year", "references")
+# Installers change no byte of a report; every other installed distribution may.
+_NOT_RENDERING = {"pip", "setuptools", "wheel", "cixi-sti-monitoring"}
+
+
+def _sha256(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _files_digest(paths, root: Path = config.PROJECT_DIR) -> str:
+    """Names (relative to the project where inside it) and contents of files, in a stable order."""
+    parts = []
+    for path in sorted(Path(p).resolve() for p in paths):
+        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        parts += [name, hashlib.sha256(path.read_bytes()).hexdigest()]
+    return _sha256(*parts)
+
+
+def installed_distributions() -> list[str]:
+    """name==version of every installed distribution that takes part in rendering."""
+    found = {}
+    for dist in metadata.distributions():
+        name = (dist.metadata["Name"] or "").lower().replace("_", "-")
+        if name and name not in _NOT_RENDERING:
+            found[name] = dist.version
+    return [f"{name}=={version}" for name, version in sorted(found.items())]
+
+
+def python_version() -> str:
+    return f"{platform.python_implementation()} {'.'.join(map(str, sys.version_info[:3]))}"
+
+
+@cache
+def environment_digest() -> str:
+    """Python, every installed distribution (Pillow, mistune, Jinja2, IPython, … included) and
+    the render epoch."""
+    return _sha256(f"epoch={RENDER_EPOCH}", python_version(), *installed_distributions())
+
+
+# --- notebooks and the modules they import -------------------------------------------------------
+
+def _cells(notebook: Path) -> list[dict]:
+    return json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+
+
+def notebook_digest(notebook: Path) -> str:
+    """A notebook's cells without their stored outputs (re-storing outputs changes no report)."""
+    cells = [(c["cell_type"], _source(c), c.get("metadata", {}).get("tags", []))
+             for c in _cells(notebook)]
+    return _sha256(json.dumps(cells, ensure_ascii=False))
+
+
+def _source(cell: dict) -> str:
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def declared_reads(notebook: Path) -> tuple[str, ...]:
+    """The data a notebook declares it reads (see the module's docstring)."""
+    document = json.loads(notebook.read_text(encoding="utf-8"))
+    reads = tuple(document.get("metadata", {}).get("analysis", {}).get("reads", []))
+    unknown = sorted(set(reads) - set(READS))
+    if unknown:
+        raise ValueError(f"{notebook.name}: unknown reads {unknown}; known: {', '.join(READS)}")
+    return reads
+
+
+def _module_file(name: str) -> Path | None:
+    """The source file of a module of the package, or None when `name` is not one."""
+    parts = name.split(".")
+    if parts[0] != "analysis":
+        return None
+    base = config.PACKAGE_DIR.joinpath(*parts[1:])
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imports(tree: ast.AST, module: str) -> set[str]:
+    """Modules of the package an AST imports, anywhere in it (inside functions too)."""
+    package = module if _module_file(module) and _module_file(module).name == "__init__.py" \
+        else module.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
+                base = ".".join(anchor + ([base] if base else []))
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)  # submodules by name
+    return {name for name in found if _module_file(name)}
+
+
+@cache
+def _module_closure(names: frozenset[str]) -> frozenset[Path]:
+    seen: set[str] = set()
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        parts = name.split(".")
+        todo += [".".join(parts[:i]) for i in range(1, len(parts))]  # parents run on import
+        path = _module_file(name)
+        todo += sorted(_imports(ast.parse(path.read_text(encoding="utf-8")), name) - seen)
+    return frozenset(_module_file(name) for name in seen)
+
+
+def notebook_modules(notebook: Path) -> list[Path]:
+    """The package's source files a notebook runs: what its cells import, and what those import."""
+    names = set()
+    for cell in _cells(notebook):
+        if cell["cell_type"] == "code":
+            try:
+                tree = ast.parse(_source(cell))
+            except SyntaxError:  # IPython magics: no import of ours is hidden in them
+                continue
+            names |= _imports(tree, "__main__")
+    return sorted(_module_closure(frozenset(names)))
+
+
+def code_digest(notebook: Path) -> str:
+    """The modules the notebook imports and the HTML template every report is written with."""
+    template = [p for p in (config.TEMPLATES_DIR / "report").rglob("*") if p.is_file()]
+    return _files_digest([*notebook_modules(notebook), *template])
+
+
+# --- data ----------------------------------------------------------------------------------------
+
+def plan_digest(plan: Plan) -> str:
+    """The plan's description and every file it names."""
+    return _files_digest([plan.config_path, plan.text_path, plan.indicators_path,
+                          plan.body_targets_path, plan.contradictions_path])
+
+
+def frame_digest(frame) -> str:
+    """The rows a report can show (where in which file a row stood is not among them)."""
+    shown = frame.drop(columns=[c for c in ("file", "line") if c in frame.columns])
+    return _sha256(shown.to_csv(index=False, lineterminator="\n"))

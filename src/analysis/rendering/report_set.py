@@ -1,0 +1,383 @@
+"""The report set: which reports a plan has, which of them are stale, rendering those in
+parallel (one run per folder at a time), and the manifest that remembers, per report, the hash
+of its inputs and the summary the index shows.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from analysis import config
+from analysis.errors import InputError
+from analysis.files import write_atomic
+from analysis.plan import Plan, load_indicators, plan_parameter
+from analysis.rendering import inputs
+from analysis.rendering.report import render, store_outputs
+from analysis.texts import NOTEBOOK_TITLES
+
+ANNUAL_REPORT = config.NOTEBOOKS_DIR / "annual_report.ipynb"
+# Notebook name → parameters beside lang and plan, for the rendered HTML.
+OTHER_NOTEBOOKS = {
+    "overview": {}, "review_13th_plan": {}, "trajectories": {}, "scenarios": {},
+    "scenario_explorer": {"interactive": False},  # HTML cannot run widgets
+}
+MANIFEST = ".inputs.json"
+LOCK = ".render.lock"
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """One report: which notebook, with which parameters, into which HTML file, under which title."""
+
+    notebook: Path
+    parameters: dict = field(hash=False)
+    relative_path: str
+    title: str
+    lang: str
+    year: int | None = None
+
+
+def report_path(name: str, lang: str) -> str:
+    """reports/<name>.html in Chinese, reports/en/<name>.html in English."""
+    return f"{name}.html" if lang == "zh" else f"{lang}/{name}.html"
+
+
+def annual_jobs(plan: Plan, years: Sequence[int], langs: Sequence[str],
+                observation_files: Sequence[str] = ()) -> list[ReportJob]:
+    return [
+        ReportJob(notebook=ANNUAL_REPORT,
+                  parameters={"report_year": year, "lang": lang, "plan": plan_parameter(plan),
+                              "observation_files": [str(Path(p).resolve()) for p in observation_files]},
+                  relative_path=report_path(f"annual_{year}", lang),
+                  title=plan.report_title(lang, year), lang=lang, year=year)
+        for lang in langs for year in years
+    ]
+
+
+def other_jobs(plan: Plan, langs: Sequence[str]) -> list[ReportJob]:
+    """The plan's other notebooks (its plan.toml lists them), each in every language."""
+    return [ReportJob(notebook=config.NOTEBOOKS_DIR / f"{name}.ipynb",
+                      parameters={"lang": lang, "plan": plan_parameter(plan), **parameters},
+                      relative_path=report_path(name, lang),
+                      title=NOTEBOOK_TITLES[name][lang], lang=lang)
+            for lang in langs for name, parameters in OTHER_NOTEBOOKS.items()
+            if name in plan.notebooks]
+
+
+def all_jobs(plan: Plan, langs: Sequence[str] = config.LANGUAGES) -> list[ReportJob]:
+    return annual_jobs(plan, plan.years, langs) + other_jobs(plan, langs)
+
+
+def default_out_dir(plan: Plan) -> Path:
+    """reports/ for the Cixi 14th plan; reports/<plan id>/ for any other plan."""
+    return config.REPORTS_DIR if plan.is_default else config.REPORTS_DIR / plan.id
+
+
+# --- what each report depends on ----------------------------------------------------------------
+
+class Inputs:
+    """The data a run's reports read, each loaded (and so validated) at most once."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self._indicators = None
+        self._observations: dict[tuple[str, ...], object] = {}
+        self._references: str | None = None
+        self._plan: str | None = None
+
+    @property
+    def indicators(self):
+        if self._indicators is None:
+            self._indicators = load_indicators(self.plan)
+        return self._indicators
+
+    def observations(self, files: Sequence[str] = ()):
+        from analysis.observations import load_observations
+
+        key = tuple(files)
+        if key not in self._observations:
+            self._observations[key] = load_observations(list(files) or None, self.indicators,
+                                                        self.plan)
+        return self._observations[key]
+
+    def references_digest(self) -> str:
+        from analysis.references import plan_references
+
+        if self._references is None:
+            self._references = inputs.frame_digest(plan_references(self.plan, self.indicators))
+        return self._references
+
+    def plan_digest(self) -> str:
+        if self._plan is None:
+            self._plan = inputs.plan_digest(self.plan)
+        return self._plan
+
+    def digest(self, notebook: Path, parameters: dict, title: str = "") -> str:
+        """Everything that can change the bytes of this notebook's report with these parameters."""
+        from analysis.observations import as_of
+
+        reads = inputs.declared_reads(notebook)
+        files = parameters.get("observation_files", [])
+        # The files' contents count (below); where they lie on this machine does not.
+        shown = {k: v for k, v in parameters.items() if k != "observation_files"}
+        parts = [inputs.environment_digest(), inputs.notebook_digest(notebook),
+                 inputs.code_digest(notebook), self.plan_digest(), title,
+                 json.dumps(shown, sort_keys=True, ensure_ascii=False)]
+        if "observations" in reads:
+            parts.append(inputs.frame_digest(self.observations(files)))
+        if "observations_to_report_year" in reads:
+            year = parameters["report_year"]
+            parts.append(inputs.frame_digest(as_of(self.observations(files), year)))
+        if "references" in reads:
+            parts.append(self.references_digest())
+        return inputs._sha256(*parts)
+
+
+def job_digest(job: ReportJob, data: Inputs) -> str:
+    return data.digest(job.notebook, job.parameters, job.title)
+
+
+def read_manifest(out_dir: Path) -> dict[str, dict]:
+    """Per report: the digest of the inputs it was rendered from, and its summary."""
+    try:
+        entries = json.loads((Path(out_dir) / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+    return {path: entry for path, entry in entries.items() if isinstance(entry, dict)}
+
+
+# --- parameters ---------------------------------------------------------------------------------
+
+_TYPES = {"int": (int,), "float": (int, float), "str": (str,), "bool": (bool,), "list": (list,),
+          "dict": (dict,)}
+
+
+def declared_parameters(notebook: Path) -> dict[str, str]:
+    """The notebook's parameters cell: name → type name (int, float, str, list, dict, …)."""
+    import papermill
+
+    return {name: spec["inferred_type_name"]
+            for name, spec in papermill.inspect_notebook(str(notebook)).items()}
+
+
+def default_parameters(notebook: Path) -> dict:
+    """The values of the notebook's parameters cell, as the notebook runs when nobody sets them."""
+    import ast
+
+    import papermill
+
+    return {name: ast.literal_eval(spec["default"])
+            for name, spec in papermill.inspect_notebook(str(notebook)).items()}
+
+
+def check_parameters(jobs: Sequence[ReportJob], extra: dict | None = None) -> None:
+    """Refuse, before any kernel starts, a parameter no selected notebook declares or a value of
+    the wrong type (papermill itself would only warn and run on)."""
+    declared = {path: declared_parameters(path) for path in {job.notebook for job in jobs}}
+    for name in extra or {}:
+        if not any(name in names for names in declared.values()):
+            valid = sorted({n for names in declared.values() for n in names})
+            raise InputError(f"no selected notebook has a parameter {name!r}; valid: "
+                             f"{', '.join(valid)}", field="--parameter")
+    for job in jobs:
+        for name, value in job.parameters.items():
+            expected = declared[job.notebook].get(name)
+            if expected is None:
+                raise InputError(f"{job.notebook.name} has no parameter {name!r}", field=name)
+            kinds = _TYPES.get(expected)
+            if kinds and (not isinstance(value, kinds) or (expected != "bool" and isinstance(value, bool))):
+                raise InputError(f"{name}={value!r} is not of type {expected} "
+                                 f"(declared in {job.notebook.name})", field=name)
+
+
+def with_parameters(jobs: Sequence[ReportJob], extra: dict) -> list[ReportJob]:
+    """Each job with the extra parameters its notebook declares added."""
+    if not extra:
+        return list(jobs)
+    declared = {path: declared_parameters(path) for path in {job.notebook for job in jobs}}
+    return [ReportJob(notebook=job.notebook,
+                      parameters={**job.parameters, **{k: v for k, v in extra.items()
+                                                       if k in declared[job.notebook]}},
+                      relative_path=job.relative_path, title=job.title, lang=job.lang, year=job.year)
+            for job in jobs]
+
+
+# --- the set ------------------------------------------------------------------------------------
+
+@dataclass
+class RenderSummary:
+    rendered: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (f"{len(self.rendered)} rendered, {len(self.unchanged)} unchanged, "
+                f"{len(self.failed)} failed in {self.seconds:.1f}s")
+
+
+def render_all(plan: Plan, jobs: Sequence[ReportJob], out_dir: Path | None = None,
+               workers: int = 0, force: bool = False, progress: bool | None = None,
+               timeout: int | None = None, lock_wait: float = 600) -> RenderSummary:
+    """Render what changed (everything with force), `workers` at a time (0: one per core), then
+    write the manifest and the index; one run at a time per folder. Bad data or parameters
+    raise InputError before any kernel starts."""
+    from analysis.rendering.index import write_index
+
+    out_dir = Path(out_dir or default_out_dir(plan))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    with render_lock(out_dir, lock_wait):
+        data = Inputs(plan)
+        digests = {job.relative_path: job_digest(job, data) for job in jobs}
+        manifest = read_manifest(out_dir)
+        summary = RenderSummary()
+        todo = []
+        for job in jobs:
+            entry = manifest.get(job.relative_path, {})
+            if (not force and entry.get("digest") == digests[job.relative_path]
+                    and (out_dir / job.relative_path).is_file()):
+                summary.unchanged.append(job.relative_path)
+            else:
+                todo.append(job)
+        if todo:
+            check_parameters(todo)
+            for job, outcome in run_pool(_attempt, [(job, out_dir, timeout) for job in todo],
+                                         workers, progress):
+                if isinstance(outcome, Failure):
+                    summary.failed[job.relative_path] = outcome.message
+                    manifest.pop(job.relative_path, None)
+                else:
+                    summary.rendered.append(job.relative_path)
+                    manifest[job.relative_path] = {"digest": digests[job.relative_path],
+                                                   "summary": outcome}
+            write_atomic(out_dir / MANIFEST,
+                         json.dumps(dict(sorted(manifest.items())), indent=1, ensure_ascii=False) + "\n")
+        # The index is made from the manifest alone: nothing rendered, nothing it shows changed.
+        if todo or not (out_dir / "index.html").is_file():
+            write_index(plan, out_dir)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+@dataclass(frozen=True)
+class Failure:
+    message: str
+
+
+def run_pool(function: Callable, arguments: list[tuple], workers: int = 0,
+             progress: bool | None = None):
+    """Yield (first argument, result or Failure) for each call of function(*arguments[i]),
+    `workers` processes at a time (0: one per core; 1: in this process)."""
+    from tqdm import tqdm
+
+    workers = min(workers or multiprocessing.cpu_count(), len(arguments)) or 1
+    bar = tqdm(total=len(arguments), unit="report", leave=False,
+               disable=None if progress is None else not progress)  # None: only on a terminal
+    try:
+        if workers == 1:
+            for args in arguments:
+                yield args[0], _guarded(function, *args)
+                bar.update()
+            return
+        context = multiprocessing.get_context("spawn")  # no zmq state shared with a forked parent
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pool.submit(_guarded, function, *args): args[0] for args in arguments}
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+                bar.update()
+    finally:
+        bar.close()
+
+
+def _guarded(function: Callable, *args):
+    try:
+        return function(*args)
+    except Exception as exc:  # reported per report; the last good file stays in place
+        last_line = str(exc).strip().splitlines()[-1] if str(exc).strip() else ""
+        return Failure(f"{type(exc).__name__}: {last_line}")
+
+
+def _attempt(job: ReportJob, out_dir: Path, timeout: int | None) -> dict | None:
+    """Render one report; return the summary the index shows for it (annual reports)."""
+    render(job.notebook, job.parameters, Path(out_dir) / job.relative_path, job.title, job.lang,
+           timeout)
+    if job.year is None:
+        return None
+    from analysis.pages.annual import annual_report
+
+    parameters = job.parameters
+    return annual_report(parameters["report_year"], job.lang, parameters["observation_files"],
+                         parameters["plan"]).summary()
+
+
+# --- notebooks' stored outputs -------------------------------------------------------------------
+
+OUTPUTS_DIGEST = "outputs_digest"
+
+
+def stored_digest(notebook: Path) -> str | None:
+    return json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {}).get(
+        "analysis", {}).get(OUTPUTS_DIGEST)
+
+
+def store_all(notebooks: Sequence[Path], workers: int = 0, force: bool = False,
+              progress: bool | None = None) -> RenderSummary:
+    """Re-run in place the notebooks whose inputs changed since their outputs were stored (with
+    their default parameters, so on the Cixi 14th plan), so that nbval compares current outputs."""
+    from analysis.plan import load_plan
+
+    started = time.monotonic()
+    data = Inputs(load_plan())
+    summary = RenderSummary()
+    todo = []
+    for notebook in notebooks:
+        digest = data.digest(notebook, default_parameters(notebook))
+        if force or stored_digest(notebook) != digest:
+            todo.append((notebook, digest))
+        else:
+            summary.unchanged.append(notebook.name)
+    for notebook, outcome in run_pool(_store, todo, workers, progress):
+        if isinstance(outcome, Failure):
+            summary.failed[notebook.name] = outcome.message
+        else:
+            summary.rendered.append(notebook.name)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _store(notebook: Path, digest: str) -> None:
+    store_outputs(notebook, {OUTPUTS_DIGEST: digest})
+
+
+@contextmanager
+def render_lock(out_dir: Path, wait: float):
+    """Hold out_dir/.render.lock while rendering: a second run waits, then gives up with an error."""
+    import fcntl
+
+    path = out_dir / LOCK
+    with open(path, "a+") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise RenderBusy(f"another render holds {path} (waited {wait:g}s)") from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class RenderBusy(RuntimeError):
+    """Another run is rendering into the same folder."""
