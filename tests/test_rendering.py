@@ -243,7 +243,7 @@ def test_every_notebook_has_a_parameters_cell():
         tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
         assert len(tagged) == 1, path
         assert 'lang: str = "zh"' in tagged[0].source, path
-        assert 'plan: str = ""' in tagged[0].source, path
+        assert 'plan: str = "data/raw/plan/plan.toml"' in tagged[0].source, path
         assert notebook.metadata.kernelspec.name == "cixi-sti", path
     annual = nbformat.read(ANNUAL_REPORT, as_version=4)
     [cell] = [c for c in annual.cells if "parameters" in c.metadata.get("tags", [])]

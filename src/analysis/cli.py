@@ -1,4 +1,4 @@
-"""The command line: python -m analysis build | assess | targets | render | notebooks.
+"""The command line: python -m analysis build | assess | targets | render | notebooks | update.
 
 Exit codes: 0 done; 2 bad input or parameters; 1 any other failure.
 """
@@ -172,16 +172,39 @@ def cmd_render(args) -> int:
     return 1 if summary.failed else 0
 
 
-def cmd_notebooks(args) -> int:
-    from analysis.rendering import store_all
+def _notebooks() -> list[Path]:
+    return sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
 
-    notebooks = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
-    summary = store_all(notebooks, workers=args.jobs or 0, force=args.force)
-    for name in summary.rendered:
-        log.info("stored the outputs of notebooks/%s", name)
-    for name, message in summary.failed.items():
-        log.error("FAILED notebooks/%s: %s", name, message)
-    log.info("%s (notebooks' stored outputs)", summary.line())
+
+def cmd_notebooks(args) -> int:
+    from analysis.rendering import render_all
+
+    summary = render_all(args.plan, [], workers=args.jobs or 0, force=args.force,
+                         notebooks=_notebooks())
+    return _report(summary, None)
+
+
+def cmd_update(args) -> int:
+    """After adding observations: processed data, the reports, the notebooks' stored outputs."""
+    from analysis.build import build
+    from analysis.rendering import all_jobs, default_out_dir, render_all
+
+    for path in build(args.plan):
+        log.info("wrote %s", path)
+    out_dir = default_out_dir(args.plan)
+    summary = render_all(args.plan, all_jobs(args.plan), out_dir, workers=args.jobs or 0,
+                         notebooks=_notebooks() if args.plan.is_default else ())
+    return _report(summary, out_dir)
+
+
+def _report(summary, out_dir: Path | None) -> int:
+    for path in summary.rendered:
+        log.info("rendered %s", out_dir / path)
+    for name in summary.stored:
+        log.info("stored the outputs of %s", name)
+    for path, message in summary.failed.items():
+        log.error("FAILED %s: %s", path, message)
+    log.info("%s%s", summary.line(), f" → {out_dir}" if out_dir else "")
     return 1 if summary.failed else 0
 
 
@@ -230,6 +253,12 @@ def build_parser() -> argparse.ArgumentParser:
     notebooks.add_argument("--jobs", type=int, help="notebooks run at once; default: one per core")
     notebooks.add_argument("--force", action="store_true", help="re-run every notebook")
     notebooks.set_defaults(run=cmd_notebooks)
+
+    update = commands.add_parser(
+        "update", help="after adding observations: build data/processed/, re-render the reports "
+                       "and re-store the notebooks' outputs that changed (make update)")
+    update.add_argument("--jobs", type=int, help="reports rendered at once; default: one per core")
+    update.set_defaults(run=cmd_update)
     return parser
 
 

@@ -8,12 +8,12 @@ from analysis.rendering.report_set import (ANNUAL_REPORT, LOCK, MANIFEST, OTHER_
                                            annual_jobs, check_parameters, declared_parameters,
                                            default_out_dir, default_parameters, job_digest,
                                            other_jobs, read_manifest, render_all, report_path,
-                                           store_all, with_parameters)
+                                           with_parameters)
 
 __all__ = [
     "ANNUAL_REPORT", "LOCK", "MANIFEST", "OTHER_NOTEBOOKS", "Inputs", "RenderBusy",
     "RenderSummary", "ReportJob", "all_jobs", "annual_jobs", "check_parameters",
     "declared_parameters", "default_out_dir", "default_parameters", "execute", "index_cards",
     "job_digest", "other_jobs", "read_manifest", "render", "render_all", "report_path",
-    "store_all", "store_outputs", "to_html", "with_parameters", "write_index",
+    "store_outputs", "to_html", "with_parameters", "write_index",
 ]

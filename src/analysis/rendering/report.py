@@ -32,18 +32,90 @@ def kernel_manager():
     return AsyncKernelManager(kernel_name="python3", kernel_spec_manager=ThisInterpreter())
 
 
-def execute(notebook: Path, parameters: dict, timeout: int | None = None):
-    """Run the notebook under papermill, in the notebooks folder, with the given parameters;
-    a cell running longer than `timeout` seconds fails the report."""
+RESET_TAG = "analysis-fresh-namespace"
+
+
+class WarmKernel:
+    """A kernel kept for the notebooks one process renders one after another: starting a kernel
+    and importing the package cost more than most reports. Each notebook starts with a cell
+    that resets the namespace and the execution count, so it runs as in a new kernel; after a
+    failure the kernel is dropped (it may still be busy with the cell that timed out)."""
+
+    def __init__(self, cwd: Path):
+        from jupyter_core.utils import run_sync
+
+        self.km = kernel_manager()
+        run_sync(self.km.start_kernel)(extra_arguments=QUIET_KERNEL, cwd=str(cwd))
+
+    def close(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        run_sync(self.km.shutdown_kernel)(now=True)
+
+
+_warm: dict[Path, WarmKernel] = {}
+
+
+def close_warm_kernels() -> None:
+    """Shut down the kernels this process kept (at the end of a run, or of a worker)."""
+    while _warm:
+        _, kernel = _warm.popitem()
+        try:
+            kernel.close()
+        except Exception:  # already gone
+            pass
+
+
+def _warm_kernel(cwd: Path) -> WarmKernel:
+    if cwd not in _warm:
+        if not _warm:
+            import multiprocessing.util
+
+            # Workers of a pool end through multiprocessing's finalizers, not atexit.
+            multiprocessing.util.Finalize(None, close_warm_kernels, exitpriority=10)
+        _warm[cwd] = WarmKernel(cwd)
+    return _warm[cwd]
+
+
+def _with_reset(notebook: Path, folder: Path) -> Path:
+    """A copy of the notebook whose first cell resets the kernel's namespace and count."""
+    import nbformat
+
+    document = nbformat.read(notebook, as_version=4)
+    cell = nbformat.v4.new_code_cell("get_ipython().reset(new_session=True)")
+    cell.id, cell.metadata["tags"] = RESET_TAG, [RESET_TAG]
+    document.cells.insert(0, cell)
+    path = folder / notebook.name
+    nbformat.write(document, path)
+    return path
+
+
+def execute(notebook: Path, parameters: dict, timeout: int | None = None, warm: bool = False):
+    """Run the notebook under papermill, in the notebook's folder, with the given parameters;
+    a cell running longer than `timeout` seconds fails the report. With `warm`, on this
+    process's kept kernel for that folder."""
+    import tempfile
+
     import papermill
 
     logging.getLogger("papermill").setLevel(logging.WARNING)
     logging.getLogger("traitlets").setLevel(logging.ERROR)
-    executed = papermill.execute_notebook(
-        str(notebook), None, parameters=parameters, cwd=str(notebook.parent),
-        progress_bar=False, log_output=False, execution_timeout=timeout,
-        extra_arguments=QUIET_KERNEL, km=kernel_manager(),
-    )
+    cwd = notebook.parent.resolve()
+    with tempfile.TemporaryDirectory() as folder:
+        source = _with_reset(notebook, Path(folder)) if warm else notebook
+        try:
+            executed = papermill.execute_notebook(
+                str(source), None, parameters=parameters, cwd=str(cwd),
+                progress_bar=False, log_output=False, execution_timeout=timeout,
+                extra_arguments=QUIET_KERNEL,
+                km=_warm_kernel(cwd).km if warm else kernel_manager(),
+            )
+        except BaseException:
+            if warm and cwd in _warm:
+                _warm.pop(cwd).close()
+            raise
+    executed.cells = [cell for cell in executed.cells
+                      if RESET_TAG not in cell.metadata.get("tags", [])]
     for cell in executed.cells:  # papermill gives the cell it injects a random id
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell["id"] = "injected-parameters"
@@ -68,25 +140,27 @@ def to_html(notebook, title: str, lang: str) -> str:
 
 
 def render(notebook: Path, parameters: dict, path: Path, title: str, lang: str,
-           timeout: int | None = None) -> Path:
-    """Execute and export one report into `path`."""
-    executed = execute(notebook, parameters, timeout)
-    return write_atomic(path, to_html(executed, title, lang))
+           timeout: int | None = None, warm: bool = False, store: dict | None = None) -> Path:
+    """Execute and export one report into `path`; with `store` (facts for its metadata), the
+    outputs also go back into the notebook itself (its parameters being its defaults)."""
+    executed = execute(notebook, parameters, timeout, warm)
+    written = write_atomic(path, to_html(executed, title, lang))
+    if store is not None:
+        store_outputs(notebook, executed, store)
+    return written
 
 
-def store_outputs(notebook: Path, facts: dict | None = None) -> Path:
-    """Re-run a notebook in place with its default parameters, so the outputs nbval checks are
-    current; `facts` go into its metadata under "analysis" (e.g. the digest of its inputs)."""
+def store_outputs(notebook: Path, executed, facts: dict) -> Path:
+    """Put an execution's outputs into the stored notebook, cell by cell, so the outputs nbval
+    compares are current; `facts` go into its metadata under "analysis" (the inputs' digest)."""
     import nbformat
-    from nbclient import NotebookClient
 
     document = nbformat.read(notebook, as_version=4)
-    # Widget state (random model ids, the explorer's images) would churn the file at every run.
-    NotebookClient(document, resources={"metadata": {"path": str(notebook.parent)}},
-                   km=kernel_manager(), extra_arguments=QUIET_KERNEL,
-                   store_widget_state=False).execute()
-    document.metadata.pop("widgets", None)
-    document.metadata.setdefault("analysis", {}).update(facts or {})
+    ran = {cell.get("id"): cell for cell in executed.cells}
     for cell in document.cells:
-        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = ran[cell.id].outputs
+            cell.execution_count = ran[cell.id].execution_count
+    document.metadata.pop("widgets", None)  # random model ids would churn the file at every run
+    document.metadata.setdefault("analysis", {}).update(facts)
     return write_atomic(notebook, nbformat.writes(document) + "\n")

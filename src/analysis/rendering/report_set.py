@@ -19,7 +19,7 @@ from analysis.errors import InputError
 from analysis.files import write_atomic
 from analysis.plan import Plan, load_indicators, plan_parameter
 from analysis.rendering import inputs
-from analysis.rendering.report import render, store_outputs
+from analysis.rendering.report import close_warm_kernels, execute, render, store_outputs
 from analysis.texts import NOTEBOOK_TITLES
 
 ANNUAL_REPORT = config.NOTEBOOKS_DIR / "annual_report.ipynb"
@@ -216,19 +216,26 @@ class RenderSummary:
     rendered: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
+    stored: list[str] = field(default_factory=list)  # notebooks whose outputs were re-stored
+    current: list[str] = field(default_factory=list)  # notebooks whose outputs were current
     seconds: float = 0.0
 
     def line(self) -> str:
+        stored = (f", {len(self.stored)} notebooks' outputs stored"
+                  if self.stored or self.current else "")
         return (f"{len(self.rendered)} rendered, {len(self.unchanged)} unchanged, "
-                f"{len(self.failed)} failed in {self.seconds:.1f}s")
+                f"{len(self.failed)} failed{stored} in {self.seconds:.1f}s")
 
 
 def render_all(plan: Plan, jobs: Sequence[ReportJob], out_dir: Path | None = None,
                workers: int = 0, force: bool = False, progress: bool | None = None,
-               timeout: int | None = None, lock_wait: float = 600) -> RenderSummary:
+               timeout: int | None = None, lock_wait: float = 600,
+               notebooks: Sequence[Path] = ()) -> RenderSummary:
     """Render what changed (everything with force), `workers` at a time (0: one per core), then
-    write the manifest and the index; one run at a time per folder. Bad data or parameters
-    raise InputError before any kernel starts."""
+    write the manifest and the index; one run at a time per folder. The `notebooks` given get
+    their stored outputs brought up to date in the same run, from the same execution where a
+    report runs a notebook with its default parameters. Bad data or parameters raise
+    InputError before any kernel starts."""
     from analysis.rendering.index import write_index
 
     out_dir = Path(out_dir or default_out_dir(plan))
@@ -247,24 +254,64 @@ def render_all(plan: Plan, jobs: Sequence[ReportJob], out_dir: Path | None = Non
                 summary.unchanged.append(job.relative_path)
             else:
                 todo.append(job)
+        stale = _stale_notebooks(notebooks, force, summary)
+        tasks = []
+        for job in todo:
+            store = None
+            defaults = stale.get(job.notebook, (None,))[0]
+            if defaults is not None and {**defaults, **job.parameters} == defaults:
+                store = {OUTPUTS_DIGEST: stale.pop(job.notebook)[1]}
+            tasks.append((job, out_dir, timeout, store))
+        tasks += [(notebook, digest) for notebook, (_, digest) in stale.items()]
         if todo:
             check_parameters(todo)
-            for job, outcome in run_pool(_attempt, [(job, out_dir, timeout) for job in todo],
-                                         workers, progress):
-                if isinstance(outcome, Failure):
-                    summary.failed[job.relative_path] = outcome.message
-                    manifest.pop(job.relative_path, None)
-                else:
-                    summary.rendered.append(job.relative_path)
-                    manifest[job.relative_path] = {"digest": digests[job.relative_path],
-                                                   "summary": outcome}
-            write_atomic(out_dir / MANIFEST,
-                         json.dumps(dict(sorted(manifest.items())), indent=1, ensure_ascii=False) + "\n")
+        for task, outcome in run_pool(_run_task, tasks, workers, progress):
+            name = task.relative_path if isinstance(task, ReportJob) else f"notebooks/{task.name}"
+            if isinstance(outcome, Failure):
+                summary.failed[name] = outcome.message
+                if isinstance(task, ReportJob):
+                    manifest.pop(task.relative_path, None)
+                continue
+            if isinstance(task, ReportJob):
+                summary.rendered.append(task.relative_path)
+                manifest[task.relative_path] = {"digest": digests[task.relative_path],
+                                                "summary": outcome["summary"]}
+            summary.stored += outcome["stored"]
+        if todo:
+            write_atomic(out_dir / MANIFEST, json.dumps(dict(sorted(manifest.items())), indent=1,
+                                                        ensure_ascii=False) + "\n")
         # The index is made from the manifest alone: nothing rendered, nothing it shows changed.
-        if todo or not (out_dir / "index.html").is_file():
+        if jobs and (todo or not (out_dir / "index.html").is_file()):
             write_index(plan, out_dir)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _stale_notebooks(notebooks: Sequence[Path], force: bool, summary: "RenderSummary") -> dict:
+    """Notebook → (its default parameters, the digest of its inputs), for those whose stored
+    outputs were computed from other inputs. They run on the Cixi 14th plan, their default."""
+    from analysis.plan import load_plan
+
+    data = Inputs(load_plan())
+    stale = {}
+    for notebook in notebooks:
+        defaults = default_parameters(notebook)
+        digest = data.digest(notebook, defaults)
+        if force or stored_digest(notebook) != digest:
+            stale[notebook] = (defaults, digest)
+        else:
+            summary.current.append(f"notebooks/{notebook.name}")
+    return stale
+
+
+def _run_task(task, *args) -> dict:
+    if isinstance(task, ReportJob):
+        return _attempt(task, *args)
+    digest, = args
+    notebook = task
+    executed = execute(notebook, default_parameters(notebook), warm=True)
+    store_outputs(notebook, executed, {OUTPUTS_DIGEST: digest})
+    return {"summary": None, "stored": [f"notebooks/{notebook.name}"]}
 
 
 @dataclass(frozen=True)
@@ -295,6 +342,7 @@ def run_pool(function: Callable, arguments: list[tuple], workers: int = 0,
                 bar.update()
     finally:
         bar.close()
+        close_warm_kernels()  # those this process kept (workers close theirs when they end)
 
 
 def _guarded(function: Callable, *args):
@@ -305,17 +353,20 @@ def _guarded(function: Callable, *args):
         return Failure(f"{type(exc).__name__}: {last_line}")
 
 
-def _attempt(job: ReportJob, out_dir: Path, timeout: int | None) -> dict | None:
-    """Render one report; return the summary the index shows for it (annual reports)."""
+def _attempt(job: ReportJob, out_dir: Path, timeout: int | None, store: dict | None) -> dict:
+    """Render one report (and store its notebook's outputs when asked); return the summary the
+    index shows for it (annual reports) and the notebooks stored."""
     render(job.notebook, job.parameters, Path(out_dir) / job.relative_path, job.title, job.lang,
-           timeout)
+           timeout, warm=True, store=store)
+    stored = [] if store is None else [f"notebooks/{job.notebook.name}"]
     if job.year is None:
-        return None
+        return {"summary": None, "stored": stored}
     from analysis.pages.annual import annual_report
 
     parameters = job.parameters
-    return annual_report(parameters["report_year"], job.lang, parameters["observation_files"],
-                         parameters["plan"]).summary()
+    return {"summary": annual_report(parameters["report_year"], job.lang,
+                                     parameters["observation_files"], parameters["plan"]).summary(),
+            "stored": stored}
 
 
 # --- notebooks' stored outputs -------------------------------------------------------------------
@@ -326,35 +377,6 @@ OUTPUTS_DIGEST = "outputs_digest"
 def stored_digest(notebook: Path) -> str | None:
     return json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {}).get(
         "analysis", {}).get(OUTPUTS_DIGEST)
-
-
-def store_all(notebooks: Sequence[Path], workers: int = 0, force: bool = False,
-              progress: bool | None = None) -> RenderSummary:
-    """Re-run in place the notebooks whose inputs changed since their outputs were stored (with
-    their default parameters, so on the Cixi 14th plan), so that nbval compares current outputs."""
-    from analysis.plan import load_plan
-
-    started = time.monotonic()
-    data = Inputs(load_plan())
-    summary = RenderSummary()
-    todo = []
-    for notebook in notebooks:
-        digest = data.digest(notebook, default_parameters(notebook))
-        if force or stored_digest(notebook) != digest:
-            todo.append((notebook, digest))
-        else:
-            summary.unchanged.append(notebook.name)
-    for notebook, outcome in run_pool(_store, todo, workers, progress):
-        if isinstance(outcome, Failure):
-            summary.failed[notebook.name] = outcome.message
-        else:
-            summary.rendered.append(notebook.name)
-    summary.seconds = time.monotonic() - started
-    return summary
-
-
-def _store(notebook: Path, digest: str) -> None:
-    store_outputs(notebook, {OUTPUTS_DIGEST: digest})
 
 
 @contextmanager
