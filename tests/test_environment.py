@@ -4,6 +4,7 @@ import re
 import subprocess
 import tomllib
 
+import pytest
 import yaml
 
 from analysis import config
@@ -78,3 +79,31 @@ def test_the_projects_kernel_lives_inside_the_environment():
     assert Path(sys.prefix) in Path(spec.resource_dir).parents
     assert Path(spec.argv[0]).resolve() == Path(sys.executable).resolve()
     assert spec.display_name == "Cixi STI (.venv)"
+
+
+def _cron_command(checkout) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [line] = [l for l in readme.splitlines() if re.match(r"\s*0 6 1 3 \* ", l)]
+    minute, hour, day, month, weekday, user, command = line.split(None, 6)
+    return command.replace("/srv/cixi-sti", str(checkout))
+
+
+@pytest.mark.parametrize("make_succeeds", [True, False])
+def test_the_readmes_cron_line_works_on_a_fresh_checkout(tmp_path, make_succeeds):
+    """A fresh checkout has no logs/ folder: the cron line must still start, log and mail."""
+    checkout, fake = tmp_path / "checkout", tmp_path / "bin"
+    checkout.mkdir()
+    fake.mkdir()
+    (fake / "make").write_text(f"#!/bin/sh\necho \"make $*\"\nexit {0 if make_succeeds else 1}\n")
+    (fake / "mail").write_text(f"#!/bin/sh\ncat > {tmp_path / 'mail.txt'}\n")
+    for tool in fake.iterdir():
+        tool.chmod(0o755)
+    env = {"PATH": f"{fake}:/usr/bin:/bin", "HOME": str(tmp_path)}
+    result = subprocess.run(["/bin/sh", "-c", _cron_command(checkout)], env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "make data reports" in (checkout / "logs" / "cron.log").read_text()
+    mailed = tmp_path / "mail.txt"
+    assert mailed.exists() != make_succeeds
+    if not make_succeeds:
+        assert "render failed" in mailed.read_text()

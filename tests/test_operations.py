@@ -106,3 +106,20 @@ def test_plain_papermill_runs_a_notebook_from_any_working_directory(tmp_path):
                             cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "高新技术企业数" in (tmp_path / "out.ipynb").read_text(encoding="utf-8")
+
+
+def test_parameters_are_read_as_papermill_reads_them():
+    """The renderer reads parameters cells itself (no papermill import before any kernel is
+    needed); it must agree with papermill on every notebook."""
+    import ast
+
+    import papermill
+
+    from analysis import config
+    from analysis.rendering import declared_parameters, default_parameters
+
+    for notebook in [*sorted(config.NOTEBOOKS_DIR.glob("*.ipynb")), SLOW]:
+        theirs = papermill.inspect_notebook(str(notebook))
+        assert declared_parameters(notebook) == {n: p["inferred_type_name"] for n, p in theirs.items()}
+        assert default_parameters(notebook) == {n: ast.literal_eval(p["default"])
+                                                for n, p in theirs.items()}

@@ -7,11 +7,22 @@ import pytest
 
 from analysis.errors import InputError
 from analysis.pages.scenarios import scenarios as scenario_page
-from analysis.plan import load_indicators
-from analysis.scenarios import (default_assumptions, fan, probabilities, project, scenario_table,
-                                simulate)
+from analysis.plan import load_indicators, load_plan
+from analysis.scenarios import (SCENARIO_DEFAULTS, default_assumptions, fan, probabilities,
+                                project, scenario_table, simulate)
 from analysis.targets import headline_targets
 from analysis.trajectories import with_required_rates
+
+
+PLAN = load_plan()
+
+
+def test_the_notebooks_parameters_cell_has_the_scenario_defaults():
+    from analysis import config
+    from analysis.rendering import default_parameters
+
+    defaults = default_parameters(config.NOTEBOOKS_DIR / "scenarios.ipynb")
+    assert {name: defaults[name] for name in SCENARIO_DEFAULTS} == SCENARIO_DEFAULTS
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +41,7 @@ def no_observations():
 
 
 def test_defaults_are_the_13th_plan_pace_else_the_required_rate(targets):
-    defaults = default_assumptions(targets).set_index("indicator_id")
+    defaults = default_assumptions(targets, PLAN).set_index("indicator_id")
     assert "rd_revenue_ratio_industrial" not in defaults.index  # no numeric target
     assert defaults.loc["high_tech_enterprises", "assumption"] == "pace_13th"
     assert round(defaults.loc["high_tech_enterprises", "growth"], 6) == 0.276771
@@ -41,7 +52,7 @@ def test_defaults_are_the_13th_plan_pace_else_the_required_rate(targets):
 def test_a_scenario_starts_from_the_latest_observation(targets):
     observations = pd.DataFrame([{"indicator_id": "high_tech_enterprises", "year": 2024,
                                   "value": 994.0, "source": "s", "note": ""}])
-    table = scenario_table(targets, observations, default_assumptions(targets),
+    table = scenario_table(targets, observations, default_assumptions(targets, PLAN),
                            {"pct_applications": 0.10}).set_index("indicator_id")
     assert table.loc["high_tech_enterprises", ["start_year", "start_value", "start_source"]].tolist() == [
         2024, 994.0, "observed"]
@@ -50,7 +61,7 @@ def test_a_scenario_starts_from_the_latest_observation(targets):
 
 
 def test_at_the_required_rate_the_projection_lands_on_the_target(targets, measures):
-    table = scenario_table(targets, no_observations(), default_assumptions(targets),
+    table = scenario_table(targets, no_observations(), default_assumptions(targets, PLAN),
                            {"invention_patents": float(targets.set_index("indicator_id").loc[
                                "invention_patents", "required_rate"])})
     paths = project(table, measures).set_index(["indicator_id", "year"])["value"]
@@ -59,7 +70,7 @@ def test_at_the_required_rate_the_projection_lands_on_the_target(targets, measur
 
 
 def test_the_monte_carlo_is_seeded_and_centred(targets, measures):
-    table = scenario_table(targets, no_observations(), default_assumptions(targets))
+    table = scenario_table(targets, no_observations(), default_assumptions(targets, PLAN))
     first = simulate(table, measures, volatility=0.05, draws=500, seed=7)
     again = simulate(table, measures, volatility=0.05, draws=500, seed=7)
     other = simulate(table, measures, volatility=0.05, draws=500, seed=8)
@@ -75,7 +86,7 @@ def test_the_monte_carlo_is_seeded_and_centred(targets, measures):
 
 
 def test_without_volatility_every_draw_is_the_projection(targets, measures):
-    table = scenario_table(targets, no_observations(), default_assumptions(targets))
+    table = scenario_table(targets, no_observations(), default_assumptions(targets, PLAN))
     simulated = simulate(table, measures, volatility=0.0, draws=3, seed=1)
     final = simulated[simulated["year"] == 2025].groupby("indicator_id")["value"].nunique()
     assert (final == 1).all()

@@ -5,16 +5,16 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from analysis.targets import headline_targets
-from analysis.trajectories import (compound_value, linear_value, required_paths, required_rate,
+from analysis.trajectories import (compound_rate, compound_value, linear_value, required_paths,
                                    with_required_rates)
 
 
 def test_doubling_high_tech_enterprises_needs_14_8698_percent_a_year():
-    assert round(float(required_rate(380, 760, 2020, 2025)), 6) == 0.148698
+    assert round(float(compound_rate(380, 760, 2020, 2025)), 6) == 0.148698
 
 
 def test_rd_intensity_needs_2_9462_percent_a_year_or_a_tenth_of_a_point():
-    assert round(float(required_rate(3.2, 3.7, 2020, 2025)), 6) == 0.029462
+    assert round(float(compound_rate(3.2, 3.7, 2020, 2025)), 6) == 0.029462
     assert [round(float(linear_value(3.2, 3.7, 2020, 2025, year)), 10)
             for year in range(2020, 2026)] == [3.2, 3.3, 3.4, 3.5, 3.6, 3.7]
 
@@ -52,6 +52,13 @@ def test_the_required_path_reaches_the_target_in_the_target_year(baseline, targe
     # A plan's targets lie within three orders of magnitude of their baselines; beyond that,
     # 1 + rate itself loses the digits the comparison needs.
     assume(1e-3 <= target / baseline <= 1e3)
-    rate = required_rate(baseline, target, 2020, 2020 + years)
+    rate = compound_rate(baseline, target, 2020, 2020 + years)
     assert compound_value(baseline, rate, 2020, 2020 + years) == pytest.approx(target, rel=1e-9)
     assert linear_value(baseline, target, 2020, 2020 + years, 2020 + years) == pytest.approx(target)
+
+
+def test_a_projected_share_stops_at_100_percent():
+    from analysis.trajectories import share_capped
+
+    assert list(share_capped([99.0, 101.0], "share")) == [99.0, 100.0]
+    assert list(share_capped([99.0, 101.0], "count")) == [99.0, 101.0]

@@ -19,7 +19,7 @@ import pandas as pd
 from analysis.config import LANGUAGES
 from analysis.labels import status_label
 from analysis.observations import as_of, latest_observation
-from analysis.trajectories import compound_value, linear_value, with_required_rates
+from analysis.trajectories import compound_rate, compound_value, linear_value, with_required_rates
 
 ASSESSMENT_COLUMNS = [
     "indicator_id", "baseline_year", "baseline_value", "target_year", "target_value",
@@ -96,10 +96,10 @@ def assess_target(target: dict, observations: pd.DataFrame, report_year: int,
         if counted_from_zero:
             row["progress_ratio"] = row["linear_ratio"]
         elif b > 0:
-            row["observed_rate"] = (v / b) ** (1 / (t - t0)) - 1
+            row["observed_rate"] = float(compound_rate(b, v, t0, t))
             row["progress_ratio"] = row["observed_rate"] / abs(rate) if rate else math.nan
     if t < tT and v > 0 and not counted_from_zero:
-        row["remaining_rate"] = (T / v) ** (1 / (tT - t)) - 1
+        row["remaining_rate"] = float(compound_rate(v, T, t, tT))
     if meets(v, T):
         return {**row, "status": "target_met"}
     if t0 is None:

@@ -9,7 +9,8 @@ from analysis.errors import InputError
 from analysis.plan import (Plan, load_indicators, load_plan, locate, plan_values, read_plan_text,
                            read_table)
 from analysis.progress import assess_target
-from analysis.trajectories import required_rate
+from analysis.texts import REVIEW_COMMENT
+from analysis.trajectories import compound_rate
 
 REMARKS = {"exceeded": "超额完成", "met": "完成", "missed": "未完成"}
 
@@ -33,7 +34,7 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
         baseline, target, actual = (by_kind.loc[k] for k in ("baseline", "target", "actual"))
         b, T, a = baseline["value"], target["value"], actual["value"]
         t0, tT = int(baseline["year"]), int(target["year"])
-        needed = float(required_rate(b, T, t0, tT))
+        needed = float(compound_rate(b, T, t0, tT))
         verdict = assess_target(
             {"indicator_id": indicator, "baseline_year": t0, "baseline_value": b,
              "target_year": tT, "target_value": T, "target_kind": target["target_kind"],
@@ -48,12 +49,9 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
             "achieved_rate": verdict["observed_rate"], "progress_ratio": verdict["progress_ratio"],
             "attainment": a / T, "status": verdict["status"], "plan_remark": baseline["remark"],
             "own_remark": ours, "agrees": ours == baseline["remark"],
-            "comment_zh": "" if ours == baseline["remark"] else (
-                f"{tT}年实际{a:g}，目标{target['value_text']}，达到目标的{a / T:.0%}；"
-                f"按本项目规则为“{ours}”，表中备注为“{baseline['remark']}”。"),
-            "comment_en": "" if ours == baseline["remark"] else (
-                f"{a:g} in {tT} against a target of {target['value_text']} ({a / T:.0%} of it): "
-                f"our rules say {ours}, the table's remark says {baseline['remark']}."),
+            **{f"comment_{lang}": "" if ours == baseline["remark"] else REVIEW_COMMENT[lang].format(
+                year=tT, actual=a, target=target["value_text"], share=a / T, ours=ours,
+                remark=baseline["remark"]) for lang in REVIEW_COMMENT},
         })
     return pd.DataFrame(rows)
 

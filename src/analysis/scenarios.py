@@ -6,17 +6,25 @@ import numpy as np
 import pandas as pd
 
 from analysis.observations import latest_observation
+from analysis.plan import Plan
 from analysis.progress import meets
 from analysis.review import previous_plan_pace
+from analysis.trajectories import compound_value, share_capped
+
+# The Monte Carlo's defaults, for the scenario page and its notebook's parameters cell (a test
+# holds them equal); the explorer draws fewer, so its sliders answer at once.
+SCENARIO_DEFAULTS = {"volatility": 0.05, "draws": 2000, "seed": 20210101}
+EXPLORER_DRAWS = 1000
 
 SCENARIO_COLUMNS = ["indicator_id", "start_year", "start_value", "start_source", "growth",
                     "assumption", "target_year", "target_value"]
 
 
-def default_assumptions(targets: pd.DataFrame, values: pd.DataFrame | None = None) -> pd.DataFrame:
+def default_assumptions(targets: pd.DataFrame, plan: Plan | None = None,
+                        values: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per indicator with a numeric target: the previous plan's pace where the series runs
     through both plans, else the required rate."""
-    pace = previous_plan_pace(values).set_index("indicator_id")["pace_rate"]
+    pace = previous_plan_pace(values, plan).set_index("indicator_id")["pace_rate"]
     numeric = targets.dropna(subset=["target_value", "required_rate"])
     from_pace = numeric["indicator_id"].isin(pace.index)
     return pd.DataFrame({
@@ -56,10 +64,9 @@ def project(scenarios: pd.DataFrame, measures: dict[str, str]) -> pd.DataFrame:
     rows = []
     for row in scenarios.itertuples(index=False):
         for year in range(row.start_year, row.target_year + 1):
-            value = row.start_value * (1 + row.growth) ** (year - row.start_year)
-            if measures[row.indicator_id] == "share":
-                value = min(value, 100.0)
-            rows.append({"indicator_id": row.indicator_id, "year": year, "value": value})
+            value = compound_value(row.start_value, row.growth, row.start_year, year)
+            rows.append({"indicator_id": row.indicator_id, "year": year,
+                         "value": float(share_capped(value, measures[row.indicator_id]))})
     return pd.DataFrame(rows, columns=["indicator_id", "year", "value"])
 
 
@@ -76,9 +83,8 @@ def simulate(scenarios: pd.DataFrame, measures: dict[str, str], volatility: floa
     for row in scenarios.itertuples(index=False):
         years = np.arange(row.start_year + 1, row.target_year + 1)
         growth = rng.normal(row.growth, volatility, size=(draws, len(years)))
-        paths = row.start_value * np.cumprod(1 + np.maximum(growth, -1.0), axis=1)
-        if measures[row.indicator_id] == "share":
-            paths = np.minimum(paths, 100.0)
+        paths = share_capped(row.start_value * np.cumprod(1 + np.maximum(growth, -1.0), axis=1),
+                             measures[row.indicator_id])
         frames.append(pd.DataFrame({
             "indicator_id": row.indicator_id,
             "draw": np.repeat(np.arange(draws), len(years)),

@@ -26,6 +26,16 @@ NUMERIC_KINDS = ("level", "lower_bound", "range", "cumulative")
 _QUANTITY = re.compile(r"^(?P<low>\d+(?:\.\d+)?)(?:-(?P<high>\d+(?:\.\d+)?))?(?P<wan>万)?")
 
 
+# The catalogue's origin of a target stated in the body text (a table's is its heading).
+BODY_ORIGIN = "正文"
+
+def headline_targets_with_rates(plan: Plan | None = None) -> pd.DataFrame:
+    """The headline table's targets with the compound rate each requires and the linear step."""
+    from analysis.trajectories import with_required_rates
+
+    return with_required_rates(headline_targets(plan=plan))
+
+
 def headline_targets(values: pd.DataFrame | None = None, plan: Plan | None = None) -> pd.DataFrame:
     """One row per indicator of the plan's own period (专栏2): its baseline and its target."""
     plan = plan or load_plan()
@@ -119,7 +129,7 @@ def catalogue(plan: Plan | None = None) -> pd.DataFrame:
             "reference_series": _reference_series(target.target_kind, target.indicator_id),
         })
     body = load_body_targets(plan).assign(
-        plan_period=plan.period, origin="正文", target_text=lambda f: f["value_text"])
+        plan_period=plan.period, origin=BODY_ORIGIN, target_text=lambda f: f["value_text"])
     frame = pd.concat([pd.DataFrame(rows), body], ignore_index=True)
     frame["baseline_year"] = frame["baseline_year"].astype("Int64")
     frame["period_start"] = [plan.start_year if period == plan.period else pd.NA

@@ -53,6 +53,8 @@ WORDS = {
 
 ANNUAL = {
     "zh": {
+        # The Chinese page quotes the plan's own wording of a relative target instead.
+        "relative_target": "相对目标",
         "title": "{title}",
         "intro": ("本报告跟踪《{plan}》{table}所列{count}项主要指标，对照{baseline_year}年基期值与{end_year}年目标值，"
                   "给出实现目标每年所需的增长率，并列出截至{year}年已掌握的观测值及其来源。"),
@@ -252,8 +254,8 @@ EXPLORER = {
         "intro": ("在JupyterLab中打开本笔记本，可为每个指标调整年均增长假设和波动率，"
                   "图和达标概率随之更新。这是示意性情景，不是预测。"),
         "indicator": "指标", "growth": "年均增长", "volatility": "波动率",
-        "verdict": "达到{end_year}年目标的概率：<b>{probability}</b>（模拟1000次）",
-        "static_note": ("此处为静态版本：各指标取默认假设（“十三五”速度或所需增长率），波动率5%。"
+        "verdict": "达到{end_year}年目标的概率：<b>{probability}</b>（模拟{draws}次）",
+        "static_note": ("此处为静态版本：各指标取默认假设（“十三五”速度或所需增长率），波动率{volatility:.0%}。"
                         "在JupyterLab中打开 notebooks/scenario_explorer.ipynb 可交互调整。"),
     },
     "en": {
@@ -262,11 +264,18 @@ EXPLORER = {
                   "volatility; the chart and the probability of meeting the target follow. "
                   "Illustrative scenarios, not forecasts."),
         "indicator": "Indicator", "growth": "Growth", "volatility": "Volatility",
-        "verdict": "Probability of meeting the {end_year} target: <b>{probability}</b> (1,000 draws)",
+        "verdict": "Probability of meeting the {end_year} target: <b>{probability}</b> ({draws:,} draws)",
         "static_note": ("The static version: every indicator at its default assumption (the 13th "
-                        "plan's pace or the required rate), volatility 5%. Open "
+                        "plan's pace or the required rate), volatility {volatility:.0%}. Open "
                         "notebooks/scenario_explorer.ipynb in JupyterLab to change them."),
     },
+}
+
+# Where our remark on a row of the previous plan's table differs from the table's own.
+REVIEW_COMMENT = {
+    "zh": "{year}年实际{actual:g}，目标{target}，达到目标的{share:.0%}；按本项目规则为“{ours}”，表中备注为“{remark}”。",
+    "en": ("{actual:g} in {year} against a target of {target} ({share:.0%} of it): our rules say "
+           "{ours}, the table's remark says {remark}."),
 }
 
 STATUS_LABELS = {
@@ -299,6 +308,7 @@ INDEX = {
 ALL = {"COLUMNS": COLUMNS, "WORDS": WORDS, "ANNUAL": ANNUAL, "OVERVIEW": OVERVIEW,
        "REVIEW": REVIEW, "TRAJECTORIES": TRAJECTORIES, "SCENARIOS": SCENARIOS,
        "EXPLORER": EXPLORER, "CHARTS": CHARTS, "INDEX": INDEX,
+       "REVIEW_COMMENT": {lang: {"comment": text} for lang, text in REVIEW_COMMENT.items()},
        "STATUS_LABELS": {lang: {status: labels[lang] for status, labels in STATUS_LABELS.items()}
                          for lang in ("zh", "en")}}
 

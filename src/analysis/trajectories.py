@@ -6,15 +6,21 @@ import numpy as np
 import pandas as pd
 
 
-def required_rate(baseline, target, baseline_year, target_year):
-    """Compound yearly growth that takes the baseline to the target: (T/b)^(1/(tT−t0)) − 1."""
-    return np.power(np.divide(target, baseline), 1.0 / np.subtract(target_year, baseline_year)) - 1.0
+def compound_rate(start, end, start_year, end_year):
+    """The compound yearly growth from one value to another, (end/start)^(1/(years)) − 1: the
+    rate a target requires, the rate observed so far, the rate still needed."""
+    return np.power(np.divide(end, start), 1.0 / np.subtract(end_year, start_year)) - 1.0
 
 
-def compound_value(baseline, rate, baseline_year, year):
-    """The value on a compound path in a given year: b·(1+rate)^(year−t0)."""
-    return np.multiply(baseline, np.power(1.0 + np.asarray(rate, dtype=float),
-                                          np.subtract(year, baseline_year)))
+def compound_value(start, rate, start_year, year):
+    """The value on a compound path in a given year: start·(1+rate)^(year−start_year)."""
+    return np.multiply(start, np.power(1.0 + np.asarray(rate, dtype=float),
+                                       np.subtract(year, start_year)))
+
+
+def share_capped(values, measure: str):
+    """A share cannot pass 100%: projected values of a share are capped there."""
+    return np.minimum(values, 100.0) if measure == "share" else values
 
 
 def linear_value(baseline, target, baseline_year, target_year, year):
@@ -36,7 +42,7 @@ def with_required_rates(targets: pd.DataFrame) -> pd.DataFrame:
     years = (frame["target_year"] - frame["baseline_year"]).astype(float)
     compound = baseline.gt(0) & target.notna() & years.gt(0) & kinds.ne("cumulative")
     frame["required_rate"] = np.nan
-    frame.loc[compound, "required_rate"] = required_rate(baseline[compound], target[compound],
+    frame.loc[compound, "required_rate"] = compound_rate(baseline[compound], target[compound],
                                                          0, years[compound])
     frame["linear_step"] = (target - baseline) / years
     return frame

@@ -18,9 +18,8 @@ from analysis.pages.formatting import (as_html, format_number, format_rate, form
 from analysis.plan import Plan
 from analysis.progress import assess
 from analysis.references import plan_references
-from analysis.targets import headline_targets
+from analysis.targets import headline_targets_with_rates
 from analysis.texts import ANNUAL, STATUS_LABELS
-from analysis.trajectories import with_required_rates
 
 
 @dataclass
@@ -175,7 +174,7 @@ def annual_report(report_year: int, lang: str = "zh",
     if report_year not in plan.years:
         raise InputError(f"report year {report_year} is outside the plan, "
                          f"{plan.start_year}–{plan.end_year}", field="report_year")
-    targets = with_required_rates(headline_targets(plan=plan))
+    targets = headline_targets_with_rates(plan)
     observations = load_observations(observation_files or None, indicators, plan)
     references = plan_references(plan, indicators)
     return AnnualReport(

@@ -10,17 +10,16 @@ from analysis.charts import fan_grid, png_bytes
 from analysis.pages.scenarios import ScenariosPage, scenarios
 from analysis.plan import measures
 from analysis.pages.formatting import as_html, format_rate, with_unit
-from analysis.scenarios import fan, probabilities, project, simulate
+from analysis.scenarios import EXPLORER_DRAWS, SCENARIO_DEFAULTS, fan, probabilities, project, simulate
 from analysis.texts import EXPLORER
 
-DRAWS, SEED = 1000, 20210101
 
 
 def _one(page: ScenariosPage, indicator: str, growth: float, volatility: float):
     """One indicator's scenario: its fan chart (PNG) and the probability of meeting the target."""
     kinds = measures(page.indicators)
     table = page.scenarios[page.scenarios["indicator_id"] == indicator].assign(growth=growth)
-    simulated = simulate(table, kinds, volatility, DRAWS, SEED)
+    simulated = simulate(table, kinds, volatility, page.draws, page.seed)
     chance = probabilities(table, simulated).iloc[0]
     figure = fan_grid(fan(simulated), project(table, kinds),
                       {indicator: float(table["target_value"].iloc[0])}, page.names(), page.lang)
@@ -31,7 +30,7 @@ def _one(page: ScenariosPage, indicator: str, growth: float, volatility: float):
 def explorer(lang: str = "zh", interactive: bool = True, plan=None) -> list:
     """Title, introduction, then widgets in JupyterLab or, with interactive=False (the rendered
     HTML), the static table and chart they start from."""
-    page = scenarios(lang, draws=DRAWS, seed=SEED, plan=plan)
+    page = scenarios(lang, draws=EXPLORER_DRAWS, plan=plan)
     text = EXPLORER[lang]
     heading = [Markdown(f"# {text['title']}"), Markdown(text["intro"])]
     if not interactive:
@@ -43,7 +42,7 @@ def explorer(lang: str = "zh", interactive: bool = True, plan=None) -> list:
                               description=text["indicator"])
     growth = widgets.FloatSlider(min=-0.10, max=0.40, step=0.005, readout_format=".1%",
                                  description=text["growth"], continuous_update=False)
-    volatility = widgets.FloatSlider(value=0.05, min=0.0, max=0.20, step=0.005,
+    volatility = widgets.FloatSlider(value=SCENARIO_DEFAULTS["volatility"], min=0.0, max=0.20, step=0.005,
                                      readout_format=".1%", description=text["volatility"],
                                      continuous_update=False)
     image = widgets.Image(format="png")
@@ -53,6 +52,7 @@ def explorer(lang: str = "zh", interactive: bool = True, plan=None) -> list:
         png, chance = _one(page, choice.value, growth.value, volatility.value)
         image.value = png
         verdict.value = text["verdict"].format(probability=f"{chance['probability']:.0%}",
+                                               draws=page.draws,
                                                **page.fields())
 
     def pick(_=None):
@@ -71,7 +71,7 @@ def explorer(lang: str = "zh", interactive: bool = True, plan=None) -> list:
 
 def _static(page: ScenariosPage, text: dict) -> list:
     kinds = measures(page.indicators)
-    simulated = simulate(page.scenarios, kinds, page.volatility, DRAWS, SEED)
+    simulated = simulate(page.scenarios, kinds, page.volatility, page.draws, page.seed)
     chances = probabilities(page.scenarios, simulated)
     names, units, columns = page.names(), page.units(), page.columns
     table = pd.DataFrame({
@@ -83,5 +83,5 @@ def _static(page: ScenariosPage, text: dict) -> list:
     })
     targets = dict(zip(page.scenarios["indicator_id"], page.scenarios["target_value"]))
     figure = fan_grid(fan(simulated), project(page.scenarios, kinds), targets, names, page.lang)
-    return [Markdown(text["static_note"]), as_html(table),
+    return [Markdown(text["static_note"].format(volatility=page.volatility)), as_html(table),
             page.chart(figure, "fan_alt")]

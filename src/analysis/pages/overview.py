@@ -12,7 +12,7 @@ from analysis.observations import load_observations, year_range
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html, observation_html
 from analysis.plan import Plan
-from analysis.targets import catalogue
+from analysis.targets import BODY_ORIGIN, catalogue
 from analysis.texts import OVERVIEW
 
 @dataclass
@@ -24,13 +24,15 @@ class OverviewPage(Page):
 
     def kinds(self) -> list:
         origin = self.catalogue["origin"]
+        # How many targets each of the plan's tables holds, in the plan's order of tables.
+        tables = {i: int((origin == spec["heading"]).sum()) for i, spec in enumerate(self.plan.tables)}
         counts = self.catalogue.groupby("target_kind").size().reindex(
             ["level", "lower_bound", "range", "cumulative", "relative", "qualitative"], fill_value=0)
         table = pd.DataFrame({self.columns["kind"]: [self.words[k] for k in counts.index],
                               self.columns["count"]: counts.to_numpy()})
         return [self.heading("kinds_heading"),
-                self.say("kinds_note", total=len(self.catalogue), table1=int((origin == "专栏1").sum()),
-                         table2=int((origin == "专栏2").sum()), body=int((origin == "正文").sum())),
+                self.say("kinds_note", total=len(self.catalogue), table1=tables.get(0, 0),
+                         table2=tables.get(1, 0), body=int((origin == BODY_ORIGIN).sum())),
                 as_html(table)]
 
     def catalogue_table(self) -> HTML:
@@ -38,7 +40,7 @@ class OverviewPage(Page):
         unit = frame[f"unit_{self.lang}"]
         target = [self.target_wording(kind, text) if text else "—"
                   for kind, text in zip(frame["target_kind"], frame["target_text"])]
-        origin = frame["origin"].replace({"正文": self.words["body"]})
+        origin = frame["origin"].replace({BODY_ORIGIN: self.words["body"]})
         return as_html(pd.DataFrame({
             columns["indicator"]: frame[f"name_{self.lang}"],
             columns["kind"]: frame["target_kind"].map(self.words),

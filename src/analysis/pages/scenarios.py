@@ -12,20 +12,19 @@ from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html, format_number, format_rate, with_unit, with_year
 from analysis.plan import Plan, measures
 from analysis.progress import meets
-from analysis.scenarios import (default_assumptions, fan, probabilities, project, scenario_table,
-                                simulate)
-from analysis.targets import headline_targets
+from analysis.scenarios import (SCENARIO_DEFAULTS, default_assumptions, fan, probabilities,
+                                project, scenario_table, simulate)
+from analysis.targets import headline_targets_with_rates
 from analysis.texts import SCENARIOS
-from analysis.trajectories import with_required_rates
 
 @dataclass
 class ScenariosPage(Page):
     """Growth assumptions and where they lead: projections and a seeded Monte Carlo fan."""
 
     scenarios: pd.DataFrame = None
-    volatility: float = 0.05
-    draws: int = 2000
-    seed: int = 0
+    volatility: float = SCENARIO_DEFAULTS["volatility"]
+    draws: int = SCENARIO_DEFAULTS["draws"]
+    seed: int = SCENARIO_DEFAULTS["seed"]
 
     def assumptions(self) -> list:
         frame, columns, names, units = self.scenarios, self.columns, self.names(), self.units()
@@ -71,18 +70,19 @@ class ScenariosPage(Page):
                 as_html(table), self.chart(figure, "fan_alt"), self.say("fan_note")]
 
 
-def scenarios(lang: str = "zh", growth: dict | None = None, volatility: float = 0.05,
-              draws: int = 2000, seed: int = 20210101,
+def scenarios(lang: str = "zh", growth: dict | None = None,
+              volatility: float = SCENARIO_DEFAULTS["volatility"],
+              draws: int = SCENARIO_DEFAULTS["draws"], seed: int = SCENARIO_DEFAULTS["seed"],
               plan: Plan | str | None = None) -> ScenariosPage:
     """The scenario page; `growth` overrides the assumed yearly growth of named indicators."""
     from analysis.errors import InputError
 
     context = page_context(lang, plan)
-    targets = with_required_rates(headline_targets(plan=context["plan"]))
+    targets = headline_targets_with_rates(context["plan"])
     unknown = sorted(set(growth or {}) - set(targets["indicator_id"]))
     if unknown:
         raise InputError(f"no scenario for {', '.join(unknown)}", field="growth")
     observations = load_observations(indicators=context["indicators"], plan=context["plan"])
-    table = scenario_table(targets, observations, default_assumptions(targets), growth)
+    table = scenario_table(targets, observations, default_assumptions(targets, context["plan"]), growth)
     return ScenariosPage(**context, texts=SCENARIOS, scenarios=table, volatility=volatility,
                          draws=draws, seed=seed)

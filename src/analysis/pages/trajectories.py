@@ -11,9 +11,9 @@ from analysis.charts import paths_grid
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html, format_number, format_rate, with_unit, with_year
 from analysis.plan import Plan
-from analysis.targets import headline_targets
+from analysis.targets import headline_targets_with_rates
 from analysis.texts import TRAJECTORIES
-from analysis.trajectories import required_paths, with_required_rates
+from analysis.trajectories import required_paths
 
 @dataclass
 class TrajectoriesPage(Page):
@@ -56,6 +56,6 @@ class TrajectoriesPage(Page):
 def trajectories(lang: str = "zh", plan: Plan | str | None = None) -> TrajectoriesPage:
     context = page_context(lang, plan)
     return TrajectoriesPage(**context, texts=TRAJECTORIES,
-                            targets=with_required_rates(headline_targets(plan=context["plan"])))
+                            targets=headline_targets_with_rates(context["plan"]))
 
 

@@ -96,6 +96,28 @@ def declared_reads(notebook: Path) -> tuple[str, ...]:
     return reads
 
 
+@cache
+def _parameters_cell(notebook: Path, stamp: float) -> dict[str, tuple[str, object]]:
+    for cell in _cells(notebook):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            found = {}
+            for node in ast.parse(_source(cell)).body:
+                if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                    kind = node.annotation.id if isinstance(node.annotation, ast.Name) else "None"
+                    found[node.target.id] = (kind, ast.literal_eval(node.value))
+                elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+                    found[node.targets[0].id] = ("None", ast.literal_eval(node.value))
+            return found
+    return {}
+
+
+def parameters_cell(notebook: Path) -> dict[str, tuple[str, object]]:
+    """The notebook's parameters cell, read as papermill reads it (name: type = value), without
+    importing papermill: name → (type name, default value)."""
+    notebook = Path(notebook).resolve()
+    return _parameters_cell(notebook, notebook.stat().st_mtime)
+
+
 def _module_file(name: str) -> Path | None:
     """The source file of a module of the package, or None when `name` is not one."""
     parts = name.split(".")
@@ -137,9 +159,15 @@ def _module_closure(names: frozenset[str]) -> frozenset[Path]:
         seen.add(name)
         parts = name.split(".")
         todo += [".".join(parts[:i]) for i in range(1, len(parts))]  # parents run on import
-        path = _module_file(name)
-        todo += sorted(_imports(ast.parse(path.read_text(encoding="utf-8")), name) - seen)
+        todo += sorted(_module_imports(name) - seen)
     return frozenset(_module_file(name) for name in seen)
+
+
+@cache
+def _module_imports(name: str) -> frozenset[str]:
+    """What one module of the package imports (read once per process: a module edited while
+    a process runs is hashed anew, but an import added to it is seen by the next process)."""
+    return frozenset(_imports(ast.parse(_module_file(name).read_text(encoding="utf-8")), name))
 
 
 def notebook_modules(notebook: Path) -> list[Path]:

@@ -161,20 +161,12 @@ _TYPES = {"int": (int,), "float": (int, float), "str": (str,), "bool": (bool,), 
 
 def declared_parameters(notebook: Path) -> dict[str, str]:
     """The notebook's parameters cell: name → type name (int, float, str, list, dict, …)."""
-    import papermill
-
-    return {name: spec["inferred_type_name"]
-            for name, spec in papermill.inspect_notebook(str(notebook)).items()}
+    return {name: kind for name, (kind, _) in inputs.parameters_cell(notebook).items()}
 
 
 def default_parameters(notebook: Path) -> dict:
     """The values of the notebook's parameters cell, as the notebook runs when nobody sets them."""
-    import ast
-
-    import papermill
-
-    return {name: ast.literal_eval(spec["default"])
-            for name, spec in papermill.inspect_notebook(str(notebook)).items()}
+    return {name: value for name, (_, value) in inputs.parameters_cell(notebook).items()}
 
 
 def check_parameters(jobs: Sequence[ReportJob], extra: dict | None = None) -> None:

@@ -1,0 +1,48 @@
+"""Every word the reports show lives in analysis.texts, in Chinese and English alike."""
+
+import re
+
+from analysis import config
+from analysis.texts import ALL, NOTEBOOK_TITLES
+from analysis.rendering import OTHER_NOTEBOOKS
+
+
+def test_chinese_and_english_have_the_same_keys_everywhere():
+    for name, table in ALL.items():
+        assert set(table) == {"zh", "en"}, name
+        assert set(table["zh"]) == set(table["en"]), (
+            name, sorted(set(table["zh"]) ^ set(table["en"])))
+
+
+def test_a_sentence_names_the_same_fields_in_both_languages():
+    for name, table in ALL.items():
+        for key, zh in table["zh"].items():
+            fields = {re.sub(r"[:!].*", "", f) for f in re.findall(r"\{([^{}]+)\}", zh)}
+            en = {re.sub(r"[:!].*", "", f) for f in re.findall(r"\{([^{}]+)\}", table["en"][key])}
+            assert fields == en, (name, key)
+
+
+def test_every_rendered_notebook_has_a_title_in_both_languages():
+    assert set(NOTEBOOK_TITLES) == set(OTHER_NOTEBOOKS)
+    for name, titles in NOTEBOOK_TITLES.items():
+        assert set(titles) == set(config.LANGUAGES) and all(titles.values()), name
+
+
+def test_no_page_module_writes_chinese_words_of_its_own():
+    """Chinese in the package's page, chart and rendering code would be a word outside texts.py
+    (comments and docstrings aside)."""
+    import ast
+
+    han = re.compile(r"[\u4e00-\u9fff]")
+    folders = [config.PACKAGE_DIR / "pages", config.PACKAGE_DIR / "rendering"]
+    files = [path for folder in folders for path in folder.glob("*.py")]
+    files.append(config.PACKAGE_DIR / "charts.py")
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+                      and node.body and isinstance(node.body[0], ast.Expr)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and id(node) not in docstrings:
+                assert not han.search(node.value), (path.name, node.value)
