@@ -11,6 +11,8 @@ from analysis.plan import load_indicators, plan_values
 # sources), never the live data/raw/observations/: adding a real observation breaks no test of
 # logic, only the data checks that `make update` brings up to date.
 FOUND = Path(__file__).parent / "fixtures" / "observations" / "found.csv"
+# The values with their 统计口径 (../shared/data/observations_scoped.csv as it was copied).
+SCOPED = Path(__file__).parent / "fixtures" / "observations" / "scoped.csv"
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ FILES = {
     "year_out_of_range.csv": (2, "line 2, field 'year': year '1999' is not a whole number from 2016 to 2030"),
     "missing_source.csv": (2, "line 2, field 'source': source is empty"),
     "blank_source.csv": (2, "line 2, field 'source': source is empty"),
-    "duplicate_rows.csv": (2, "line 3, field 'year': high_tech_enterprises 2022 is already given"),
+    "duplicate_rows.csv": (2, "line 3, field 'year': high_tech_enterprises 2022 (未说明) is already given"),
     "negative_count.csv": (2, "line 2, field 'value': value -450 is negative"),
     "share_above_100.csv": (2, "line 2, field 'value': value 145 is above 100"),
     "missing_column.csv": (2, "line 1, field 'source': missing column"),

@@ -4,7 +4,7 @@ import pytest
 
 from analysis.errors import InputError
 from analysis.observations import COLUMNS, as_of, load_observations
-from conftest import FOUND, write_csv
+from conftest import FOUND, SCOPED, write_csv
 
 HEADER = ",".join(COLUMNS) + "\n"
 
@@ -73,3 +73,67 @@ def test_missing_column_empty_file_and_other_encodings_are_refused(tmp_path):
     with pytest.raises(InputError, match="not UTF-8") as error:
         load_observations([gbk])
     assert error.value.line == 2
+
+
+# --- 统计口径 -------------------------------------------------------------------------------------
+
+SCOPED_HEADER = "indicator_id,year,value,scope,vintage,source,note,note_en\n"
+
+
+def test_scope_vintage_and_english_note_are_read_and_optional(tmp_path):
+    path = write_csv(tmp_path / "a.csv", SCOPED_HEADER
+                     + "high_tech_value_added_share,2023,75.31,市级,工作总结,doc,说明,a note\n")
+    [row] = load_observations([path]).to_dict("records")
+    assert (row["scope"], row["vintage"], row["note_en"]) == ("市级", "工作总结", "a note")
+    plain = write_csv(tmp_path / "b.csv", HEADER + "tech_smes,2022,2600,doc,\n")
+    [row] = load_observations([plain]).to_dict("records")
+    assert (row["scope"], row["vintage"], row["note_en"]) == ("未说明", "", "")
+
+
+def test_an_unknown_scope_is_refused_naming_the_field(tmp_path):
+    path = write_csv(tmp_path / "a.csv", SCOPED_HEADER + "tech_smes,2022,2600,县级,,doc,,\n")
+    with pytest.raises(InputError, match=r"line 2, field 'scope': scope '县级' is not one of"):
+        load_observations([path])
+
+
+def test_one_row_per_indicator_year_and_scope(tmp_path):
+    two_scopes = write_csv(tmp_path / "a.csv", SCOPED_HEADER
+                           + "high_tech_value_added_share,2023,75.31,市级,,doc,,\n"
+                           + "high_tech_value_added_share,2023,79.69,全市,,doc,,\n")
+    assert len(load_observations([two_scopes])) == 2
+    again = write_csv(tmp_path / "b.csv", SCOPED_HEADER
+                      + "high_tech_value_added_share,2023,75.0,市级,,doc,,\n")
+    with pytest.raises(InputError, match="one row per indicator, year and scope"):
+        load_observations([two_scopes, again])
+
+
+def test_a_fractional_count_is_refused(tmp_path):
+    path = write_csv(tmp_path / "a.csv", HEADER + "high_tech_enterprises,2023,436.51,doc,\n")
+    with pytest.raises(InputError, match=r"field 'value': value 436.51 is not a whole number"):
+        load_observations([path])
+
+
+def test_only_values_of_the_plans_scope_or_an_unstated_one_are_set_against_targets(indicators):
+    from analysis.observations import comparable
+
+    frame = load_observations([SCOPED])
+    used = comparable(frame, indicators)
+    rows = {(r["indicator_id"], r["year"]): r for r in used.to_dict("records")}
+    share = rows[("high_tech_value_added_share", 2023)]
+    assert (share["value"], share["scope"], share["scope_check"]) == (75.31, "市级", "same")
+    firms = rows[("high_tech_enterprises", 2024)]
+    assert (firms["value"], firms["scope_check"]) == (994.0, "unverified")
+    assert len(used) == 2  # the 全市 79.69 is left out
+    only_whole_city = frame[frame["scope"] == "全市"]
+    assert comparable(only_whole_city, indicators).empty
+
+
+def test_the_plans_scopes_are_quoted_from_its_text(indicators):
+    from analysis.plan import read_plan_text
+
+    text = read_plan_text()
+    scoped = indicators[indicators["scope"] != ""]
+    assert set(scoped["indicator_id"]) == {"rd_gdp_ratio", "high_tech_value_added_share",
+                                           "high_tech_enterprises"}
+    for scope, quote in zip(scoped["scope"], scoped["scope_quote"]):
+        assert scope == "市级" and scope in quote and quote in text

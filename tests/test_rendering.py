@@ -16,7 +16,7 @@ from analysis.cli import main
 from analysis.plan import load_indicators, load_plan
 from analysis.rendering import (ANNUAL_REPORT, MANIFEST, annual_jobs, execute, other_jobs,
                                 read_manifest, render_all, to_html)
-from conftest import FOUND
+from conftest import FOUND, SCOPED
 
 PLAN = load_plan()
 
@@ -96,6 +96,19 @@ def test_a_dashboard_and_one_described_chart_per_indicator(rendered):
     assert all('src="data:image/png;base64,' in image for image in images)
     assert "各指标历年进度判断总览图" in images[0]
     assert all(re.search(r'alt="[^"]*所需路径', image) for image in images[1:])
+
+
+def test_a_value_of_another_scope_is_listed_but_never_judged(tmp_path):
+    jobs = annual_jobs(PLAN, [2023], ["zh", "en"], [SCOPED])
+    assert not render_all(PLAN, jobs, tmp_path, force=True, progress=False).failed
+    page = read(tmp_path / "annual_2023.html")
+    # 75.31 (市级, the plan's scope) is set against the target; 79.69 (全市) is only listed.
+    assert "75.31%（2023）" in page and "79.69%（2023）" not in page
+    assert "<td>79.69%</td>" in page and "全市（口径不同，不参与评价）" in page
+    english = read(tmp_path / "en" / "annual_2023.html")
+    assert "whole city (全市) (another scope than the plan" in english
+    assert "Cixi proper (市级, excluding the Qianwan New Area)" in english
+    assert "the whole city including the Qianwan New Area" not in page  # the English note stays English
 
 
 def test_observed_values_show_units_and_sources(with_found):

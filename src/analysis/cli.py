@@ -55,7 +55,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_assess(args) -> int:
-    from analysis.observations import load_observations
+    from analysis.observations import comparable, load_observations
     from analysis.plan import load_indicators
     from analysis.progress import assess
     from analysis.references import plan_references
@@ -64,7 +64,7 @@ def cmd_assess(args) -> int:
     plan = args.plan
     [year] = _years(plan.years, [args.year])
     indicators = load_indicators(plan)
-    observations = load_observations(args.observations, indicators, plan)
+    observations = comparable(load_observations(args.observations, indicators, plan), indicators)
     every_target = catalogue(plan)
     references = plan_references(plan, indicators)
     if args.all:

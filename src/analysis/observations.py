@@ -16,6 +16,11 @@ from analysis.errors import InputError
 from analysis.plan import Plan, load_indicators, load_plan, measures
 
 COLUMNS = ["indicator_id", "year", "value", "source", "note"]
+# Optional columns: a file without them stays valid (its values' scope is then 未说明).
+OPTIONAL_COLUMNS = ["scope", "vintage", "note_en"]
+# 统计口径: Cixi proper (without the Qianwan New Area), the whole city, or not stated.
+SCOPES = ("市级", "全市", "未说明")
+UNSTATED = "未说明"
 YEARS_AROUND_PLAN = 5  # observations may reach back to the previous plan and beyond the end
 _DECIMAL = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 
@@ -44,23 +49,54 @@ def year_range(plan: Plan | None = None) -> tuple[int, int]:
 
 def read_series(paths: Iterable[Path], measures: dict[str, str], id_column: str,
                 years: tuple[int, int]) -> pd.DataFrame:
-    """Validated rows of `id_column,year,value,source,note` files; one row per id and year."""
+    """Validated rows of `id_column,year,value,source,note` files (and optionally
+    `scope,vintage,note_en`); one row per id, year and scope."""
     records: list[dict] = []
-    seen: dict[tuple[str, int], tuple[Path, int]] = {}
+    seen: dict[tuple[str, int, str], tuple[Path, int]] = {}
     for path in paths:
         for record in _read_file(path, measures, id_column, years):
-            key = (record[id_column], record["year"])
+            key = (record[id_column], record["year"], record["scope"])
             if key in seen:
                 first_path, first_line = seen[key]
-                raise InputError(f"{key[0]} {key[1]} is already given in {first_path}, line "
-                                 f"{first_line}: one row per indicator and year",
+                raise InputError(f"{key[0]} {key[1]} ({key[2]}) is already given in {first_path}, "
+                                 f"line {first_line}: one row per indicator, year and scope",
                                  file=path, line=record["line"], field="year")
             seen[key] = (path, record["line"])
             records.append(record)
-    frame = pd.DataFrame.from_records(records, columns=[id_column, *COLUMNS[1:], "file", "line"])
+    frame = pd.DataFrame.from_records(
+        records, columns=[id_column, *COLUMNS[1:], *OPTIONAL_COLUMNS, "file", "line"])
     frame["year"] = frame["year"].astype(int)
     frame["value"] = frame["value"].astype(float)
     return frame.sort_values([id_column, "year"], ignore_index=True)
+
+
+def scope_checks(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.Series:
+    """Per observation, how its 统计口径 compares with its indicator's: `same`, `differs` (never
+    set against the target) or `unverified` (either side 未说明: used, and marked)."""
+    wanted = observations["indicator_id"].map(indicator_scopes(indicators))
+    stated = observations["scope"]
+    checks = pd.Series("same", index=observations.index)
+    checks[(stated == UNSTATED) | (wanted == UNSTATED)] = "unverified"
+    checks[(stated != UNSTATED) & (wanted != UNSTATED) & (stated != wanted)] = "differs"
+    return checks
+
+
+def indicator_scopes(indicators: pd.DataFrame) -> dict[str, str]:
+    """Indicator id → the scope of the plan's own figures (未说明 where the plan does not say)."""
+    scopes = indicators["scope"] if "scope" in indicators else pd.Series(UNSTATED, indicators.index)
+    return dict(zip(indicators["indicator_id"], scopes.replace("", UNSTATED)))
+
+
+def comparable(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """The observations that may be set against the targets: one per indicator and year, of the
+    indicator's own scope where there is one, else of an unstated scope; a value of another
+    scope is left out (the pages show it, marked 口径不同)."""
+    checked = observations.assign(scope_check=scope_checks(observations, indicators))
+    usable = checked[checked["scope_check"] != "differs"]
+    ranked = usable.assign(_rank=(usable["scope_check"] != "same").astype(int))
+    ranked = ranked.sort_values(["indicator_id", "year", "_rank"], kind="stable")
+    return (ranked.drop_duplicates(["indicator_id", "year"]).drop(columns="_rank")
+            .sort_values(["indicator_id", "year"], ignore_index=True))
 
 
 def as_of(observations: pd.DataFrame, report_year: int) -> pd.DataFrame:
@@ -138,13 +174,22 @@ def _read_row(row: dict, path: Path, line: int, measures: dict[str, str],
     if measure == "share" and value > 100:
         raise InputError(f"value {value:g} is above 100; {indicator_id} is a percentage",
                          file=path, line=line, field="value")
+    if measure == "count" and not value.is_integer():
+        raise InputError(f"value {value:g} is not a whole number; {indicator_id} counts whole "
+                         "firms, patents, projects or people", file=path, line=line, field="value")
 
     source = field("source")
     if not source:
         raise InputError("source is empty; name the document, its date and where the value is "
                          "in it", file=path, line=line, field="source")
+    scope = field("scope") or UNSTATED
+    if scope not in SCOPES:
+        raise InputError(f"scope {scope!r} is not one of {', '.join(SCOPES)} (市级: Cixi proper, "
+                         "without the Qianwan New Area; 全市: the whole city)",
+                         file=path, line=line, field="scope")
     return {id_column: indicator_id, "year": int(year_text), "value": value,
-            "source": source, "note": field("note"), "file": str(path), "line": line}
+            "source": source, "note": field("note"), "scope": scope, "vintage": field("vintage"),
+            "note_en": field("note_en"), "file": str(path), "line": line}
 
 
 def latest_observation(observations: pd.DataFrame, indicator_id: str, after_year: int | None,

@@ -17,7 +17,7 @@ COLUMNS = {
         "topic": "问题", "quote_a": "原文甲", "quote_b": "原文乙", "explanation": "说明",
         "growth": "增长假设", "assumption": "假设来源", "start": "起点", "probability": "达标概率",
         "p10": "10%分位", "median": "中位数", "p90": "90%分位", "completion": "完成比例",
-        "half_way": "任务过半", "final_value": "最终值", "met": "是否实现",
+        "half_way": "任务过半", "final_value": "最终值", "met": "是否实现", "scope": "统计口径",
     },
     "en": {
         "indicator": "Indicator", "unit": "Unit", "baseline": "Baseline", "target": "{end_year} target",
@@ -35,7 +35,7 @@ COLUMNS = {
         "assumption": "Assumption from", "start": "Start", "probability": "Probability of meeting",
         "p10": "10th percentile", "median": "Median", "p90": "90th percentile",
         "completion": "Share of the way", "half_way": "Half way", "final_value": "Final value",
-        "met": "Met",
+        "met": "Met", "scope": "Scope",
     },
 }
 
@@ -43,12 +43,16 @@ WORDS = {
     "zh": {"yes": "是", "no": "否", "no_data": "暂无数据", "observed": "观测值", "baseline": "基期值",
            "pace_13th": "“十三五”速度", "required_rate": "所需增长率", "parameter": "参数设定",
            "level": "水平值", "lower_bound": "下限", "range": "区间", "cumulative": "累计",
-           "relative": "相对值", "qualitative": "定性", "body": "正文"},
+           "relative": "相对值", "qualitative": "定性", "body": "正文",
+           "scope_differs": "口径不同，不参与评价", "scope_unverified": "口径待核实",
+           "scope_marked": "{scope}（{mark}）"},
     "en": {"yes": "yes", "no": "no", "no_data": "no data", "observed": "observed",
            "baseline": "baseline", "pace_13th": "13th-plan pace", "required_rate": "required rate",
            "parameter": "parameter", "level": "level", "lower_bound": "lower bound",
            "range": "range", "cumulative": "cumulative", "relative": "relative",
-           "qualitative": "qualitative", "body": "body text"},
+           "qualitative": "qualitative", "body": "body text",
+           "scope_differs": "another scope than the plan's: not compared with the target",
+           "scope_unverified": "scope to be checked", "scope_marked": "{scope} ({mark})"},
 }
 
 ANNUAL = {
@@ -278,6 +282,13 @@ REVIEW_COMMENT = {
            "{ours}, the table's remark says {remark}."),
 }
 
+# 统计口径 of a value, as a page names it.
+SCOPE_NAMES = {
+    "zh": {"市级": "市级", "全市": "全市", "未说明": "未说明"},
+    "en": {"市级": "Cixi proper (市级, excluding the Qianwan New Area)",
+           "全市": "whole city (全市)", "未说明": "not stated (未说明)"},
+}
+
 STATUS_LABELS = {
     "target_met": {"zh": "已实现目标", "en": "Target met"},
     "on_track": {"zh": "符合进度", "en": "On track"},
@@ -307,7 +318,7 @@ INDEX = {
 # Every text table above, by name: zh and en must have the same keys in each (a test checks).
 ALL = {"COLUMNS": COLUMNS, "WORDS": WORDS, "ANNUAL": ANNUAL, "OVERVIEW": OVERVIEW,
        "REVIEW": REVIEW, "TRAJECTORIES": TRAJECTORIES, "SCENARIOS": SCENARIOS,
-       "EXPLORER": EXPLORER, "CHARTS": CHARTS, "INDEX": INDEX,
+       "EXPLORER": EXPLORER, "CHARTS": CHARTS, "INDEX": INDEX, "SCOPE_NAMES": SCOPE_NAMES,
        "REVIEW_COMMENT": {lang: {"comment": text} for lang, text in REVIEW_COMMENT.items()},
        "STATUS_LABELS": {lang: {status: labels[lang] for status, labels in STATUS_LABELS.items()}
                          for lang in ("zh", "en")}}

@@ -11,10 +11,10 @@ from IPython.display import HTML, Markdown
 
 from analysis.charts import status_grid, trajectory_chart
 from analysis.errors import InputError
-from analysis.observations import as_of, load_observations
+from analysis.observations import as_of, comparable, load_observations
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import (as_html, format_number, format_rate, format_ratio, md_text,
-                                       observation_html, with_unit, with_year)
+                                       with_unit, with_year)
 from analysis.plan import Plan
 from analysis.progress import assess
 from analysis.references import plan_references
@@ -28,8 +28,8 @@ class AnnualReport(Page):
 
     report_year: int = 2025
     targets: pd.DataFrame = None
-    observations: pd.DataFrame = None
-    all_observations: pd.DataFrame = None
+    observations: pd.DataFrame = None  # up to the report year, every scope: what the page lists
+    used: pd.DataFrame = None  # of those, what is set against the targets (see `comparable`)
     references: pd.DataFrame = None
     assessment: pd.DataFrame = None
 
@@ -40,14 +40,14 @@ class AnnualReport(Page):
     def summary(self) -> dict:
         """What the index shows of this report: status counts and the latest data year."""
         counts = self.assessment["status"].value_counts()
-        latest = self.observations["year"].max() if not self.observations.empty else None
+        latest = self.used["year"].max() if not self.used.empty else None
         return {"statuses": {s: int(counts[s]) for s in STATUS_LABELS if s in counts},
                 "latest_data_year": None if latest is None else int(latest)}
 
     def dashboard(self) -> list:
         """A grid of every indicator's status in each year's report up to this one."""
         yearly = pd.concat([
-            assess(self.targets, self.all_observations, year, self.references)[["indicator_id", "status"]]
+            assess(self.targets, self.used, year, self.references)[["indicator_id", "status"]]
             .assign(year=year) for year in range(self.plan.start_year, self.report_year + 1)])
         labels = {status: self.status_label(status) for status in STATUS_LABELS}
         figure = status_grid(yearly, labels, self.names())
@@ -138,7 +138,7 @@ class AnnualReport(Page):
     def observations_table(self) -> HTML | Markdown:
         if self.observations.empty:
             return self.say("no_observations")
-        return observation_html(self.observations, self.names(), self.units(), self.columns)
+        return self.observation_table(self.observations)
 
     def indicator_sections(self) -> Iterator[list]:
         """Per indicator: heading, status with the rate still needed, chart, its observations."""
@@ -155,12 +155,12 @@ class AnnualReport(Page):
             if math.isnan(target["target_value"]):
                 wording = self.target_wording(target["target_kind"], target["target_text"])
                 parts.append(self.say("no_target", target=wording))
-            figure = trajectory_chart(target, self.observations, self.report_year, self.lang,
+            figure = trajectory_chart(target, self.used, self.report_year, self.lang,
                                       units[indicator])
             parts.append(self.chart(figure, "chart_alt", name=names[indicator]))
             mine = self.observations[self.observations["indicator_id"] == indicator]
             if not mine.empty:
-                parts.append(observation_html(mine, names, units, self.columns, with_name=False))
+                parts.append(self.observation_table(mine, with_name=False))
             yield parts
 
 
@@ -175,12 +175,13 @@ def annual_report(report_year: int, lang: str = "zh",
         raise InputError(f"report year {report_year} is outside the plan, "
                          f"{plan.start_year}–{plan.end_year}", field="report_year")
     targets = headline_targets_with_rates(plan)
-    observations = load_observations(observation_files or None, indicators, plan)
+    observations = as_of(load_observations(observation_files or None, indicators, plan), report_year)
+    used = comparable(observations, indicators)
     references = plan_references(plan, indicators)
     return AnnualReport(
         **context, texts=ANNUAL, report_year=report_year, targets=targets,
-        observations=as_of(observations, report_year), all_observations=observations,
-        references=references, assessment=assess(targets, observations, report_year, references),
+        observations=observations, used=used, references=references,
+        assessment=assess(targets, used, report_year, references),
     )
 
 

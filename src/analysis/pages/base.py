@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
-from IPython.display import Image, Markdown
+from IPython.display import HTML, Image, Markdown
 from matplotlib.figure import Figure
 
 from analysis.charts import png_bytes, use_report_style
 from analysis.labels import check_language, indicator_names, indicator_units, status_label
-from analysis.pages.formatting import escaped
+from analysis.observations import scope_checks
+from analysis.pages.formatting import as_html, escaped, with_unit
 from analysis.plan import Plan, load_indicators, load_plan
-from analysis.texts import ANNUAL, COLUMNS, WORDS
+from analysis.texts import ANNUAL, COLUMNS, SCOPE_NAMES, WORDS
 
 
 @dataclass
@@ -67,6 +68,29 @@ class Page:
         """A figure as an embedded PNG with alternative text in the page's language."""
         return Image(data=png_bytes(figure), format="png",
                      metadata={"alt": self.phrase(alt_key, **values)})
+
+    def observation_table(self, observations: pd.DataFrame, with_name: bool = True) -> HTML:
+        """Observed values with their units, sources and 统计口径, marked where the scope
+        differs from the plan's (never set against the target) or is to be checked."""
+        columns, names, units, words = self.columns, self.names(), self.units(), self.words
+        marks = {"same": "", "differs": words["scope_differs"], "unverified": words["scope_unverified"]}
+        scope_names = SCOPE_NAMES[self.lang]
+        scopes = [words["scope_marked"].format(scope=scope_names[scope], mark=marks[check])
+                  if marks[check] else scope_names[scope] for scope, check in
+                  zip(observations["scope"], scope_checks(observations, self.indicators))]
+        notes = observations["note"]
+        if self.lang != "zh":  # an English page gives the English note where there is one
+            notes = observations["note_en"].where(observations["note_en"] != "", notes)
+        table = pd.DataFrame({
+            columns["indicator"]: observations["indicator_id"].map(names),
+            columns["year"]: observations["year"].astype(str),
+            columns["value"]: [with_unit(f"{value:g}", units[indicator]) for value, indicator
+                               in zip(observations["value"], observations["indicator_id"])],
+            columns["scope"]: scopes,
+            columns["source"]: observations["source"],
+            columns["note"]: notes,
+        })
+        return as_html(table if with_name else table.drop(columns=[columns["indicator"]]))
 
     def status_label(self, status: str) -> str:
         return status_label(status, self.lang)

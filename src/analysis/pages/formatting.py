@@ -8,20 +8,6 @@ import pandas as pd
 from IPython.display import HTML
 
 
-def observation_html(observations: pd.DataFrame, names: dict, units: dict, columns: dict,
-                     with_name: bool = True) -> HTML:
-    """Observed values with their units and sources."""
-    table = pd.DataFrame({
-        columns["indicator"]: observations["indicator_id"].map(names),
-        columns["year"]: observations["year"].astype(str),
-        columns["value"]: [with_unit(f"{value:g}", units[indicator])
-                           for value, indicator in zip(observations["value"], observations["indicator_id"])],
-        columns["source"]: observations["source"],
-        columns["note"]: observations["note"],
-    })
-    return as_html(table if with_name else table.drop(columns=[columns["indicator"]]))
-
-
 def md_text(text: str) -> str:
     """Text from data files, safe inside Markdown: markup shows as characters, never as HTML."""
     return html.escape(str(text), quote=False)

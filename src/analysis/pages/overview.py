@@ -10,7 +10,7 @@ from IPython.display import HTML
 from analysis.charts import coverage_grid
 from analysis.observations import load_observations, year_range
 from analysis.pages.base import Page, page_context
-from analysis.pages.formatting import as_html, observation_html
+from analysis.pages.formatting import as_html
 from analysis.plan import Plan
 from analysis.targets import BODY_ORIGIN, catalogue
 from analysis.texts import OVERVIEW
@@ -63,7 +63,7 @@ class OverviewPage(Page):
                 self.say("coverage_note", observed=observed)]
 
     def observations_table(self) -> HTML:
-        return observation_html(self.observations, self.names(), self.units(), self.columns)
+        return self.observation_table(self.observations)
 
 
 def overview(lang: str = "zh", plan: Plan | str | None = None) -> OverviewPage:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.charts import fan_grid
-from analysis.observations import load_observations
+from analysis.observations import comparable, load_observations
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html, format_number, format_rate, with_unit, with_year
 from analysis.plan import Plan, measures
@@ -82,7 +82,8 @@ def scenarios(lang: str = "zh", growth: dict | None = None,
     unknown = sorted(set(growth or {}) - set(targets["indicator_id"]))
     if unknown:
         raise InputError(f"no scenario for {', '.join(unknown)}", field="growth")
-    observations = load_observations(indicators=context["indicators"], plan=context["plan"])
+    observations = comparable(load_observations(indicators=context["indicators"], plan=context["plan"]),
+                              context["indicators"])
     table = scenario_table(targets, observations, default_assumptions(targets, context["plan"]), growth)
     return ScenariosPage(**context, texts=SCENARIOS, scenarios=table, volatility=volatility,
                          draws=draws, seed=seed)
