@@ -1,4 +1,5 @@
-"""The command line: python -m analysis build | assess | targets | render | notebooks | update.
+"""The command line: python -m analysis build | assess | targets | render | notebooks | update |
+request.
 
 Exit codes: 0 done; 2 bad input or parameters; 1 any other failure.
 """
@@ -172,6 +173,21 @@ def cmd_render(args) -> int:
     return 1 if summary.failed else 0
 
 
+def cmd_request(args) -> int:
+    """The data request workbook for the values still missing up to a year."""
+    from analysis.request import missing, write_request
+
+    plan = args.plan
+    [year] = _years(plan.years, [args.year])
+    out = Path(args.out or f"数据征集表_{year}.xlsx")
+    if out.suffix.lower() != ".xlsx":
+        raise InputError(f"{out}: the request is an Excel workbook; name it ….xlsx", field="--out")
+    write_request(out, plan, year)
+    log.info("wrote %s: %d values to ask for (%d–%d)", out, len(missing(plan, year)),
+             plan.start_year, year)
+    return 0
+
+
 def _notebooks() -> list[Path]:
     return sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -221,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     assess = commands.add_parser("assess", help="progress of every 专栏2 indicator in a year")
     assess.add_argument("--year", type=int, required=True, help="report year, within the plan")
     assess.add_argument("--observations", action="append", metavar="PATH",
-                        help="observation CSV (repeatable); default: all of data/raw/observations/")
+                        help="observation file, CSV or Excel workbook (repeatable); default: all of data/raw/observations/")
     assess.add_argument("--format", choices=["csv", "table"], default="table")
     assess.add_argument("--all", action="store_true",
                         help="every numeric or relative target of the catalogue, not only 专栏2")
@@ -234,7 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     render = commands.add_parser("render", help="render the HTML reports")
     render.add_argument("--year", type=int, action="append", help="report year (repeatable); default: all")
     render.add_argument("--observations", action="append", metavar="PATH",
-                        help="observation CSV (repeatable); default: all of data/raw/observations/")
+                        help="observation file, CSV or Excel workbook (repeatable); default: all of data/raw/observations/")
     render.add_argument("--lang", help="zh or en; default: both")
     render.add_argument("--out", metavar="DIR", help="output folder; default: reports/")
     render.add_argument("--jobs", type=int, help="reports rendered at once; default: one per core")
@@ -253,6 +269,14 @@ def build_parser() -> argparse.ArgumentParser:
     notebooks.add_argument("--jobs", type=int, help="notebooks run at once; default: one per core")
     notebooks.add_argument("--force", action="store_true", help="re-run every notebook")
     notebooks.set_defaults(run=cmd_notebooks)
+
+    request = commands.add_parser(
+        "request", help="the data request workbook (数据征集表) for the values still missing up to a "
+                        "year; filled in and saved, it is read back as an observation file")
+    request.add_argument("--year", type=int, required=True, help="the last year to ask for")
+    request.add_argument("--out", metavar="FILE.xlsx",
+                         help="where to write it; default: 数据征集表_<year>.xlsx here")
+    request.set_defaults(run=cmd_request)
 
     update = commands.add_parser(
         "update", help="after adding observations: build data/processed/, re-render the reports "

@@ -8,7 +8,7 @@ import math
 import re
 import unicodedata
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -21,13 +21,19 @@ OPTIONAL_COLUMNS = ["scope", "vintage", "note_en"]
 # 统计口径: Cixi proper (without the Qianwan New Area), the whole city, or not stated.
 SCOPES = ("市级", "全市", "未说明")
 UNSTATED = "未说明"
+# Read as workbooks; anything else in the folder but .csv is not an observation file.
+WORKBOOK_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".et")
 YEARS_AROUND_PLAN = 5  # observations may reach back to the previous plan and beyond the end
 _DECIMAL = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
 def observation_files(directory: Path | None = None) -> list[Path]:
-    """The observation files of a folder (default: the Cixi plan's), in a stable order."""
-    return sorted(Path(directory or load_plan().observations_path).glob("*.csv"))
+    """The observation files (CSV and Excel workbooks) of a folder (default: the Cixi plan's), in
+    a stable order; Excel's lock files (~$name.xlsx) are not data."""
+    folder = Path(directory or load_plan().observations_path)
+    return sorted(path for path in folder.iterdir() if path.is_file()
+                  and path.suffix.lower() in (".csv", *WORKBOOK_SUFFIXES)
+                  and not path.name.startswith("~$")) if folder.is_dir() else []
 
 
 def load_observations(paths: Iterable[str | Path] | None = None,
@@ -52,16 +58,17 @@ def read_series(paths: Iterable[Path], measures: dict[str, str], id_column: str,
     """Validated rows of `id_column,year,value,source,note` files (and optionally
     `scope,vintage,note_en`); one row per id, year and scope."""
     records: list[dict] = []
-    seen: dict[tuple[str, int, str], tuple[Path, int]] = {}
+    seen: dict[tuple[str, int, str], str] = {}
     for path in paths:
         for record in _read_file(path, measures, id_column, years):
             key = (record[id_column], record["year"], record["scope"])
+            sheet = record.get("sheet")
             if key in seen:
-                first_path, first_line = seen[key]
-                raise InputError(f"{key[0]} {key[1]} ({key[2]}) is already given in {first_path}, "
-                                 f"line {first_line}: one row per indicator, year and scope",
-                                 file=path, line=record["line"], field="year")
-            seen[key] = (path, record["line"])
+                raise InputError(f"{key[0]} {key[1]} ({key[2]}) is already given in {seen[key]}: "
+                                 "one row per indicator, year and scope",
+                                 file=path, sheet=sheet, line=record["line"], field="year")
+            seen[key] = (f"{path}, sheet '{sheet}', row {record['line']}" if sheet is not None
+                         else f"{path}, line {record['line']}")
             records.append(record)
     frame = pd.DataFrame.from_records(
         records, columns=[id_column, *COLUMNS[1:], *OPTIONAL_COLUMNS, "file", "line"])
@@ -106,6 +113,12 @@ def as_of(observations: pd.DataFrame, report_year: int) -> pd.DataFrame:
 
 def _read_file(path: Path, measures: dict[str, str], id_column: str,
                years: tuple[int, int]) -> list[dict]:
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        from analysis.workbooks import read_workbook
+
+        return [_read_row(row, path, number, measures, id_column, years, at) | {"sheet": sheet}
+                for sheet, number, row, at in read_workbook(path, [id_column, *COLUMNS[1:]],
+                                                           OPTIONAL_COLUMNS)]
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -142,51 +155,54 @@ def _read_file(path: Path, measures: dict[str, str], id_column: str,
 
 
 def _read_row(row: dict, path: Path, line: int, measures: dict[str, str],
-              id_column: str, years: tuple[int, int]) -> dict:
+              id_column: str, years: tuple[int, int], at: Callable[[str], dict] | None = None) -> dict:
+    """One record, validated; `at(field)` says where a field is (file, line; in a workbook
+    also the sheet and column) for the error that names it."""
+    at = at or (lambda name: {"file": path, "line": line, "field": name})
+
     def field(name: str) -> str:
         return (row.get(name) or "").strip()
 
     indicator_id = field(id_column)
     if indicator_id not in measures:
         raise InputError(f"unknown id {indicator_id!r}; valid ids: {', '.join(sorted(measures))}",
-                         file=path, line=line, field=id_column)
+                         **at(id_column))
 
     year_text = unicodedata.normalize("NFKC", field("year"))
     first_year, last_year = years
     if not re.fullmatch(r"\d{4}", year_text) or not first_year <= int(year_text) <= last_year:
         raise InputError(f"year {field('year')!r} is not a whole number from {first_year} to "
-                         f"{last_year}", file=path, line=line, field="year")
+                         f"{last_year}", **at("year"))
 
     value_text = unicodedata.normalize("NFKC", field("value"))
     if not value_text:
-        raise InputError("value is empty", file=path, line=line, field="value")
+        raise InputError("value is empty", **at("value"))
     if not _DECIMAL.match(value_text):
         raise InputError(f"value {field('value')!r} is not a plain number (write 2450, not "
-                         "2,450; 3.3, not 3.3%)", file=path, line=line, field="value")
+                         "2,450; 3.3, not 3.3%)", **at("value"))
     value = float(value_text)
     if not math.isfinite(value):
-        raise InputError(f"value {field('value')!r} is not finite", file=path, line=line,
-                         field="value")
+        raise InputError(f"value {field('value')!r} is not finite", **at("value"))
     measure = measures[indicator_id]
     if value < 0:
         raise InputError(f"value {value:g} is negative; {indicator_id} cannot be",
-                         file=path, line=line, field="value")
+                         **at("value"))
     if measure == "share" and value > 100:
         raise InputError(f"value {value:g} is above 100; {indicator_id} is a percentage",
-                         file=path, line=line, field="value")
+                         **at("value"))
     if measure == "count" and not value.is_integer():
         raise InputError(f"value {value:g} is not a whole number; {indicator_id} counts whole "
-                         "firms, patents, projects or people", file=path, line=line, field="value")
+                         "firms, patents, projects or people", **at("value"))
 
     source = field("source")
     if not source:
         raise InputError("source is empty; name the document, its date and where the value is "
-                         "in it", file=path, line=line, field="source")
+                         "in it", **at("source"))
     scope = field("scope") or UNSTATED
     if scope not in SCOPES:
         raise InputError(f"scope {scope!r} is not one of {', '.join(SCOPES)} (市级: Cixi proper, "
                          "without the Qianwan New Area; 全市: the whole city)",
-                         file=path, line=line, field="scope")
+                         **at("scope"))
     return {id_column: indicator_id, "year": int(year_text), "value": value,
             "source": source, "note": field("note"), "scope": scope, "vintage": field("vintage"),
             "note_en": field("note_en"), "file": str(path), "line": line}

@@ -315,6 +315,37 @@ INDEX = {
            "none": "none"},
 }
 
+# The data request workbook (数据征集表), for the offices that hold the data: Chinese only.
+REQUEST = {
+    "zh": {
+        "instructions_sheet": "填表说明", "data_sheet": "数据",
+        "instructions": [
+            "《{plan}》监测数据征集表（截至{year}年）",
+            "请在“数据”表的黄色单元格中填写各指标{start_year}—{year}年的实际值。灰色表头左侧各列为参考信息，已锁定；"
+            "“同年应达值”是按规划目标推算的该年应达到的数值，仅供核对数量级。",
+            "数值 value：只填数字，不带单位、百分号和千分位逗号（填 3.45，不填 3.45% 或“约3.5”；填 2450，不填 2,450）。"
+            "单位见“计量单位”列；比重类指标填百分数的数值（3.45% 填 3.45）；家、件、项、人等计数填整数。",
+            "统计口径 scope：从下拉列表中选择（{scopes}）。市级指不含前湾新区，全市指含前湾新区；文件未说明口径的选“未说明”。"
+            "规划基期值的口径见“规划口径”列，口径不同的数值会列出，但不参与评价。",
+            "资料类型 vintage：从下拉列表中选择（{vintages}），例如快报数、年报数。",
+            "来源 source（必填）：写明文件名称、日期和数值所在位置，例如“××市2024年国民经济和社会发展统计公报（2025年3月），第五部分”。"
+            "没有来源的数值不能采用。",
+            "说明 note：初步数、口径变化等需要说明的情况。",
+            "暂时无法提供的数值请留空，留空的行不会被读取。同一指标同一年另有其他口径的数值，请在表末空行另起一行填写。",
+            "填好后保存为 .xlsx 文件（不要另存为 .xls，不要设置密码）交回。",
+        ],
+        "columns": {
+            "name": "指标名称", "definition": "指标解释", "unit": "计量单位", "plan_scope": "规划口径",
+            "supplier": "责任单位", "baseline": "基期值", "target": "规划目标",
+            "required_value": "同年应达值（参考）", "indicator_id": "指标编号 indicator_id",
+            "year": "年份 year", "value": "数值 value", "scope": "统计口径 scope",
+            "vintage": "资料类型 vintage", "source": "来源 source", "note": "说明 note",
+        },
+        "number_title": "只能填数字", "number_error": "请填写不带单位、百分号和逗号的数字，例如 3.45 或 2450。",
+        "scope_title": "统计口径", "scope_error": "请从下拉列表中选择：市级、全市或未说明。",
+    },
+}
+
 # Every text table above, by name: zh and en must have the same keys in each (a test checks).
 ALL = {"COLUMNS": COLUMNS, "WORDS": WORDS, "ANNUAL": ANNUAL, "OVERVIEW": OVERVIEW,
        "REVIEW": REVIEW, "TRAJECTORIES": TRAJECTORIES, "SCENARIOS": SCENARIOS,

@@ -1,0 +1,149 @@
+"""The data request (数据征集表): a workbook asking the offices that hold the data for exactly
+the values still missing, which, filled in and saved, is read back as an observation file as it
+is (its data sheet's header names the observation columns by their ids)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.files import write_atomic
+from analysis.observations import SCOPES, as_of, comparable, indicator_scopes, load_observations
+from analysis.plan import Plan, load_indicators
+from analysis.targets import NUMERIC_KINDS, catalogue
+from analysis.texts import REQUEST
+from analysis.trajectories import compound_value, linear_value, with_required_rates
+
+VINTAGES = ("快报", "年报", "统计公报", "统计年鉴", "工作总结", "其他")
+# Reference columns (locked), then the columns to fill, whose headers carry the ids the reader
+# looks for; the order is the sheet's.
+REFERENCE = ["name", "definition", "unit", "plan_scope", "supplier", "baseline", "target",
+             "required_value"]
+FILL = ["indicator_id", "year", "value", "scope", "vintage", "source", "note"]
+TO_FILL = {"value", "scope", "vintage", "source", "note"}
+
+
+def missing(plan: Plan, year: int, observations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per indicator with a target of the plan (table or body text, each indicator once)
+    and per year from the plan's start to `year` that has no value that can be judged yet."""
+    indicators = load_indicators(plan)
+    if observations is None:
+        observations = load_observations(indicators=indicators, plan=plan)
+    have = {(i, y) for i, y in zip(*comparable(as_of(observations, year), indicators)
+                                     [["indicator_id", "year"]].T.values)}
+    targets = catalogue(plan)
+    targets = targets[(targets["plan_period"] == plan.period) & (targets["indicator_id"] != "")
+                      & targets["target_kind"].isin([*NUMERIC_KINDS, "relative"])]
+    targets = with_required_rates(targets.drop_duplicates("indicator_id"))
+    meta = indicators.set_index("indicator_id")
+    scopes = indicator_scopes(indicators)
+    rows = []
+    for target in targets.to_dict("records"):
+        indicator = target["indicator_id"]
+        for when in range(plan.start_year, year + 1):
+            if (indicator, when) in have:
+                continue
+            rows.append({
+                "indicator_id": indicator, "year": when, "name": meta.loc[indicator, "name_zh"],
+                "definition": meta.loc[indicator].get("definition_zh", ""),
+                "unit": meta.loc[indicator, "unit_zh"], "plan_scope": scopes[indicator],
+                "supplier": meta.loc[indicator].get("supplier_zh", ""),
+                "baseline": _with_year(target["baseline_value"], target["baseline_year"]),
+                "target": f"{target['target_text']}（{int(target['target_year'])}年）",
+                "required_value": _required(target, when),
+            })
+    return pd.DataFrame(rows, columns=["indicator_id", "year", *REFERENCE])
+
+
+def _with_year(value, year) -> str:
+    if pd.isna(value):
+        return "—"
+    return f"{value:g}（{int(year)}年）" if not pd.isna(year) else f"{value:g}"
+
+
+def _required(target: dict, year: int) -> str:
+    """同年应达值: the required path's value in that year, for a plausibility glance."""
+    b, t0, T, tT = (target["baseline_value"], target["baseline_year"], target["target_value"],
+                    target["target_year"])
+    if any(pd.isna(x) for x in (b, t0, T)):
+        return "—"
+    rate = target.get("required_rate")
+    value = (compound_value(b, rate, int(t0), year) if not pd.isna(rate) else
+             linear_value(b, T, int(t0), int(tT), year))
+    value = float(value)
+    return f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}"
+
+
+def write_request(path: Path, plan: Plan, year: int,
+                  observations: pd.DataFrame | None = None) -> Path:
+    """The request workbook: instructions, then the rows to fill (atomically written)."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    words = REQUEST["zh"]
+    rows = missing(plan, year, observations)
+    book = Workbook()
+    notes = book.active
+    notes.title = words["instructions_sheet"]
+    for line in words["instructions"]:
+        notes.append([line.format(year=year, start_year=plan.start_year, plan=plan.title_zh,
+                                  scopes="、".join(SCOPES), vintages="、".join(VINTAGES))])
+    notes.column_dimensions["A"].width = 110
+    for cell in notes["A"]:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    notes["A1"].font = Font(bold=True, size=14)
+
+    sheet = book.create_sheet(words["data_sheet"])
+    columns = REFERENCE + FILL
+    sheet.append([words["columns"][name] for name in columns])
+    for row in rows.to_dict("records"):
+        sheet.append([row[name] if name in row else "" for name in columns])
+    last = sheet.max_row
+    header_fill = PatternFill("solid", fgColor="DDDDDD")
+    fill_here = PatternFill("solid", fgColor="FFF2CC")
+    for index, name in enumerate(columns, start=1):
+        letter = sheet.cell(1, index).column_letter
+        sheet.cell(1, index).font = Font(bold=True)
+        sheet.cell(1, index).fill = header_fill
+        texts = [str(c.value or "") for c in sheet[letter]]
+        sheet.column_dimensions[letter].width = min(48, max(_width(t) for t in texts) + 2)
+        for cell in sheet[letter][1:]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if name in TO_FILL:
+                cell.protection = Protection(locked=False)
+                cell.fill = fill_here
+    # Room for rows the offices add (another scope, an earlier year): unlocked, validated.
+    spare = last + 50
+    for index, name in enumerate(columns, start=1):
+        for number in range(last + 1, spare + 1):
+            sheet.cell(number, index).protection = Protection(locked=False)
+    letters = {name: sheet.cell(1, index).column_letter for index, name in enumerate(columns, start=1)}
+    number = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
+                            showErrorMessage=True, errorTitle=words["number_title"],
+                            error=words["number_error"])
+    scope = DataValidation(type="list", formula1='"' + ",".join(SCOPES) + '"', showErrorMessage=True,
+                           errorTitle=words["scope_title"], error=words["scope_error"])
+    vintage = DataValidation(type="list", formula1='"' + ",".join(VINTAGES) + '"',
+                             showErrorMessage=False)
+    for validation, name in ((number, "value"), (scope, "scope"), (vintage, "vintage")):
+        validation.add(f"{letters[name]}2:{letters[name]}{spare}")
+        sheet.add_data_validation(validation)
+    sheet.freeze_panes = "B2"
+    sheet.protection.sheet = True  # reference cells locked; no password, so nobody is locked out
+    sheet.protection.formatRows = sheet.protection.formatColumns = False
+    sheet.protection.insertRows = False
+    book.active = 1
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return write_atomic(path, buffer.getvalue())
+
+
+def _width(text: str) -> float:
+    """Columns wide enough for Chinese text: a CJK character takes two Latin widths."""
+    longest = max(text.split("\n"), key=len) if text else ""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in longest)
+
