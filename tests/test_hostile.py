@@ -29,7 +29,7 @@ FILES = {
     "nan_value.csv": (2, "line 2, field 'value': value 'NaN' is not a plain number"),
     "infinite_value.csv": (2, "line 2, field 'value': value 'inf' is not a plain number"),
     "fractional_year.csv": (2, "line 2, field 'year': year '2022.5' is not a whole number"),
-    "year_out_of_range.csv": (2, "line 2, field 'year': year '1999' is not a whole number from 2016 to 2030"),
+    "year_out_of_range.csv": (2, "line 2, field 'year': year '1999' is not a whole number from 2019 to 2025"),
     "missing_source.csv": (2, "line 2, field 'source': source is empty"),
     "blank_source.csv": (2, "line 2, field 'source': source is empty"),
     "duplicate_rows.csv": (2, "line 3, field 'year': high_tech_enterprises 2022 (未说明) is already given"),

@@ -125,6 +125,11 @@ def test_mid_term_in_2023_and_final_evaluation_in_2025(rendered):
     assert "Final evaluation" in read(rendered / "en/annual_2025.html")
 
 
+def test_the_overview_has_its_data_checks(rendered):
+    assert "数据核查（提示，不影响评价）" in read(rendered / "overview.html")
+    assert "Data checks (warnings; they change no verdict)" in read(rendered / "en" / "overview.html")
+
+
 def test_scenarios_are_labelled_as_such(rendered):
     for name in ("scenarios", "scenario_explorer"):
         assert "非预测" in read(rendered / f"{name}.html")

@@ -47,11 +47,28 @@ def _print_frame(frame: pd.DataFrame, fmt: str) -> None:
             print(frame.to_string(index=False))
 
 
+def _warn(plan, observations=None) -> None:
+    """The data checks that warn without stopping (analysis.checks), one line each."""
+    from analysis.checks import data_checks, describe
+    from analysis.observations import comparable, load_observations
+    from analysis.plan import load_indicators
+    from analysis.targets import headline_targets_with_rates
+
+    indicators = load_indicators(plan)
+    if observations is None:
+        observations = load_observations(indicators=indicators, plan=plan)
+    targets = headline_targets_with_rates(plan)
+    for check in data_checks(comparable(observations, indicators), targets, indicators).to_dict("records"):
+        log.warning("warning: %s, line %s: %s", check["file"], check["line"],
+                    describe(check, indicators, targets, "en"))
+
+
 def cmd_build(args) -> int:
     from analysis.build import build
 
     for path in build(args.plan):
         log.info("wrote %s", path)
+    _warn(args.plan)
     return 0
 
 
@@ -65,7 +82,9 @@ def cmd_assess(args) -> int:
     plan = args.plan
     [year] = _years(plan.years, [args.year])
     indicators = load_indicators(plan)
-    observations = comparable(load_observations(args.observations, indicators, plan), indicators)
+    loaded = load_observations(args.observations, indicators, plan)
+    _warn(plan, loaded)
+    observations = comparable(loaded, indicators)
     every_target = catalogue(plan)
     references = plan_references(plan, indicators)
     if args.all:
@@ -207,6 +226,7 @@ def cmd_update(args) -> int:
 
     for path in build(args.plan):
         log.info("wrote %s", path)
+    _warn(args.plan)
     out_dir = default_out_dir(args.plan)
     summary = render_all(args.plan, all_jobs(args.plan), out_dir, workers=args.jobs or 0,
                          notebooks=_notebooks() if args.plan.is_default else ())

@@ -7,6 +7,7 @@ import io
 import math
 import re
 import unicodedata
+from functools import cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -23,7 +24,6 @@ SCOPES = ("市级", "全市", "未说明")
 UNSTATED = "未说明"
 # Read as workbooks; anything else in the folder but .csv is not an observation file.
 WORKBOOK_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".et")
-YEARS_AROUND_PLAN = 5  # observations may reach back to the previous plan and beyond the end
 _DECIMAL = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
@@ -48,9 +48,20 @@ def load_observations(paths: Iterable[str | Path] | None = None,
 
 
 def year_range(plan: Plan | None = None) -> tuple[int, int]:
-    """The years an observation may have: the plan's, widened on both sides."""
+    """The years an observation may have: from the plan's earliest baseline year (2019 for a
+    baseline the table dates "1.34(2019)") to its end year."""
     plan = plan or load_plan()
-    return plan.start_year - YEARS_AROUND_PLAN, plan.end_year + YEARS_AROUND_PLAN
+    return min(plan.baseline_year, _earliest_baseline(plan.config_path)), plan.end_year
+
+
+@cache
+def _earliest_baseline(config_path: Path) -> int:
+    from analysis.plan import plan_values
+
+    plan = load_plan(config_path)
+    values = plan_values(plan)
+    years = values[(values["plan_period"] == plan.period) & (values["kind"] == "baseline")]["year"]
+    return int(years.min()) if not years.empty else plan.baseline_year
 
 
 def read_series(paths: Iterable[Path], measures: dict[str, str], id_column: str,

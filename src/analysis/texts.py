@@ -315,6 +315,33 @@ INDEX = {
            "none": "none"},
 }
 
+# Data checks that warn (analysis.checks): on the command line (en) and in the overview.
+CHECKS = {
+    "zh": {
+        "falls": "{name}{year}年实际值{value:g}低于{previous_year}年的{previous:g}：存量指标一般不会下降，请核实数值和口径。",
+        "jump": ("{name}{previous_year}—{year}年年均变化{change:.3g}{unit}，超过规划所需最大年变化量的3倍"
+                 "（{limit:.3g}{unit}）：请核实数值、口径或统计分类是否有变化。"),
+        "early": "{name}{year}年实际值{value:g}已达到{target_year}年目标{limit:g}：规划首年即达标，请核实单位和口径。",
+        "points": "个百分点",
+        "heading": "数据核查（提示，不影响评价）",
+        "note": "以下数值已参与评价，建议向责任单位核实：",
+        "none": "未发现需要核实的数值。",
+    },
+    "en": {
+        "falls": ("{name}: {value:g} in {year} is below {previous:g} in {previous_year}; a stock "
+                  "rarely falls, so check the value and its scope."),
+        "jump": ("{name}: {change:.3g}{unit} a year from {previous_year} to {year}, more than 3 times "
+                 "the largest yearly change the plan needs ({limit:.3g}{unit}); check the value, its "
+                 "scope, or a change of statistical classification."),
+        "early": ("{name}: {value:g} in {year} already meets the {target_year} target of {limit:g} in "
+                  "the plan's first year; check the unit and the scope."),
+        "points": " percentage points",
+        "heading": "Data checks (warnings; they change no verdict)",
+        "note": "These values are used in the assessment, but should be checked with the office that supplied them:",
+        "none": "No value needs checking.",
+    },
+}
+
 # The data request workbook (数据征集表), for the offices that hold the data: Chinese only.
 REQUEST = {
     "zh": {
@@ -350,6 +377,7 @@ REQUEST = {
 ALL = {"COLUMNS": COLUMNS, "WORDS": WORDS, "ANNUAL": ANNUAL, "OVERVIEW": OVERVIEW,
        "REVIEW": REVIEW, "TRAJECTORIES": TRAJECTORIES, "SCENARIOS": SCENARIOS,
        "EXPLORER": EXPLORER, "CHARTS": CHARTS, "INDEX": INDEX, "SCOPE_NAMES": SCOPE_NAMES,
+       "CHECKS": CHECKS,
        "REVIEW_COMMENT": {lang: {"comment": text} for lang, text in REVIEW_COMMENT.items()},
        "STATUS_LABELS": {lang: {status: labels[lang] for status, labels in STATUS_LABELS.items()}
                          for lang in ("zh", "en")}}

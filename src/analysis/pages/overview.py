@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from IPython.display import HTML
+from IPython.display import HTML, Markdown
 
 from analysis.charts import coverage_grid
-from analysis.observations import load_observations, year_range
+from analysis.checks import data_checks, describe
+from analysis.observations import comparable, load_observations, year_range
 from analysis.pages.base import Page, page_context
-from analysis.pages.formatting import as_html
+from analysis.pages.formatting import as_html, md_text
 from analysis.plan import Plan
-from analysis.targets import BODY_ORIGIN, catalogue
-from analysis.texts import OVERVIEW
+from analysis.targets import BODY_ORIGIN, catalogue, headline_targets_with_rates
+from analysis.texts import CHECKS, OVERVIEW
 
 @dataclass
 class OverviewPage(Page):
@@ -61,6 +62,18 @@ class OverviewPage(Page):
         observed = self.observations["indicator_id"].nunique()
         return [self.heading("coverage_heading"), self.chart(figure, "coverage_alt"),
                 self.say("coverage_note", observed=observed)]
+
+    def data_checks(self) -> list:
+        """The values that deserve a second look (analysis.checks), in words."""
+        used = comparable(self.observations, self.indicators)
+        targets = headline_targets_with_rates(self.plan)
+        checks = data_checks(used, targets, self.indicators)
+        words = CHECKS[self.lang]
+        if checks.empty:
+            return [Markdown(f"## {words['heading']}"), Markdown(words["none"])]
+        items = "\n".join(f"- {md_text(describe(c, self.indicators, targets, self.lang))}"
+                          for c in checks.to_dict("records"))
+        return [Markdown(f"## {words['heading']}"), Markdown(words["note"]), Markdown(items)]
 
     def observations_table(self) -> HTML:
         return self.observation_table(self.observations)

@@ -1,0 +1,60 @@
+"""Data checks that warn without stopping: a stock that falls, a jump far beyond what the plan
+needs, a target met in the plan's first year."""
+
+import pandas as pd
+import pytest
+
+from analysis.checks import JUMP_FACTOR, data_checks, describe
+from analysis.cli import main
+from analysis.observations import comparable, load_observations
+from analysis.targets import headline_targets_with_rates
+from conftest import SCOPED, write_csv
+
+TARGETS = headline_targets_with_rates()
+
+
+def frame(*rows):
+    return pd.DataFrame(rows, columns=["indicator_id", "year", "value"]).assign(file="f.csv", line=2)
+
+
+def checks(indicators, *rows):
+    found = data_checks(frame(*rows), TARGETS, indicators)
+    return sorted(zip(found["indicator_id"], found["year"], found["check"]))
+
+
+def test_a_stock_that_falls_is_flagged(indicators):
+    assert checks(indicators, ("tech_smes", 2022, 2600), ("tech_smes", 2023, 2500)) == [
+        ("tech_smes", 2023, "falls")]
+    # A flow may fall: PCT applications are counted per year.
+    assert checks(indicators, ("pct_applications", 2022, 50), ("pct_applications", 2023, 45)) == []
+
+
+def test_a_jump_beyond_three_times_the_largest_required_change_is_flagged(indicators):
+    # 68.5 → 70 needs at most 0.3026 points a year; 3 × that is 0.908.
+    assert checks(indicators, ("high_tech_value_added_share", 2021, 69.4)) == []
+    assert checks(indicators, ("high_tech_value_added_share", 2021, 69.5)) == [
+        ("high_tech_value_added_share", 2021, "jump")]
+    assert JUMP_FACTOR == 3
+
+
+def test_a_target_met_in_the_first_year_is_flagged(indicators):
+    found = checks(indicators, ("pct_applications", 2021, 72))
+    assert ("pct_applications", 2021, "early") in found
+
+
+def test_the_warnings_read_as_sentences(indicators):
+    used = comparable(load_observations([SCOPED]), indicators)
+    [check] = data_checks(used, TARGETS, indicators).to_dict("records")
+    assert check["check"] == "jump" and check["value"] == 75.31  # the 全市 79.69 is not judged
+    assert describe(check, indicators, TARGETS, "zh") == (
+        "高新技术产业增加值占规模以上工业增加值比重2020—2023年年均变化2.27个百分点，超过规划所需最大年变化量的3倍"
+        "（0.908个百分点）：请核实数值、口径或统计分类是否有变化。")
+    assert "2.27 percentage points a year from 2020 to 2023" in describe(check, indicators, TARGETS, "en")
+
+
+def test_the_command_line_warns_and_goes_on(tmp_path, capsys):
+    path = write_csv(tmp_path / "a.csv", "indicator_id,year,value,source,note\n"
+                     "tech_smes,2022,2600,doc,\ntech_smes,2023,2500,doc,\n")
+    assert main(["assess", "--year", "2023", "--observations", str(path), "--format", "csv"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {path}, line 3: " in err and "a stock rarely falls" in err
