@@ -2,7 +2,6 @@
 needs, a target met in the plan's first year."""
 
 import pandas as pd
-import pytest
 
 from analysis.checks import JUMP_FACTOR, data_checks, describe
 from analysis.cli import main

@@ -21,6 +21,13 @@ def test_every_observation_file_loads_and_every_value_has_its_source():
     assert set(frame["indicator_id"]) <= set(load_indicators(PLAN)["indicator_id"])
 
 
+def test_every_evidence_record_loads():
+    from analysis.evidence import load_evidence
+
+    evidence = load_evidence(plan=PLAN)  # raises naming file, line (or sheet, row) and field
+    assert evidence["source"].str.strip().ne("").all()
+
+
 def test_every_reference_file_loads():
     plan_references(PLAN, load_indicators(PLAN))
 

@@ -42,7 +42,7 @@ def request_file(tmp_path_factory, scoped):
 
 def test_the_workbook_guides_whoever_fills_it(request_file, scoped):
     book = load_workbook(request_file)
-    assert book.sheetnames == ["填表说明", "数据"]
+    assert book.sheetnames == ["填表说明", "数据", "进展情况"]
     assert "数值 value：只填数字" in "\n".join(str(c.value) for c in book["填表说明"]["A"])
     sheet = book["数据"]
     header = [cell.value for cell in sheet[1]]
@@ -105,4 +105,4 @@ def test_the_command_writes_the_workbook(tmp_path, capsys):
     out = tmp_path / "req.xlsx"
     assert main(["request", "--year", "2022", "--out", str(out)]) == 0
     assert "values to ask for (2021–2022)" in capsys.readouterr().err
-    assert load_workbook(out).sheetnames == ["填表说明", "数据"]
+    assert load_workbook(out).sheetnames == ["填表说明", "数据", "进展情况"]

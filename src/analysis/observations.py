@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 import unicodedata
@@ -15,6 +13,7 @@ import pandas as pd
 
 from analysis.errors import InputError
 from analysis.plan import Plan, load_indicators, load_plan, measures
+from analysis.records import holds, read_rows, table_files
 
 COLUMNS = ["indicator_id", "year", "value", "source", "note"]
 # Optional columns: a file without them stays valid (its values' scope is then 未说明).
@@ -22,18 +21,12 @@ OPTIONAL_COLUMNS = ["scope", "vintage", "note_en"]
 # 统计口径: Cixi proper (without the Qianwan New Area), the whole city, or not stated.
 SCOPES = ("市级", "全市", "未说明")
 UNSTATED = "未说明"
-# Read as workbooks; anything else in the folder but .csv is not an observation file.
-WORKBOOK_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".et")
 _DECIMAL = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
 def observation_files(directory: Path | None = None) -> list[Path]:
-    """The observation files (CSV and Excel workbooks) of a folder (default: the Cixi plan's), in
-    a stable order; Excel's lock files (~$name.xlsx) are not data."""
-    folder = Path(directory or load_plan().observations_path)
-    return sorted(path for path in folder.iterdir() if path.is_file()
-                  and path.suffix.lower() in (".csv", *WORKBOOK_SUFFIXES)
-                  and not path.name.startswith("~$")) if folder.is_dir() else []
+    """The observation files (CSV and Excel workbooks) of a folder (default: the Cixi plan's)."""
+    return table_files(Path(directory or load_plan().observations_path))
 
 
 def load_observations(paths: Iterable[str | Path] | None = None,
@@ -124,45 +117,11 @@ def as_of(observations: pd.DataFrame, report_year: int) -> pd.DataFrame:
 
 def _read_file(path: Path, measures: dict[str, str], id_column: str,
                years: tuple[int, int]) -> list[dict]:
-    if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        from analysis.workbooks import read_workbook
-
-        return [_read_row(row, path, number, measures, id_column, years, at) | {"sheet": sheet}
-                for sheet, number, row, at in read_workbook(path, [id_column, *COLUMNS[1:]],
-                                                           OPTIONAL_COLUMNS)]
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", file=path) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise InputError("is not UTF-8 text; save it as CSV UTF-8", file=path, line=line) from exc
-    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-    header = [name.strip() for name in (reader.fieldnames or [])]
-    if not header:
-        raise InputError(f"is empty; expected the header {','.join(COLUMNS)}", file=path, line=1)
-    columns = [id_column, *COLUMNS[1:]]
-    missing = [name for name in columns if name not in header]
-    if missing:
-        raise InputError(f"missing column; the header must hold {','.join(columns)}",
-                         file=path, line=1, field=missing[0])
-    reader.fieldnames = header
-    records = []
-    record_start = 2  # where the record being read begins: a broken quote is reported there
-    try:
-        for row in reader:
-            if None in row:  # more fields than the header: a comma in "2,450" shifts every field
-                raise InputError(f"has {len(header) + len(row[None])} fields, the header "
-                                 f"{len(header)}; quote a value that holds a comma, or remove "
-                                 "the comma", file=path, line=reader.line_num)
-            if any((value or "").strip() for value in row.values() if isinstance(value, str)):
-                records.append(_read_row(row, path, reader.line_num, measures, id_column, years))
-            record_start = reader.line_num + 1
-    except csv.Error as exc:
-        raise InputError(f"is not valid CSV ({exc})", file=path, line=record_start) from exc
-    return records
+    if not holds(path, id_column):
+        return []  # another kind of table (evidence on targets)
+    return [_read_row(row, path, line, measures, id_column, years, at) | {"sheet": sheet}
+            for sheet, line, row, at in read_rows(path, [id_column, *COLUMNS[1:]],
+                                                   OPTIONAL_COLUMNS, filled="value")]
 
 
 def _read_row(row: dict, path: Path, line: int, measures: dict[str, str],

@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis.files import write_atomic
 from analysis.observations import SCOPES, as_of, comparable, indicator_scopes, load_observations
+from analysis.evidence import STATUSES
 from analysis.plan import Plan, load_indicators
 from analysis.targets import NUMERIC_KINDS, catalogue
 from analysis.texts import REQUEST
@@ -22,6 +23,9 @@ REFERENCE = ["name", "definition", "unit", "plan_scope", "supplier", "baseline",
              "required_value"]
 FILL = ["indicator_id", "year", "value", "scope", "vintage", "source", "note"]
 TO_FILL = {"value", "scope", "vintage", "source", "note"}
+EVIDENCE_REFERENCE = ["name", "quote"]
+EVIDENCE_FILL = ["target_id", "year", "status", "done", "source", "note"]
+EVIDENCE_TO_FILL = {"year", "status", "done", "source", "note"}
 
 
 def missing(plan: Plan, year: int, observations: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -75,14 +79,13 @@ def _required(target: dict, year: int) -> str:
     return f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}"
 
 
-def write_request(path: Path, plan: Plan, year: int,
-                  observations: pd.DataFrame | None = None) -> Path:
+def write_request(path: Path, plan: Plan, year: int, observations: pd.DataFrame | None = None,
+                  evidence: pd.DataFrame | None = None) -> Path:
     """The request workbook: instructions, then the rows to fill (atomically written)."""
     import io
 
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.styles import Alignment, Font
 
     words = REQUEST["zh"]
     rows = missing(plan, year, observations)
@@ -97,49 +100,86 @@ def write_request(path: Path, plan: Plan, year: int,
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     notes["A1"].font = Font(bold=True, size=14)
 
-    sheet = book.create_sheet(words["data_sheet"])
     columns = REFERENCE + FILL
-    sheet.append([words["columns"][name] for name in columns])
-    for row in rows.to_dict("records"):
-        sheet.append([row[name] if name in row else "" for name in columns])
-    last = sheet.max_row
-    header_fill = PatternFill("solid", fgColor="DDDDDD")
-    fill_here = PatternFill("solid", fgColor="FFF2CC")
-    for index, name in enumerate(columns, start=1):
-        letter = sheet.cell(1, index).column_letter
-        sheet.cell(1, index).font = Font(bold=True)
-        sheet.cell(1, index).fill = header_fill
-        texts = [str(c.value or "") for c in sheet[letter]]
-        sheet.column_dimensions[letter].width = min(48, max(_width(t) for t in texts) + 2)
-        for cell in sheet[letter][1:]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if name in TO_FILL:
-                cell.protection = Protection(locked=False)
-                cell.fill = fill_here
-    # Room for rows the offices add (another scope, an earlier year): unlocked, validated.
-    spare = last + 50
-    for index, name in enumerate(columns, start=1):
-        for number in range(last + 1, spare + 1):
-            sheet.cell(number, index).protection = Protection(locked=False)
-    letters = {name: sheet.cell(1, index).column_letter for index, name in enumerate(columns, start=1)}
-    number = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
-                            showErrorMessage=True, errorTitle=words["number_title"],
-                            error=words["number_error"])
-    scope = DataValidation(type="list", formula1='"' + ",".join(SCOPES) + '"', showErrorMessage=True,
-                           errorTitle=words["scope_title"], error=words["scope_error"])
-    vintage = DataValidation(type="list", formula1='"' + ",".join(VINTAGES) + '"',
-                             showErrorMessage=False)
-    for validation, name in ((number, "value"), (scope, "scope"), (vintage, "vintage")):
-        validation.add(f"{letters[name]}2:{letters[name]}{spare}")
-        sheet.add_data_validation(validation)
-    sheet.freeze_panes = "B2"
-    sheet.protection.sheet = True  # reference cells locked; no password, so nobody is locked out
-    sheet.protection.formatRows = sheet.protection.formatColumns = False
-    sheet.protection.insertRows = False
+    _table_sheet(book, words["data_sheet"], [words["columns"][name] for name in columns],
+                 [[row.get(name, "") for name in columns] for row in rows.to_dict("records")],
+                 [name in TO_FILL for name in columns],
+                 {columns.index("value"): number_rule(), columns.index("scope"): list_rule(SCOPES, True),
+                  columns.index("vintage"): list_rule(VINTAGES, False)})
+    records = evidence_rows(plan, year, evidence)
+    evidence_columns = EVIDENCE_REFERENCE + EVIDENCE_FILL
+    _table_sheet(book, words["evidence_sheet"],
+                 [words["evidence_columns"][name] for name in evidence_columns],
+                 [[row.get(name, "") for name in evidence_columns] for row in records],
+                 [name in EVIDENCE_TO_FILL for name in evidence_columns],
+                 {evidence_columns.index("status"): list_rule(STATUSES, True)})
     book.active = 1
     buffer = io.BytesIO()
     book.save(buffer)
     return write_atomic(path, buffer.getvalue())
+
+
+def _table_sheet(book, title: str, header: list[str], rows: list[list], to_fill: list[bool],
+                 validations: dict) -> None:
+    """A sheet to fill: grey header frozen, reference columns locked, the cells to fill yellow
+    and unlocked (and 50 spare rows for rows people add), validations, columns wide enough."""
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+
+    sheet = book.create_sheet(title)
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    last, spare = sheet.max_row, sheet.max_row + 50
+    for index, fill in enumerate(to_fill, start=1):
+        letter = sheet.cell(1, index).column_letter
+        sheet.cell(1, index).font = Font(bold=True)
+        sheet.cell(1, index).fill = PatternFill("solid", fgColor="DDDDDD")
+        texts = [str(c.value or "") for c in sheet[letter]]
+        sheet.column_dimensions[letter].width = min(48, max(_width(t) for t in texts) + 2)
+        for number in range(2, spare + 1):
+            cell = sheet.cell(number, index)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if fill or number > last:
+                cell.protection = Protection(locked=False)
+            if fill and number <= last:
+                cell.fill = PatternFill("solid", fgColor="FFF2CC")
+    for index, rule in validations.items():
+        letter = sheet.cell(1, index + 1).column_letter
+        rule.add(f"{letter}2:{letter}{spare}")
+        sheet.add_data_validation(rule)
+    sheet.freeze_panes = "B2"
+    sheet.protection.sheet = True  # reference cells locked; no password, so nobody is locked out
+    sheet.protection.formatRows = sheet.protection.formatColumns = False
+    sheet.protection.insertRows = False
+
+
+def number_rule():
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    words = REQUEST["zh"]
+    return DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
+                          showErrorMessage=True, errorTitle=words["number_title"],
+                          error=words["number_error"])
+
+
+def list_rule(choices, strict: bool):
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    words = REQUEST["zh"]
+    return DataValidation(type="list", formula1='"' + ",".join(choices) + '"',
+                          showErrorMessage=strict, errorTitle=words["list_title"],
+                          error=words["list_error"].format(choices="、".join(choices)))
+
+
+def evidence_rows(plan: Plan, year: int, evidence: pd.DataFrame | None = None) -> list[dict]:
+    """One row per qualitative or body-text target without a record for `year`."""
+    from analysis.evidence import evidence_targets, load_evidence
+
+    evidence = load_evidence(plan=plan) if evidence is None else evidence
+    have = set(evidence.loc[evidence["year"] == year, "target_id"])
+    return [{"name": row["name_zh"], "quote": row["quote"], "target_id": row["target_id"],
+             "year": year} for row in evidence_targets(plan).to_dict("records")
+            if row["target_id"] not in have]
 
 
 def _width(text: str) -> float:

@@ -18,6 +18,7 @@ COLUMNS = {
         "growth": "增长假设", "assumption": "假设来源", "start": "起点", "probability": "达标概率",
         "p10": "10%分位", "median": "中位数", "p90": "90%分位", "completion": "完成比例",
         "half_way": "任务过半", "final_value": "最终值", "met": "是否实现", "scope": "统计口径",
+        "progress": "进展情况",
     },
     "en": {
         "indicator": "Indicator", "unit": "Unit", "baseline": "Baseline", "target": "{end_year} target",
@@ -35,7 +36,7 @@ COLUMNS = {
         "assumption": "Assumption from", "start": "Start", "probability": "Probability of meeting",
         "p10": "10th percentile", "median": "Median", "p90": "90th percentile",
         "completion": "Share of the way", "half_way": "Half way", "final_value": "Final value",
-        "met": "Met", "scope": "Scope",
+        "met": "Met", "scope": "Scope", "progress": "Progress",
     },
 }
 
@@ -282,6 +283,14 @@ REVIEW_COMMENT = {
            "{ours}, the table's remark says {remark}."),
 }
 
+# The status of a target in an evidence record (analysis.evidence).
+EVIDENCE_STATUS = {
+    "zh": {"已完成": "已完成", "基本完成": "基本完成", "推进中": "推进中", "滞后": "滞后", "暂无信息": "暂无信息"},
+    "en": {"已完成": "completed (已完成)", "基本完成": "largely completed (基本完成)",
+           "推进中": "in progress (推进中)", "滞后": "behind (滞后)",
+           "暂无信息": "no information yet (暂无信息)"},
+}
+
 # 统计口径 of a value, as a page names it.
 SCOPE_NAMES = {
     "zh": {"市级": "市级", "全市": "全市", "未说明": "未说明"},
@@ -345,7 +354,7 @@ CHECKS = {
 # The data request workbook (数据征集表), for the offices that hold the data: Chinese only.
 REQUEST = {
     "zh": {
-        "instructions_sheet": "填表说明", "data_sheet": "数据",
+        "instructions_sheet": "填表说明", "data_sheet": "数据", "evidence_sheet": "进展情况",
         "instructions": [
             "《{plan}》监测数据征集表（截至{year}年）",
             "请在“数据”表的黄色单元格中填写各指标{start_year}—{year}年的实际值。灰色表头左侧各列为参考信息，已锁定；"
@@ -359,6 +368,8 @@ REQUEST = {
             "没有来源的数值不能采用。",
             "说明 note：初步数、口径变化等需要说明的情况。",
             "暂时无法提供的数值请留空，留空的行不会被读取。同一指标同一年另有其他口径的数值，请在表末空行另起一行填写。",
+            "“进展情况”表：规划正文中的定性目标和其他目标，请在“进展状态 status”列选择（已完成、基本完成、推进中、滞后、暂无信息），"
+            "在“完成情况 done”列简述已做的工作，并在“来源 source”列写明依据的文件；未填状态的行不会被读取。",
             "填好后保存为 .xlsx 文件（不要另存为 .xls，不要设置密码）交回。",
         ],
         "columns": {
@@ -368,8 +379,13 @@ REQUEST = {
             "year": "年份 year", "value": "数值 value", "scope": "统计口径 scope",
             "vintage": "资料类型 vintage", "source": "来源 source", "note": "说明 note",
         },
+        "evidence_columns": {
+            "name": "目标", "quote": "规划原文", "target_id": "目标编号 target_id", "year": "年份 year",
+            "status": "进展状态 status", "done": "完成情况 done", "source": "来源 source",
+            "note": "说明 note",
+        },
         "number_title": "只能填数字", "number_error": "请填写不带单位、百分号和逗号的数字，例如 3.45 或 2450。",
-        "scope_title": "统计口径", "scope_error": "请从下拉列表中选择：市级、全市或未说明。",
+        "list_title": "请从下拉列表中选择", "list_error": "可选：{choices}。",
     },
 }
 
@@ -377,7 +393,7 @@ REQUEST = {
 ALL = {"COLUMNS": COLUMNS, "WORDS": WORDS, "ANNUAL": ANNUAL, "OVERVIEW": OVERVIEW,
        "REVIEW": REVIEW, "TRAJECTORIES": TRAJECTORIES, "SCENARIOS": SCENARIOS,
        "EXPLORER": EXPLORER, "CHARTS": CHARTS, "INDEX": INDEX, "SCOPE_NAMES": SCOPE_NAMES,
-       "CHECKS": CHECKS,
+       "CHECKS": CHECKS, "EVIDENCE_STATUS": EVIDENCE_STATUS,
        "REVIEW_COMMENT": {lang: {"comment": text} for lang, text in REVIEW_COMMENT.items()},
        "STATUS_LABELS": {lang: {status: labels[lang] for status, labels in STATUS_LABELS.items()}
                          for lang in ("zh", "en")}}

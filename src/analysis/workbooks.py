@@ -22,9 +22,11 @@ _ZIP = b"PK\x03\x04"
 HEADER_ROWS = 20  # how far down a header row is looked for
 
 
-def read_workbook(path: Path, required: list[str], optional: list[str]
+def read_workbook(path: Path, required: list[str], optional: list[str], filled: str | None = None
                   ) -> Iterator[tuple[str, int, dict, callable]]:
-    """Per data row: (sheet, row number, {column id: text}, where(field) for an error)."""
+    """Per data row: (sheet, row number, {column id: text}, where(field) for an error). A data
+    sheet's header names `required[0]`, the table's id column; a row whose `filled` column is
+    empty is not supplied."""
     data = _bytes(path)
     values, formulas = _open(path, data)
     found = False
@@ -52,8 +54,8 @@ def read_workbook(path: Path, required: list[str], optional: list[str]
                 record[name] = _text(cell.value if cell is not None else None, name, where)
             if not any(text.strip() for text in record.values()):
                 continue
-            if not record.get("value", "").strip():
-                continue  # not supplied: the request leaves the value to be filled
+            if filled and not record.get(filled, "").strip():
+                continue  # not supplied: the request leaves it to be filled
             yield (sheet.title, number, record,
                    lambda name, _n=number, _s=sheet.title: _where(path, _s, _n, columns.get(name), name))
     if not found:
@@ -108,9 +110,9 @@ def _header(path: Path, sheet, required: list[str], optional: list[str]):
         for index, text in enumerate(row):
             for name in _ids(text) & known:
                 columns.setdefault(name, index)
-        # A header names columns in cells of their own (an instruction naming two ids in one
-        # sentence is not a header).
-        if len(set(columns.values())) < 2:
+        # A header names its id column and others, in cells of their own (an instruction naming
+        # two ids in one sentence is not a header; another kind of table names another id).
+        if required[0] not in columns or len(set(columns.values())) < 2:
             continue
         missing = [name for name in required if name not in columns]
         if missing:

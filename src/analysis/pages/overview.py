@@ -9,12 +9,13 @@ from IPython.display import HTML, Markdown
 
 from analysis.charts import coverage_grid
 from analysis.checks import data_checks, describe
+from analysis.evidence import evidence_targets, load_evidence, target_progress
 from analysis.observations import comparable, load_observations, year_range
 from analysis.pages.base import Page, page_context
-from analysis.pages.formatting import as_html, md_text
+from analysis.pages.formatting import as_html, md_text, with_year_text
 from analysis.plan import Plan
 from analysis.targets import BODY_ORIGIN, catalogue, headline_targets_with_rates
-from analysis.texts import CHECKS, OVERVIEW
+from analysis.texts import CHECKS, EVIDENCE_STATUS, OVERVIEW
 
 @dataclass
 class OverviewPage(Page):
@@ -22,6 +23,7 @@ class OverviewPage(Page):
 
     catalogue: pd.DataFrame = None
     observations: pd.DataFrame = None
+    evidence: pd.DataFrame = None
 
     def kinds(self) -> list:
         origin = self.catalogue["origin"]
@@ -50,9 +52,26 @@ class OverviewPage(Page):
                                for t, u in zip(target, unit)],
             columns["year"]: frame["target_year"].astype(str),
             columns["origin"]: origin,
+            columns["progress"]: self.progress_cells(),
             columns["section"]: frame["section"],
             columns["quote"]: frame["quote"],
         }))
+
+    def progress_cells(self) -> list[str]:
+        """Per target of the catalogue: for those evidence speaks for, the latest status (and
+        its year) or 暂无信息; a dash for the others, which the annual reports judge."""
+        progress = target_progress(evidence_targets(self.plan), self.evidence, self.plan.end_year)
+        status = {row["target_id"]: (row["status"], row["status_year"])
+                  for row in progress.to_dict("records")}
+        cells = []
+        for target in self.catalogue["target_id"]:
+            if target not in status:
+                cells.append("—")
+                continue
+            label, year = status[target]
+            label = EVIDENCE_STATUS[self.lang][label]
+            cells.append(label if year is None else with_year_text(label, year, self.lang))
+        return cells
 
     def coverage(self) -> list:
         ids = list(self.indicators["indicator_id"])
@@ -83,6 +102,7 @@ def overview(lang: str = "zh", plan: Plan | str | None = None) -> OverviewPage:
     context = page_context(lang, plan)
     return OverviewPage(**context, texts=OVERVIEW, catalogue=catalogue(context["plan"]),
                         observations=load_observations(indicators=context["indicators"],
-                                                       plan=context["plan"]))
+                                                       plan=context["plan"]),
+                        evidence=load_evidence(plan=context["plan"]))
 
 

@@ -6,7 +6,8 @@ A notebook declares its data in its metadata, `"analysis": {"reads": [...]}`:
 - `observations`: every observation (pages that list them all, scenarios that start from them);
 - `observations_to_report_year`: the observations up to the report's year (the annual report),
   so a value for year Y changes the annual reports for Y and later, and no earlier one;
-- `references`: the outside series that relative targets compare with.
+- `references`: the outside series that relative targets compare with;
+- `evidence`: the records on qualitative and body-text targets.
 Every notebook reads its plan (plan.toml, the text, the curated tables).
 """
 
@@ -26,7 +27,7 @@ from analysis.plan import Plan
 
 # Raise to re-render every report, e.g. after a change no hash can see.
 RENDER_EPOCH = 1
-READS = ("observations", "observations_to_report_year", "references")
+READS = ("observations", "observations_to_report_year", "references", "evidence")
 # Installers change no byte of a report; every other installed distribution may.
 _NOT_RENDERING = {"pip", "setuptools", "wheel", "cixi-sti-monitoring"}
 

@@ -137,6 +137,10 @@ class Inputs:
             parts.append(inputs.frame_digest(as_of(self.observations(files), year)))
         if "references" in reads:
             parts.append(self.references_digest())
+        if "evidence" in reads:
+            from analysis.evidence import load_evidence
+
+            parts.append(inputs.frame_digest(load_evidence(plan=self.plan)))
         return inputs._sha256(*parts)
 
 
