@@ -115,3 +115,14 @@ def test_assess_all_covers_every_numeric_target_of_the_period(capsys):
     assert by_id["table2_high_tech_enterprises_2025"]["status"] == "target_met"
     assert by_id["body_graduates_employed"]["status"] == "insufficient_data"
     assert by_id["table2_rd_revenue_ratio_industrial_2025"]["status"] == "insufficient_data"
+
+
+def test_assess_says_which_scope_each_judged_value_has(capsys):
+    from conftest import SCOPED
+
+    code, out, _ = run(capsys, "assess", "--year", "2024", "--format", "csv",
+                       "--observations", str(SCOPED))
+    rows = {row["indicator_id"]: row for row in csv.DictReader(io.StringIO(out))}
+    share, firms = rows["high_tech_value_added_share"], rows["high_tech_enterprises"]
+    assert (share["latest_value"], share["latest_scope"], share["scope_check"]) == ("75.31", "市级", "same")
+    assert (firms["latest_scope"], firms["scope_check"]) == ("未说明", "unverified")

@@ -39,7 +39,7 @@ def test_records_are_read_and_the_latest_counts(tmp_path):
 
 @pytest.mark.parametrize("row, message", [
     ("table2_rd_gdp_ratio_2025,2024,推进中,x,doc,", "field 'target_id': unknown target id"),
-    ("body_innovative_county,2030,推进中,x,doc,", "field 'year': year '2030' is not a whole number from 2019 to 2025"),
+    ("body_innovative_county,2030,推进中,x,doc,", "field 'year': year '2030' is not a whole year from 2019 to 2025"),
     ("body_innovative_county,2024,完成了,x,doc,", "field 'status': status '完成了' is not one of 已完成"),
     ("body_innovative_county,2024,推进中,x,,", "field 'source': source is empty"),
 ])

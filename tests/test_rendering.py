@@ -293,3 +293,8 @@ def test_a_rejected_run_leaves_every_report_as_it_was(rendered, tmp_path, capsys
     assert code == 2 and "is not UTF-8" in capsys.readouterr().err
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_a_value_of_unstated_scope_is_judged_and_marked(with_found):
+    # The fixture's 994 states no scope, the plan's 380 is 市级: used, and marked.
+    assert "994 家（2024）（口径待核实）" in read(with_found / "annual_2024.html")

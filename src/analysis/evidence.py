@@ -54,7 +54,7 @@ def load_evidence(paths: Iterable[str | Path] | None = None, plan: Plan | None =
                                  **at("target_id"))
             year = field("year")
             if not year.isdigit() or not first <= int(year) <= last:
-                raise InputError(f"year {year!r} is not a whole number from {first} to {last}",
+                raise InputError(f"year {year!r} is not a whole year from {first} to {last}",
                                  **at("year"))
             status = field("status")
             if status not in STATUSES:

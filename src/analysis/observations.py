@@ -141,7 +141,7 @@ def _read_row(row: dict, path: Path, line: int, measures: dict[str, str],
     year_text = unicodedata.normalize("NFKC", field("year"))
     first_year, last_year = years
     if not re.fullmatch(r"\d{4}", year_text) or not first_year <= int(year_text) <= last_year:
-        raise InputError(f"year {field('year')!r} is not a whole number from {first_year} to "
+        raise InputError(f"year {field('year')!r} is not a whole year from {first_year} to "
                          f"{last_year}", **at("year"))
 
     value_text = unicodedata.normalize("NFKC", field("value"))

@@ -25,7 +25,7 @@ ASSESSMENT_COLUMNS = [
     "indicator_id", "baseline_year", "baseline_value", "target_year", "target_value",
     "target_kind", "report_year", "latest_year", "latest_value", "required_rate",
     "observed_rate", "progress_ratio", "linear_ratio", "required_value", "remaining_rate",
-    "status", "latest_source", "target_upper", "reference_series",
+    "status", "latest_source", "latest_scope", "scope_check", "target_upper", "reference_series",
 ]
 # Best first: a worse value never moves a target up this list.
 STATUSES = ["target_met", "on_track", "moderate_progress", "insufficient_progress",
@@ -68,6 +68,7 @@ def assess_target(target: dict, observations: pd.DataFrame, report_year: int,
     row.update(report_year=report_year, latest_year=None, latest_value=math.nan,
                observed_rate=math.nan, progress_ratio=math.nan, linear_ratio=math.nan,
                remaining_rate=math.nan, required_value=math.nan, latest_source="",
+               latest_scope="", scope_check="",
                baseline_year=t0, baseline_value=b, target_value=T, required_rate=rate)
     at = min(report_year, tT)
     if t0 is not None and not math.isnan(T):
@@ -86,7 +87,8 @@ def assess_target(target: dict, observations: pd.DataFrame, report_year: int,
     if latest is None:
         return {**row, "status": "insufficient_data"}
     v, t = float(latest["value"]), int(latest["year"])
-    row.update(latest_year=t, latest_value=v, latest_source=latest["source"])
+    row.update(latest_year=t, latest_value=v, latest_source=latest["source"],
+               latest_scope=latest.get("scope", ""), scope_check=latest.get("scope_check", ""))
 
     if math.isnan(T):
         return {**row, "status": "not_assessable"}
@@ -125,7 +127,8 @@ def _assess_relative(row: dict, target: dict, observations: pd.DataFrame,
     shared = mine[mine["year"].isin(list(values))] if t0 in values else mine.iloc[0:0]
     latest = (shared if not shared.empty else mine).sort_values("year").iloc[-1]
     v, t = float(latest["value"]), int(latest["year"])
-    row.update(latest_year=t, latest_value=v, latest_source=latest["source"])
+    row.update(latest_year=t, latest_value=v, latest_source=latest["source"],
+               latest_scope=latest.get("scope", ""), scope_check=latest.get("scope_check", ""))
     if shared.empty:
         return {**row, "status": "not_assessable"}
     reference_increase = values[t] - values[t0]

@@ -79,14 +79,23 @@ class AnnualReport(Page):
             notes.append(self.say("relative_note", targets=wording))
         return notes
 
+    def latest_cells(self) -> list[str]:
+        """Each indicator's latest value judged, with its year and unit, marked 口径待核实 where
+        its scope or the plan's is not stated."""
+        units, frame = self.units(), self.assessment
+        return [with_year(value, year, self.lang, units[indicator])
+                + (self.words["scope_marked"].format(scope="", mark=self.words["scope_unverified"])
+                   if check == "unverified" else "")
+                for value, year, indicator, check in
+                zip(frame["latest_value"], frame["latest_year"], frame["indicator_id"],
+                    frame["scope_check"])]
+
     def status_table(self) -> HTML:
         names, units, columns = self.names(), self.units(), self.columns
         frame = self.assessment
         table = pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
-            columns["latest"]: [with_year(value, year, self.lang, units[indicator]) for
-                                value, year, indicator in
-                                zip(frame["latest_value"], frame["latest_year"], frame["indicator_id"])],
+            columns["latest"]: self.latest_cells(),
             columns["required_value"]: [with_unit(format_number(value), units[indicator])
                                         for value, indicator in
                                         zip(frame["required_value"], frame["indicator_id"])],
@@ -106,7 +115,7 @@ class AnnualReport(Page):
         return []
 
     def midterm_table(self) -> HTML:
-        names, units, columns, words = self.names(), self.units(), self.columns, self.words
+        names, columns, words = self.names(), self.columns, self.words
         frame = self.assessment
         gap = frame["target_value"] - frame["baseline_value"]
         completion = (frame["latest_value"] - frame["baseline_value"]) / gap.where(gap != 0)
@@ -114,21 +123,19 @@ class AnnualReport(Page):
                     for share in completion]
         return as_html(pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
-            columns["latest"]: [with_year(v, y, self.lang, units[i]) for v, y, i in
-                                zip(frame["latest_value"], frame["latest_year"], frame["indicator_id"])],
+            columns["latest"]: self.latest_cells(),
             columns["completion"]: completion.map(lambda share: "—" if pd.isna(share) else f"{share:.0%}"),
             columns["half_way"]: half_way,
         }))
 
     def final_table(self) -> HTML:
-        names, units, columns, words = self.names(), self.units(), self.columns, self.words
+        names, columns, words = self.names(), self.columns, self.words
         frame = self.assessment
         met = [words["no_data"] if pd.isna(v) else (words["yes"] if s == "target_met" else words["no"])
                for v, s in zip(frame["latest_value"], frame["status"])]
         return as_html(pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
-            columns["final_value"]: [with_year(v, y, self.lang, units[i]) for v, y, i in
-                                     zip(frame["latest_value"], frame["latest_year"], frame["indicator_id"])],
+            columns["final_value"]: self.latest_cells(),
             columns["target"]: [self.target_wording(k, t) for k, t in
                                 zip(self.targets["target_kind"], self.targets["target_text"])],
             columns["met"]: met,
