@@ -96,3 +96,21 @@ def test_which_table_a_csv_file_holds(tmp_path):
     assert [holds(p, "indicator_id") for p in (evidence, observations, series, neither)] == [
         False, True, True, True]
     assert holds(series, "series_id") and holds(neither, "series_id")
+
+
+def test_a_workbook_of_observations_only_holds_no_evidence_and_the_reverse(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["indicator_id", "year", "value", "source", "note"])
+    book.active.append(["tech_smes", 2022, 2600, "doc", ""])
+    observations = tmp_path / "o.xlsx"
+    book.save(observations)
+    assert load_evidence([observations], PLAN).empty
+    book = Workbook()
+    book.active.append(["target_id", "year", "status", "done", "source"])
+    book.active.append(["body_innovative_county", 2024, "推进中", "x", "doc"])
+    evidence = tmp_path / "e.xlsx"
+    book.save(evidence)
+    assert load_observations([evidence]).empty
+    assert len(load_evidence([evidence], PLAN)) == 1

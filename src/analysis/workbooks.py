@@ -29,12 +29,13 @@ def read_workbook(path: Path, required: list[str], optional: list[str], filled: 
     empty is not supplied."""
     data = _bytes(path)
     values, formulas = _open(path, data)
-    found = False
+    found = other_kind = False
     for sheet, cells in zip(values.worksheets, formulas.worksheets):
         if sheet.sheet_state != "visible":
             continue
         header = _header(path, sheet, required, optional)
         if header is None:
+            other_kind = other_kind or _names_other_kind(sheet, required[0])
             continue
         found = True
         header_row, columns = header
@@ -57,10 +58,19 @@ def read_workbook(path: Path, required: list[str], optional: list[str], filled: 
             if filled and not record.get(filled, "").strip():
                 continue  # not supplied: the request leaves it to be filled
             yield (sheet.title, number, record,
-                   lambda name, _n=number, _s=sheet.title: _where(path, _s, _n, columns.get(name), name))
-    if not found:
+                   lambda name, _n=number, _s=sheet.title, _c=columns: _where(path, _s, _n, _c.get(name), name))
+    if not found and not other_kind:  # a workbook of evidence only holds no observation, and so on
         raise InputError(f"has no visible sheet with a header row naming the columns "
                          f"{', '.join(required)}", file=path)
+
+
+def _names_other_kind(sheet, id_column: str) -> bool:
+    """Whether a sheet's first rows name the id column of another kind of table."""
+    from analysis.records import KINDS
+
+    others = set(KINDS) - {id_column}
+    return any(_ids(text) & others for row in sheet.iter_rows(max_row=HEADER_ROWS, values_only=True)
+               for text in row)
 
 
 def _bytes(path: Path) -> bytes:

@@ -32,7 +32,7 @@ READS = ("observations", "observations_to_report_year", "references", "evidence"
 _NOT_RENDERING = {"pip", "setuptools", "wheel", "cixi-sti-monitoring"}
 
 
-def _sha256(*parts: str | bytes) -> str:
+def digest_of(*parts: str | bytes) -> str:
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.encode("utf-8") if isinstance(part, str) else part)
@@ -46,7 +46,7 @@ def _files_digest(paths, root: Path = config.PROJECT_DIR) -> str:
     for path in sorted(Path(p).resolve() for p in paths):
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         parts += [name, hashlib.sha256(path.read_bytes()).hexdigest()]
-    return _sha256(*parts)
+    return digest_of(*parts)
 
 
 def installed_distributions() -> list[str]:
@@ -67,7 +67,7 @@ def python_version() -> str:
 def environment_digest() -> str:
     """Python, every installed distribution (Pillow, mistune, Jinja2, IPython, … included) and
     the render epoch."""
-    return _sha256(f"epoch={RENDER_EPOCH}", python_version(), *installed_distributions())
+    return digest_of(f"epoch={RENDER_EPOCH}", python_version(), *installed_distributions())
 
 
 # --- notebooks and the modules they import -------------------------------------------------------
@@ -80,7 +80,7 @@ def notebook_digest(notebook: Path) -> str:
     """A notebook's cells without their stored outputs (re-storing outputs changes no report)."""
     cells = [(c["cell_type"], _source(c), c.get("metadata", {}).get("tags", []))
              for c in _cells(notebook)]
-    return _sha256(json.dumps(cells, ensure_ascii=False))
+    return digest_of(json.dumps(cells, ensure_ascii=False))
 
 
 def _source(cell: dict) -> str:
@@ -201,4 +201,4 @@ def plan_digest(plan: Plan) -> str:
 def frame_digest(frame) -> str:
     """The rows a report can show (where in which file a row stood is not among them)."""
     shown = frame.drop(columns=[c for c in ("file", "line") if c in frame.columns])
-    return _sha256(shown.to_csv(index=False, lineterminator="\n"))
+    return digest_of(shown.to_csv(index=False, lineterminator="\n"))

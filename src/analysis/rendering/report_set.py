@@ -90,6 +90,7 @@ class Inputs:
         self._indicators = None
         self._observations: dict[tuple[str, ...], object] = {}
         self._references: str | None = None
+        self._evidence: str | None = None
         self._plan: str | None = None
 
     @property
@@ -113,6 +114,13 @@ class Inputs:
         if self._references is None:
             self._references = inputs.frame_digest(plan_references(self.plan, self.indicators))
         return self._references
+
+    def evidence_digest(self) -> str:
+        from analysis.evidence import load_evidence
+
+        if self._evidence is None:
+            self._evidence = inputs.frame_digest(load_evidence(plan=self.plan))
+        return self._evidence
 
     def plan_digest(self) -> str:
         if self._plan is None:
@@ -138,10 +146,8 @@ class Inputs:
         if "references" in reads:
             parts.append(self.references_digest())
         if "evidence" in reads:
-            from analysis.evidence import load_evidence
-
-            parts.append(inputs.frame_digest(load_evidence(plan=self.plan)))
-        return inputs._sha256(*parts)
+            parts.append(self.evidence_digest())
+        return inputs.digest_of(*parts)
 
 
 def job_digest(job: ReportJob, data: Inputs) -> str:
