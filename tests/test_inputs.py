@@ -180,3 +180,16 @@ def test_every_notebook_declares_only_known_reads():
 
 def test_the_set_covers_every_report_of_the_plan():
     assert len(all_jobs(PLAN)) == 20
+
+
+def test_a_change_to_how_reports_are_written_re_renders_everything(monkeypatch):
+    before = digests()
+    writer = config.PACKAGE_DIR / "rendering" / "report.py"
+    real_digest = inputs._files_digest
+
+    def with_edit(paths, root=config.PROJECT_DIR):
+        paths = list(paths)
+        return real_digest(paths, root) + ("edited" if writer in paths else "")
+
+    monkeypatch.setattr(inputs, "_files_digest", with_edit)
+    assert changed(before, digests()) == sorted(before)

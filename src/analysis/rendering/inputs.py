@@ -185,9 +185,11 @@ def notebook_modules(notebook: Path) -> list[Path]:
 
 
 def code_digest(notebook: Path) -> str:
-    """The modules the notebook imports and the HTML template every report is written with."""
+    """The modules the notebook imports, and what writes every report: the HTML template and
+    the code that executes a notebook and exports it (rendering/report.py)."""
     template = [p for p in (config.TEMPLATES_DIR / "report").rglob("*") if p.is_file()]
-    return _files_digest([*notebook_modules(notebook), *template])
+    writer = config.PACKAGE_DIR / "rendering" / "report.py"
+    return _files_digest([*notebook_modules(notebook), *template, writer])
 
 
 # --- data ----------------------------------------------------------------------------------------

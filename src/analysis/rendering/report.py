@@ -48,9 +48,15 @@ class WarmKernel:
         run_sync(self.km.start_kernel)(extra_arguments=QUIET_KERNEL, cwd=str(cwd))
 
     def close(self) -> None:
-        from jupyter_core.utils import run_sync
+        _shut_down(self.km)
 
-        run_sync(self.km.shutdown_kernel)(now=True)
+
+def _shut_down(manager) -> None:
+    """Stop a kernel and remove its connection file."""
+    from jupyter_core.utils import run_sync
+
+    if manager.has_kernel:
+        run_sync(manager.shutdown_kernel)(now=True)
 
 
 _warm: dict[Path, WarmKernel] = {}
@@ -103,17 +109,22 @@ def execute(notebook: Path, parameters: dict, timeout: int | None = None, warm: 
     cwd = notebook.parent.resolve()
     with tempfile.TemporaryDirectory() as folder:
         source = _with_reset(notebook, Path(folder)) if warm else notebook
+        # papermill does not shut down a kernel it was handed: a kernel of its own is shut down
+        # here, a kept one when it fails (it may still be busy) or when the run ends.
+        manager = _warm_kernel(cwd).km if warm else kernel_manager()
         try:
             executed = papermill.execute_notebook(
                 str(source), None, parameters=parameters, cwd=str(cwd),
                 progress_bar=False, log_output=False, execution_timeout=timeout,
-                extra_arguments=QUIET_KERNEL,
-                km=_warm_kernel(cwd).km if warm else kernel_manager(),
+                extra_arguments=QUIET_KERNEL, km=manager,
             )
         except BaseException:
             if warm and cwd in _warm:
                 _warm.pop(cwd).close()
             raise
+        finally:
+            if not warm:
+                _shut_down(manager)
     executed.cells = [cell for cell in executed.cells
                       if RESET_TAG not in cell.metadata.get("tags", [])]
     for cell in executed.cells:  # papermill gives the cell it injects a random id
