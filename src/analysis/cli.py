@@ -194,6 +194,7 @@ def cmd_render(args) -> int:
 
 def cmd_request(args) -> int:
     """The data request workbook for the values still missing up to a year."""
+    from analysis.observations import load_observations
     from analysis.request import missing, write_request
 
     plan = args.plan
@@ -201,8 +202,9 @@ def cmd_request(args) -> int:
     out = Path(args.out or f"数据征集表_{year}.xlsx")
     if out.suffix.lower() != ".xlsx":
         raise InputError(f"{out}: the request is an Excel workbook; name it ….xlsx", field="--out")
-    write_request(out, plan, year)
-    log.info("wrote %s: %d values to ask for (%d–%d)", out, len(missing(plan, year)),
+    observations = load_observations(plan=plan)  # read once, for the workbook and the count
+    write_request(out, plan, year, observations)
+    log.info("wrote %s: %d values to ask for (%d–%d)", out, len(missing(plan, year, observations)),
              plan.start_year, year)
     return 0
 
