@@ -62,6 +62,8 @@ def test_assess_reads_only_the_given_observation_files(capsys, tmp_path):
     (["render", "--lang", "fr"], "language 'fr' is not one of zh, en"),
     (["render", "--year", "2019"], "2019 is outside the plan"),
     (["assess", "--year", "2023", "--observations", "/nonexistent.csv"], "/nonexistent.csv"),
+    (["notebooks", "--jobs", "0"], "give 1 or more workers"),
+    (["update", "--jobs", "0"], "give 1 or more workers"),
 ])
 def test_bad_parameters_exit_2_with_one_line(capsys, argv, message):
     code, out, err = run(capsys, *argv)

@@ -164,8 +164,7 @@ def cmd_render(args) -> int:
     plan = args.plan
     years = _years(plan.years, args.year)
     langs = [check_language(args.lang)] if args.lang else list(config.LANGUAGES)
-    if args.jobs is not None and args.jobs < 1:
-        raise InputError(f"--jobs {args.jobs}: give 1 or more workers", field="--jobs")
+    _check_jobs(args)
     if args.execution_timeout is not None and args.execution_timeout < 1:
         raise InputError(f"--execution-timeout {args.execution_timeout}: give seconds, 1 or more",
                          field="--execution-timeout")
@@ -213,9 +212,15 @@ def _notebooks() -> list[Path]:
     return sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
 
 
+def _check_jobs(args) -> None:
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(f"--jobs {args.jobs}: give 1 or more workers", field="--jobs")
+
+
 def cmd_notebooks(args) -> int:
     from analysis.rendering import render_all
 
+    _check_jobs(args)
     summary = render_all(args.plan, [], workers=args.jobs or 0, force=args.force,
                          notebooks=_notebooks())
     return _report(summary, None)
@@ -226,6 +231,7 @@ def cmd_update(args) -> int:
     from analysis.build import build
     from analysis.rendering import all_jobs, default_out_dir, render_all
 
+    _check_jobs(args)
     for path in build(args.plan):
         log.info("wrote %s", path)
     _warn(args.plan)
