@@ -33,6 +33,9 @@ def test_it_asks_for_every_indicator_and_year_still_missing(scoped):
     hte = rows[(rows["indicator_id"] == "high_tech_enterprises") & (rows["year"] == 2022)].iloc[0]
     assert (hte["baseline"], hte["target"], hte["required_value"]) == ("380（2020年）", "760（2025年）", "501")
     assert hte["supplier"] == "科技局" and hte["plan_scope"] == "市级" and hte["definition"]
+    # A body-text indicator without a curated definition is explained by the plan's own words.
+    labs = rows[rows["indicator_id"] == "provincial_key_labs"].iloc[0]
+    assert labs["definition"].startswith("规划原文：") and labs["supplier"] == "待确认"
 
 
 @pytest.fixture(scope="module")

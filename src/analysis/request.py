@@ -50,9 +50,12 @@ def missing(plan: Plan, year: int, observations: pd.DataFrame | None = None) -> 
                 continue
             rows.append({
                 "indicator_id": indicator, "year": when, "name": meta.loc[indicator, "name_zh"],
-                "definition": meta.loc[indicator].get("definition_zh", ""),
+                # Where no definition is curated yet, the plan's own words say what is meant.
+                "definition": (meta.loc[indicator].get("definition_zh", "")
+                               or REQUEST["zh"]["plan_words"].format(quote=target["quote"])),
                 "unit": meta.loc[indicator, "unit_zh"], "plan_scope": scopes[indicator],
-                "supplier": meta.loc[indicator].get("supplier_zh", ""),
+                "supplier": (meta.loc[indicator].get("supplier_zh", "")
+                             or REQUEST["zh"]["supplier_unknown"]),
                 "baseline": _with_year(target["baseline_value"], target["baseline_year"]),
                 "target": f"{target['target_text']}（{int(target['target_year'])}年）",
                 "required_value": _required(target, when),

@@ -386,6 +386,7 @@ REQUEST = {
         },
         "number_title": "只能填数字", "number_error": "请填写不带单位、百分号和逗号的数字，例如 3.45 或 2450。",
         "list_title": "请从下拉列表中选择", "list_error": "可选：{choices}。",
+        "plan_words": "规划原文：{quote}", "supplier_unknown": "待确认",
     },
 }
 
