@@ -34,8 +34,8 @@ def missing(plan: Plan, year: int, observations: pd.DataFrame | None = None) -> 
     indicators = load_indicators(plan)
     if observations is None:
         observations = load_observations(indicators=indicators, plan=plan)
-    have = {(i, y) for i, y in zip(*comparable(as_of(observations, year), indicators)
-                                     [["indicator_id", "year"]].T.values)}
+    judged = comparable(as_of(observations, year), indicators)
+    have = set(zip(judged["indicator_id"], judged["year"]))
     targets = catalogue(plan)
     targets = targets[(targets["plan_period"] == plan.period) & (targets["indicator_id"] != "")
                       & targets["target_kind"].isin([*NUMERIC_KINDS, "relative"])]
