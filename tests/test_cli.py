@@ -38,7 +38,11 @@ def test_assess_2025_prints_baselines_targets_and_required_rates(capsys):
     got = {indicator: (row["baseline_year"], row["baseline_value"], row["target_value"],
                        row["required_rate"]) for indicator, row in rows.items()}
     assert got == expected
-    assert rows["high_tech_enterprises"]["required_value"] == "760.0"
+    # 同年应达值: the path at the year of the value (994 in 2024), not at the report year.
+    assert rows["high_tech_enterprises"]["required_value"] == "661.618428"
+    assert (rows["high_tech_enterprises"]["progress_share"], rows["high_tech_enterprises"]["elapsed_share"],
+            rows["high_tech_enterprises"]["completion"], rows["high_tech_enterprises"]["preliminary"]) == (
+        "1.615789", "0.8", "exceeded", "True")
     assert rows["high_tech_enterprises"]["latest_value"] == "994.0"
     assert rows["high_tech_enterprises"]["status"] == "target_met"
     assert rows["rd_revenue_ratio_industrial"]["target_kind"] == "relative"

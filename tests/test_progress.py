@@ -32,6 +32,41 @@ def test_450_high_tech_enterprises_in_2022_is_insufficient_progress():
     assert row["status"] == "insufficient_progress"
 
 
+def test_450_in_2022_against_the_time_elapsed_and_the_final_grades():
+    row = verdict("high_tech_enterprises", 2022, 450)
+    assert round(row["progress_share"], 6) == round(70 / 380, 6) == 0.184211  # 完成进度
+    assert row["elapsed_share"] == 0.4  # 序时进度: 2 of 5 years
+    assert row["completion"] == "not_met" and round(row["completion_rate"], 6) == 0.592105
+    assert row["preliminary"]  # one value after the baseline
+
+
+def test_the_value_is_set_against_the_path_at_its_own_year():
+    # 994 in 2024, seen from the 2025 report: the path's 2024 value, not the 2025 target.
+    row = verdict("high_tech_enterprises", 2024, 994, report_year=2025)
+    assert round(row["required_value"], 6) == 661.618428
+    assert row["completion"] == "exceeded" and row["elapsed_share"] == 0.8
+    # No value: the path at the report year.
+    empty = assess(headline_targets(), observations(), 2023).set_index("indicator_id")
+    assert round(empty.loc["high_tech_enterprises", "required_value"], 6) == 575.972295  # 380 × 2^(3/5)
+    assert empty.loc["high_tech_enterprises", "completion"] is None
+
+
+def test_two_values_make_a_verdict_no_longer_preliminary():
+    frame = assess(headline_targets(), observations(("high_tech_enterprises", 2022, 450),
+                                                    ("high_tech_enterprises", 2023, 600)), 2023)
+    row = frame.set_index("indicator_id").loc["high_tech_enterprises"]
+    assert not row["preliminary"] and row["latest_value"] == 600
+
+
+@pytest.mark.parametrize("value, grade", [(3.75, "exceeded"), (3.7, "met"), (3.66, "nearly_met"),
+                                          (3.64, "not_met")])
+def test_the_final_grades_of_a_share(value, grade):
+    # 3.2% → 3.7%: 超额完成 from 3.75 (a tenth of the 0.5 points beyond), 基本完成 from 3.65.
+    row = verdict("rd_gdp_ratio", 2025, value)
+    assert row["completion"] == grade
+    assert row["completion_rate"] == pytest.approx(value - 3.7)  # percentage points, not 101%
+
+
 def test_600_in_2023_is_on_track():
     row = verdict("high_tech_enterprises", 2023, 600)
     assert round(row["progress_ratio"], 4) == 1.1060

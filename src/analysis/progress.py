@@ -7,6 +7,10 @@ Beyond the Method's compound rule for level and lower-bound targets:
   baseline year is at least the reference series' increase over the same years (percentage points);
   its ratio is the one increase over the other. Without reference data it is not assessable;
 - a target without a baseline in the plan can be found met, but its pace cannot be judged.
+
+Beside the verdict, the comparison Chinese plan reviews make: 完成进度 (progress_share) against
+序时进度 (elapsed_share); the final evaluation's 完成情况 (completion) and 完成率 (completion_rate);
+and whether the verdict rests on one value only (preliminary, 初步判断).
 """
 
 from __future__ import annotations
@@ -25,12 +29,17 @@ ASSESSMENT_COLUMNS = [
     "indicator_id", "baseline_year", "baseline_value", "target_year", "target_value",
     "target_kind", "report_year", "latest_year", "latest_value", "required_rate",
     "observed_rate", "progress_ratio", "linear_ratio", "required_value", "remaining_rate",
-    "status", "latest_source", "latest_scope", "scope_check", "target_upper", "reference_series",
+    "status", "progress_share", "elapsed_share", "completion", "completion_rate", "preliminary",
+    "latest_source", "latest_scope", "scope_check", "target_upper", "reference_series",
 ]
 # Best first: a worse value never moves a target up this list.
 STATUSES = ["target_met", "on_track", "moderate_progress", "insufficient_progress",
             "moving_away", "insufficient_data", "not_assessable"]
 ON_TRACK, MODERATE = 0.95, 0.60
+# 完成情况, best first: 超额完成 beyond the target by a tenth of the way from the baseline, 完成,
+# 基本完成 at nine tenths of the way, 未完成 (DESIGN.md, Method).
+COMPLETIONS = ["exceeded", "met", "nearly_met", "not_met"]
+EXCEEDED_MARGIN, NEARLY_MET = 0.10, 0.90
 _NO_REFERENCES = pd.DataFrame(columns=["series_id", "year", "value", "source", "note"])
 
 
@@ -51,6 +60,40 @@ def classify(progress_ratio: float) -> str:
     return "moving_away"
 
 
+def completion(v: float, b: float, T: float, progress_share: float) -> str | None:
+    """完成情况 of a value v against the target T from the baseline b; None without a target
+    or a value."""
+    if math.isnan(v) or math.isnan(T):
+        return None
+    if not math.isnan(b) and meets(v, T + EXCEEDED_MARGIN * abs(T - b)) and T != b:
+        return "exceeded"
+    if meets(v, T):
+        return "met"
+    if not math.isnan(progress_share) and progress_share >= NEARLY_MET:
+        return "nearly_met"
+    return "not_met"
+
+
+def completion_rate(v: float, T: float, measure: str) -> float:
+    """完成率: v/T for levels and counts; for a share, the distance to the target in percentage
+    points (v − T)."""
+    if math.isnan(v) or math.isnan(T):
+        return math.nan
+    if measure == "share":
+        return v - T
+    return v / T if T else math.nan
+
+
+def _with_progress(row: dict, v: float, t: int, count: int, measure: str) -> dict:
+    """The latest value's 完成进度, 序时进度, 完成情况, 完成率 and whether it stands alone."""
+    b, T, t0, tT = row["baseline_value"], row["target_value"], row["baseline_year"], row["target_year"]
+    share = (v - b) / (T - b) if t0 is not None and not math.isnan(T) and T != b else math.nan
+    return {**row, "progress_share": share,
+            "elapsed_share": (t - t0) / (tT - t0) if t0 is not None else math.nan,
+            "completion": completion(v, b, T, share), "completion_rate": completion_rate(v, T, measure),
+            "preliminary": count == 1}
+
+
 def _number(value) -> float:
     return math.nan if value is None or pd.isna(value) else float(value)
 
@@ -68,12 +111,17 @@ def assess_target(target: dict, observations: pd.DataFrame, report_year: int,
     row.update(report_year=report_year, latest_year=None, latest_value=math.nan,
                observed_rate=math.nan, progress_ratio=math.nan, linear_ratio=math.nan,
                remaining_rate=math.nan, required_value=math.nan, latest_source="",
-               latest_scope="", scope_check="",
+               latest_scope="", scope_check="", progress_share=math.nan, elapsed_share=math.nan,
+               completion=None, completion_rate=math.nan, preliminary=False,
                baseline_year=t0, baseline_value=b, target_value=T, required_rate=rate)
-    at = min(report_year, tT)
-    if t0 is not None and not math.isnan(T):
-        row["required_value"] = float(
-            linear_value(b, T, t0, tT, at) if counted_from_zero else compound_value(b, rate, t0, at))
+    def required_at(year: int) -> float:  # 同年应达值
+        if t0 is None or math.isnan(T):
+            return math.nan
+        at = min(year, tT)
+        return float(linear_value(b, T, t0, tT, at) if counted_from_zero
+                     else compound_value(b, rate, t0, at))
+
+    row["required_value"] = required_at(report_year)
     if kind == "qualitative" or not target.get("indicator_id"):
         # Nothing can ever be observed for it, so "no data yet" would promise data to come.
         return {**row, "status": "not_assessable"}
@@ -82,13 +130,16 @@ def assess_target(target: dict, observations: pd.DataFrame, report_year: int,
     after = t0 if t0 is not None else _number(target.get("period_start")) - 1
     if kind == "relative":
         return _assess_relative(row, target, observations, references, report_year)
-    latest = latest_observation(observations, target["indicator_id"],
-                                None if math.isnan(after) else int(after), report_year)
+    after = None if math.isnan(after) else int(after)
+    latest = latest_observation(observations, target["indicator_id"], after, report_year)
     if latest is None:
         return {**row, "status": "insufficient_data"}
     v, t = float(latest["value"]), int(latest["year"])
     row.update(latest_year=t, latest_value=v, latest_source=latest["source"],
-               latest_scope=latest.get("scope", ""), scope_check=latest.get("scope_check", ""))
+               latest_scope=latest.get("scope", ""), scope_check=latest.get("scope_check", ""),
+               required_value=required_at(t))
+    row = _with_progress(row, v, t, _count(observations, target["indicator_id"], after, report_year),
+                         target.get("measure") or "")
 
     if math.isnan(T):
         return {**row, "status": "not_assessable"}
@@ -113,6 +164,12 @@ def assess_target(target: dict, observations: pd.DataFrame, report_year: int,
     return {**row, "status": classify(row["progress_ratio"])}
 
 
+def _count(observations: pd.DataFrame, indicator_id: str, after: int | None, up_to: int) -> int:
+    """How many values of the indicator fall after the baseline, up to the report year."""
+    years = observations.loc[observations["indicator_id"] == indicator_id, "year"]
+    return int(((years > (after if after is not None else -math.inf)) & (years <= up_to)).sum())
+
+
 def _assess_relative(row: dict, target: dict, observations: pd.DataFrame,
                      references: pd.DataFrame, report_year: int) -> dict:
     """Increase since the baseline year against the reference series' increase over the same
@@ -133,6 +190,8 @@ def _assess_relative(row: dict, target: dict, observations: pd.DataFrame,
         return {**row, "status": "not_assessable"}
     reference_increase = values[t] - values[t0]
     row["target_value"] = b + reference_increase  # the value that keeps pace with the reference
+    row = _with_progress(row, v, t, len(mine), target.get("measure") or "")
+    row["elapsed_share"] = math.nan  # the reference moves: no path through time to compare with
     if reference_increase > 0:
         row["progress_ratio"] = (v - b) / reference_increase
     if meets(v, row["target_value"]):

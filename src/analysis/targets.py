@@ -8,17 +8,17 @@ import re
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.plan import Plan, load_indicators, load_plan, plan_values, read_table
+from analysis.plan import Plan, load_indicators, load_plan, measures, plan_values, read_table
 
 HEADLINE_COLUMNS = [
     "indicator_id", "baseline_year", "baseline_value", "target_year", "target_value",
-    "target_kind", "comparator", "target_text", "reference_series",
+    "target_kind", "comparator", "target_text", "reference_series", "measure",
 ]
 CATALOGUE_COLUMNS = [
     "target_id", "indicator_id", "plan_period", "origin", "name_zh", "name_en", "target_kind",
     "comparator", "target_value", "target_upper", "unit_zh", "unit_en", "target_year",
     "baseline_year", "baseline_value", "baseline_source", "target_text", "section", "quote",
-    "reference_series", "period_start",
+    "reference_series", "period_start", "measure",
 ]
 TARGET_KINDS = ("level", "lower_bound", "range", "cumulative", "relative", "qualitative")
 NUMERIC_KINDS = ("level", "lower_bound", "range", "cumulative")
@@ -56,6 +56,7 @@ def headline_targets(values: pd.DataFrame | None = None, plan: Plan | None = Non
     })
     frame["reference_series"] = [_reference_series(kind, indicator) for kind, indicator
                                  in zip(frame["target_kind"], frame["indicator_id"])]
+    frame["measure"] = frame["indicator_id"].map(measures(load_indicators(plan)))
     return frame[HEADLINE_COLUMNS]
 
 
@@ -134,6 +135,7 @@ def catalogue(plan: Plan | None = None) -> pd.DataFrame:
     frame["baseline_year"] = frame["baseline_year"].astype("Int64")
     frame["period_start"] = [plan.start_year if period == plan.period else pd.NA
                              for period in frame["plan_period"]]
+    frame["measure"] = frame["indicator_id"].map(measures(load_indicators(plan))).fillna("")
     return frame[CATALOGUE_COLUMNS]
 
 
