@@ -196,7 +196,7 @@ def test_a_relative_target_without_the_reference_year_is_not_assessable():
 
 def test_statuses_carry_chinese_and_english_labels():
     row = verdict("high_tech_enterprises", 2022, 450)
-    assert (row["status_zh"], row["status_en"]) == ("进展不足", "Insufficient progress")
+    assert (row["status_zh"], row["status_en"]) == ("明显滞后", "Insufficient progress")
     labels = assess(headline_targets(), observations(), 2022)[["status_zh", "status_en"]]
     assert set(map(tuple, labels.values)) == {("暂无数据", "Insufficient data")}
 

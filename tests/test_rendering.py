@@ -94,8 +94,8 @@ def test_a_dashboard_and_one_described_chart_per_indicator(rendered):
     images = re.findall(r"<img [^>]*>", page)
     assert len(images) == 11  # the dashboard, then one chart per 专栏2 indicator
     assert all('src="data:image/png;base64,' in image for image in images)
-    assert "各指标历年进度判断总览图" in images[0]
-    assert all(re.search(r'alt="[^"]*所需路径', image) for image in images[1:])
+    assert "各指标历年判断" in images[0]
+    assert all(re.search(r'alt="[^"]*目标路径', image) for image in images[1:])
 
 
 def test_a_value_of_another_scope_is_listed_but_never_judged(tmp_path):
@@ -103,7 +103,7 @@ def test_a_value_of_another_scope_is_listed_but_never_judged(tmp_path):
     assert not render_all(PLAN, jobs, tmp_path, force=True, progress=False).failed
     page = read(tmp_path / "annual_2023.html")
     # 75.31 (市级, the plan's scope) is set against the target; 79.69 (全市) is only listed.
-    assert "75.31%（2023）" in page and "79.69%（2023）" not in page
+    assert "75.31%（2023年）" in page and "79.69%（2023年）" not in page
     assert "<td>79.69%</td>" in page and "全市（口径不同，不参与评价）" in page
     english = read(tmp_path / "en" / "annual_2023.html")
     assert "whole city (全市) (another scope than the plan" in english
@@ -114,15 +114,24 @@ def test_a_value_of_another_scope_is_listed_but_never_judged(tmp_path):
 def test_observed_values_show_units_and_sources(with_found):
     page = read(with_found / "annual_2023.html")
     assert "79.69%" in page and "慈溪市科学技术局2023年度工作总结" in page
-    assert "994 家" not in page  # a 2024 value stays out of the 2023 report
-    assert "994 家" in read(with_found / "annual_2024.html")
+    assert "994家" not in page  # a 2024 value stays out of the 2023 report
+    assert "994家" in read(with_found / "annual_2024.html")
 
 
 def test_mid_term_in_2023_and_final_evaluation_in_2025(rendered):
     assert "时间过半、任务过半" in read(rendered / "annual_2023.html")
     assert "时间过半、任务过半" not in read(rendered / "annual_2024.html")
-    assert "终期评估" in read(rendered / "annual_2025.html")
+    assert "终期" in read(rendered / "annual_2025.html")
+    assert "终期" not in read(rendered / "annual_2024.html")
     assert "Final evaluation" in read(rendered / "en/annual_2025.html")
+
+
+def test_the_annual_report_opens_with_its_overall_assessment(rendered):
+    page = read(rendered / "annual_2024.html")
+    headings = re.findall(r"<h2[^>]*>(.*?)<", page)
+    assert headings[:5] == ["一、总体情况", "二、主要指标完成情况", "三、正文目标进展",
+                            "四、需要关注的问题", "五、数据缺口与责任单位"]
+    assert "编制单位：慈溪市科学技术局" in page
 
 
 def test_the_overview_has_its_data_checks(rendered):
@@ -156,9 +165,9 @@ def card(index_page: str, href: str) -> str:
 def test_a_card_shows_the_summary_stored_when_its_report_rendered(with_found):
     index = read(with_found / "index.html")
     assert "最新数据年份 2023" in card(index, "annual_2023.html")
-    assert "已实现目标 1" in card(index, "annual_2023.html")
+    assert "已达到目标 1" in card(index, "annual_2023.html")
     assert "最新数据年份 2024" in card(index, "annual_2024.html")
-    assert "已实现目标 2" in card(index, "annual_2024.html")
+    assert "已达到目标 2" in card(index, "annual_2024.html")
     summary = read_manifest(with_found)["annual_2024.html"]["summary"]
     assert summary == {"statuses": {"target_met": 2, "insufficient_data": 8},
                        "latest_data_year": 2024}
@@ -175,7 +184,7 @@ def test_rendering_one_year_with_other_data_changes_only_that_years_card(with_fo
     after = read(tmp_path / "index.html")
     assert card(after, "annual_2023.html") == card(before, "annual_2023.html")
     assert "最新数据年份 2022" in card(after, "annual_2024.html")
-    assert "已实现目标" not in card(after, "annual_2024.html")
+    assert "已达到目标" not in card(after, "annual_2024.html")
 
 
 def test_committed_reports_are_what_the_code_renders(rendered):
@@ -228,7 +237,7 @@ def test_unchanged_inputs_are_not_rendered_again(rendered, tmp_path):
     jobs = annual_jobs(PLAN, [2022], ["zh"], [observations])
     summary = render_all(PLAN, jobs, tmp_path, progress=False)
     assert summary.rendered == ["annual_2022.html"]
-    assert "2600 家" in read(tmp_path / "annual_2022.html")
+    assert "2600家" in read(tmp_path / "annual_2022.html")
     assert (read_manifest(tmp_path)["annual_2022.html"]["digest"]
             != read_manifest(rendered)["annual_2022.html"]["digest"])
 
@@ -297,4 +306,4 @@ def test_a_rejected_run_leaves_every_report_as_it_was(rendered, tmp_path, capsys
 
 def test_a_value_of_unstated_scope_is_judged_and_marked(with_found):
     # The fixture's 994 states no scope, the plan's 380 is 市级: used, and marked.
-    assert "994 家（2024）（口径待核实）" in read(with_found / "annual_2024.html")
+    assert "994家（2024年）（口径待核实）" in read(with_found / "annual_2024.html")

@@ -93,7 +93,7 @@ def test_a_filled_request_is_read_back_and_rendered_as_it_is(request_file, tmp_p
     assert main(["render", "--year", "2024", "--lang", "zh", "--out", str(out),
                  "--observations", str(path)]) == 0
     page = (out / "annual_2024.html").read_text(encoding="utf-8")
-    assert "58 件" in page and "3105 家" in page and "测试填报（非真实数据）" in page
+    assert "58件" in page and "3105家" in page and "测试填报（非真实数据）" in page
 
 
 @pytest.mark.parametrize("argv, message", [

@@ -133,7 +133,8 @@ STATUS_COLOURS = {
 
 
 def status_grid(statuses: pd.DataFrame, labels: dict[str, str], names: dict[str, str]) -> Figure:
-    """A grid of indicator × year coloured by status, each cell labelled (seaborn heatmap)."""
+    """A grid of indicator × year coloured by status, each cell labelled (seaborn heatmap); a
+    `text` column, where given, labels the cells instead of the status labels."""
     import seaborn as sns
     from matplotlib.colors import ListedColormap
 
@@ -141,7 +142,10 @@ def status_grid(statuses: pd.DataFrame, labels: dict[str, str], names: dict[str,
     wide = statuses.pivot(index="indicator_id", columns="year", values="status")
     wide = wide.loc[list(dict.fromkeys(statuses["indicator_id"]))]
     codes = wide.apply(lambda column: column.map(order.index)).astype(int)
-    annotations = wide.apply(lambda column: column.map(labels))
+    if "text" in statuses:
+        annotations = statuses.pivot(index="indicator_id", columns="year", values="text").loc[wide.index]
+    else:
+        annotations = wide.apply(lambda column: column.map(labels))
     # Room for the longest indicator name on the left, whatever the number of years.
     fig, ax = plt.subplots(figsize=(4.6 + 1.1 * len(wide.columns), 0.42 * len(wide) + 0.9))
     sns.heatmap(codes, ax=ax, cmap=ListedColormap(list(STATUS_COLOURS.values())),

@@ -8,6 +8,13 @@ from analysis.config import LANGUAGES
 from analysis.errors import InputError
 from analysis.texts import STATUS_LABELS
 
+# A symbol beside each status label, so that a black-and-white print still tells them apart.
+STATUS_SYMBOLS = {
+    "target_met": "✔", "on_track": "●", "moderate_progress": "◐", "insufficient_progress": "○",
+    "moving_away": "▼", "insufficient_data": "…", "not_assessable": "—",
+}
+
+
 def check_language(lang: str) -> str:
     """The language itself when the reports speak it; otherwise a clear InputError."""
     if lang not in LANGUAGES:

@@ -51,6 +51,9 @@ class Plan:
     references_dir: str = "reference"
     notebooks: tuple[str, ...] = ("overview", "trajectories")
     config_path: Path | None = None
+    # The office that compiles the monitoring reports (each page's colophon names it).
+    compiled_by_zh: str = ""
+    compiled_by_en: str = ""
 
     @property
     def is_default(self) -> bool:
@@ -128,6 +131,7 @@ def _load_plan(path: Path) -> Plan:
             observations_dir=raw.get("observations", "observations"),
             references_dir=raw.get("references", "reference"),
             notebooks=tuple(raw.get("notebooks", Plan.notebooks)), config_path=path,
+            compiled_by_zh=raw.get("compiled_by_zh", ""), compiled_by_en=raw.get("compiled_by_en", ""),
         )
     except FileNotFoundError as exc:
         raise InputError("plan description not found", file=path) from exc

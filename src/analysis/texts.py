@@ -6,9 +6,9 @@ COLUMNS = {
     "zh": {
         "indicator": "指标", "unit": "单位", "baseline": "基期值", "target": "{end_year}年目标",
         "required_rate": "所需年均增长率", "year": "年份", "value": "数值", "source": "来源",
-        "note": "说明", "latest": "最新观测", "required_value": "所需路径值",
-        "progress_ratio": "进度比", "linear_ratio": "时间进度比",
-        "remaining_rate": "剩余年均所需增长率", "status": "判断", "target_id": "目标编号",
+        "note": "说明", "latest": "最新实际值（年份）", "required_value": "同年应达值",
+        "progress_share": "完成进度", "elapsed_share": "序时进度",
+        "remaining_rate": "年均尚需", "status": "判断", "target_id": "目标编号",
         "origin": "出处", "section": "位置", "quote": "原文", "kind": "类型",
         "count": "数量", "plan_remark": "专栏1备注", "own_remark": "按本项目规则",
         "target_2020": "2020年目标", "actual_2020": "2020年实际", "value_2015": "2015年",
@@ -16,16 +16,17 @@ COLUMNS = {
         "pace": "“十三五”年均增速", "projection_2025": "按此速度2025年", "reaches": "能否达到目标",
         "topic": "问题", "quote_a": "原文甲", "quote_b": "原文乙", "explanation": "说明",
         "growth": "增长假设", "assumption": "假设来源", "start": "起点", "probability": "达标概率",
-        "p10": "10%分位", "median": "中位数", "p90": "90%分位", "completion": "完成比例",
-        "half_way": "任务过半", "final_value": "最终值", "met": "是否实现", "scope": "统计口径",
-        "progress": "进展情况",
+        "p10": "10%分位", "median": "中位数", "p90": "90%分位", "completion": "完成情况",
+        "completion_rate": "完成率", "final_value": "期末值（最新实际值）", "scope": "统计口径",
+        "progress": "进展情况", "missing_years": "缺少实际值的年份", "supplier": "责任单位",
+        "body_target": "目标",
     },
     "en": {
         "indicator": "Indicator", "unit": "Unit", "baseline": "Baseline", "target": "{end_year} target",
         "required_rate": "Required yearly rate", "year": "Year", "value": "Value",
-        "source": "Source", "note": "Note", "latest": "Latest observed",
-        "required_value": "Required path value", "progress_ratio": "Progress ratio",
-        "linear_ratio": "Linear ratio", "remaining_rate": "Yearly rate still needed",
+        "source": "Source", "note": "Note", "latest": "Latest value (year)",
+        "required_value": "Path value, same year", "progress_share": "Progress (完成进度)",
+        "elapsed_share": "Time elapsed (序时进度)", "remaining_rate": "Still needed a year",
         "status": "Status", "target_id": "Target id", "origin": "Where", "section": "Paragraph",
         "quote": "Quote", "kind": "Kind", "count": "Count", "plan_remark": "专栏1 remark",
         "own_remark": "By our rules", "target_2020": "2020 target", "actual_2020": "2020 actual",
@@ -35,8 +36,10 @@ COLUMNS = {
         "quote_b": "Quote B", "explanation": "What it means", "growth": "Growth assumption",
         "assumption": "Assumption from", "start": "Start", "probability": "Probability of meeting",
         "p10": "10th percentile", "median": "Median", "p90": "90th percentile",
-        "completion": "Share of the way", "half_way": "Half way", "final_value": "Final value",
-        "met": "Met", "scope": "Scope", "progress": "Progress",
+        "completion": "Grade (完成情况)", "completion_rate": "Completion rate",
+        "final_value": "End value (latest value)", "scope": "Scope", "progress": "Progress",
+        "missing_years": "Years without a value", "supplier": "Supplier (责任单位)",
+        "body_target": "Target",
     },
 }
 
@@ -61,69 +64,189 @@ ANNUAL = {
         # The Chinese page quotes the plan's own wording of a relative target instead.
         "relative_target": "相对目标",
         "title": "{title}",
-        "intro": ("本报告跟踪《{plan}》{table}所列{count}项主要指标，对照{baseline_year}年基期值与{end_year}年目标值，"
-                  "给出实现目标每年所需的增长率，并列出截至{year}年已掌握的观测值及其来源。"),
-        "dashboard_heading": "总览：各指标历年进度判断",
-        "dashboard_note": ("每格为该指标在该年报告中的判断（只计入截至该年的观测值）。"
-                           "截至{year}年，已有观测值的指标{observed}项，共{total}项。"),
-        "targets_heading": "主要指标与目标",
-        "targets_note": "“所需年均增长率”按复合增长计算：(目标值/基期值)^(1/年数) − 1。",
-        "relative_note": "目标为相对值的指标（{targets}）没有数值目标，故无所需增长率。",
-        "status_heading": "{year}年进度判断",
-        "status_note": ("进度比 = 观测年均增长率 ÷ 所需年均增长率；≥0.95为符合进度，0.60–0.95为需加快，"
-                        "0–0.60为进展不足，<0为逆向变化。时间进度比 = 完成比例 ÷ 时间比例（序时进度）。"
-                        "“剩余年均所需增长率”为从最新观测值到{end_year}年目标每年还需的增长。"),
-        "midterm_heading": "中期评估：时间过半、任务过半了吗？",
-        "midterm_note": ("{mid_term_year}年规划实施时间过半。完成比例 = (最新值 − 基期值) ÷ (目标值 − 基期值)；"
-                         "不低于50%即为任务过半。"),
-        "final_heading": "终期评估：{end_year}年目标实现情况",
-        "final_note": "以{end_year}年及以前的最新观测值对照{end_year}年目标。",
-        "observations_heading": "截至{year}年的观测值",
-        "no_observations": "截至{year}年尚无观测值。",
-        "charts_heading": "分指标情况",
-        "charts_note": ("实线为复合增长的所需路径，虚线为线性路径（序时进度），点线标出报告年份，"
-                        "红点为观测值。"),
+        "intro": ("本报告对照《{plan}》{table}所列{count}项主要指标的{baseline_year}年基期值和"
+                  "{end_year}年目标值，依据截至{year}年已掌握的实际值及其来源，评价规划实施进展。"),
+        "overall_heading": "一、总体情况",
+        "strip_cutoff": "数据截至{latest}年",
+        "strip_no_data": "尚无实际值",
+        "overall_observed": ("{table}所列{total}项主要指标中，截至{year}年有{observed}项取得了"
+                             "{baseline_year}年以后的实际值，{missing}项暂无数据。"),
+        "overall_met": "已达到{end_year}年目标的{count}项：{items}。",
+        "overall_none_met": "尚无指标达到{end_year}年目标。",
+        "overall_ahead": "快于序时进度的{count}项：{items}。",
+        "overall_behind": "慢于序时进度的{count}项：{items}。",
+        "overall_away": "不升反降的{count}项：{items}。",
+        "overall_missing": "暂无数据的{count}项，需向{suppliers}征集。",
+        "overall_supplier": "{supplier}（{count}项）",
+        "overall_preliminary": "以上判断中，{count}项仅依据一个年度的实际值，为初步判断。",
+        "overall_scope": "{count}项实际值的统计口径待核实：{items}。",
+        "overall_relative": "{count}项目标为相对值（{items}），需取得对照地区数据后方可评价。",
+        "item_value": "{name}（{year}年{value}）",
+        "main_heading": "二、主要指标完成情况",
+        "main_note": ("完成进度 =（实际值 − 基期值）÷（目标值 − 基期值）；序时进度 =（实际值年份 − "
+                      "{baseline_year}）÷（{end_year} − {baseline_year}）。同年应达值为按复合增长实现目标"
+                      "时实际值所在年份应达到的数值。判断标准见表后说明。"),
+        "main_rules": ("判断标准：实际值达到目标值为“已达到目标”；否则以增速比（实际年均增速 ÷ 实现目标所需"
+                       "年均增速）衡量，不低于0.95为“进展顺利”，0.60～0.95为“略有滞后，需加快”，0～0.60为"
+                       "“明显滞后”，低于0为“不升反降”。仅依据一个年度实际值的判断标为“初步判断”。"),
+        "ahead": "快于序时进度{points}个百分点",
+        "level": "达到序时进度",
+        "behind": "慢于序时进度{points}个百分点",
+        "preliminary": "初步判断",
+        "disagree_fast": "增速达到要求，但慢于序时进度",
+        "disagree_slow": "快于序时进度，但增速比低于0.95",
+        "no_data_from": "暂无数据（责任单位：{supplier}）",
+        "supplier_unknown": "待确认",
+        "no_reference": "暂不具备评价条件（缺对照地区数据）",
+        "growth_needed": "年均需增长{rate}",
+        "points_needed": "年均需提高{points}个百分点（年均增长{rate}）",
+        "midterm_heading": "中期评估：时间过半、任务过半",
+        "midterm_note": ("{mid_term_year}年为规划实施中期。本节以各指标最新实际值所在年份的序时进度衡量完成进度"
+                         "（{mid_term_year}年数据的序时进度为{elapsed}），依据{years}年数据。"),
+        "midterm_result": ("完成进度达到或快于序时进度（任务过半）的{ahead}项，慢于序时进度的{behind}项，"
+                           "暂无数据或暂不具备评价条件的{missing}项。"),
+        "final_heading": "终期评估：{end_year}年目标完成情况",
+        "final_heading_preliminary": "终期（预）评估（基于{years}年数据）",
+        "final_note": ("完成情况：实际值超过目标值且超出部分不少于目标增量（目标值 − 基期值）的10%为“超额完成”，"
+                       "达到目标值为“完成”，完成进度不低于90%为“基本完成”，其余为“未完成”。完成率为实际值 ÷ "
+                       "目标值；比重类指标以实际值与目标值之差（百分点）表示。"),
+        "final_missing": "{count}项指标尚无{end_year}年实际值，表中以最新实际值代替，待{end_year}年数据发布后更新。",
+        "body_heading": "三、正文目标进展",
+        "body_note": ("规划正文提出的{end_year}年目标（不含与{table}重复的指标和2035年远景目标）共{count}项。"
+                      "定量目标按实际值评价，定性目标按工作进展材料评价。"),
+        "body_no_data": "暂无数据",
+        "issues_heading": "四、需要关注的问题",
+        "issue_behind": "{name}：完成进度{progress}，慢于序时进度{points}个百分点（{year}年数据）。",
+        "issue_away": "{name}：{year}年实际值{value}，低于基期值{baseline}。",
+        "issue_scope": "{name}：{year}年实际值{value}未注明统计口径，需核实是否与规划口径（{scope}）一致。",
+        "issue_scope_differs": "{name}：{year}年实际值{value}为{scope}口径，与规划口径不同，未参与评价。",
+        "issue_missing": "{count}项主要指标暂无数据，详见第五部分。",
+        "issues_none": "暂无需要特别说明的问题。",
+        "gaps_heading": "五、数据缺口与责任单位",
+        "gaps_note": "截至{year}年，下列指标尚缺以下年份的实际值，可向责任单位发送数据征集表收集。",
+        "gaps_none": "截至{year}年，各项主要指标均已有实际值。",
+        "grid_heading": "附一：各指标历年判断",
+        "grid_note": ("每格为该指标在该年度报告中的判断，括号内为所依据实际值的年份（只计入截至该年的实际值）。"),
+        "observations_heading": "附二：数据来源（截至{year}年的实际值）",
+        "no_observations": "截至{year}年尚无实际值。",
+        "charts_heading": "附三：分指标图表",
+        "charts_note": ("实线为按复合增长实现目标的路径，虚线为线性路径（序时进度），点线标出报告年份，"
+                        "红点为实际值。"),
         "indicator_status": "判断：**{status}**。{remaining}",
-        "remaining": "从最新观测值到{end_year}年目标，每年还需增长{rate}。",
-        "no_target": "本指标目标为相对值：{target}。图中只有基期值和观测值。",
-        "chart_alt": "{name}：{baseline_year}—{end_year}年所需路径、线性路径与观测值",
-        "dashboard_alt": "各指标历年进度判断总览图",
+        "remaining": "从最新实际值到{end_year}年目标，{needed}。",
+        "no_target": "本指标目标为相对值：{target}。图中只有基期值和实际值。",
+        "chart_alt": "{name}：{baseline_year}—{end_year}年目标路径、线性路径与实际值",
+        "dashboard_alt": "各指标历年判断",
+        "colophon": "编制单位：{compiler}　｜　数据截至：{cutoff}　｜　版本：规划文本 {plan_version}，数据 {data_version}",
+        "cutoff_none": "尚无实际值",
+        "dated": "{text}（{year}年）",
+        "years": "{years}年",
+        "points_signed": "{sign}{points}个百分点",
+        "body_target": "{name}：{target}",
+        "at_least": "{value}以上",
+        "beyond_points": "已达到，高于目标{points}个百分点",
+        "of_target": "已达到，为目标的{rate}",
     },
     "en": {
-        "title": "{title}",
-        "intro": ("This report follows the {count} headline indicators of {table} of the "
-                  "{plan}: the {baseline_year} baseline, the {end_year} target, the yearly growth needed to reach "
-                  "it, and the values observed up to {year} with their sources."),
-        "dashboard_heading": "At a glance: each indicator's status, year by year",
-        "dashboard_note": ("Each cell is the indicator's status in that year's report (counting "
-                           "only values observed up to that year). Up to {year}, {observed} of "
-                           "{total} indicators have an observed value."),
-        "targets_heading": "Headline indicators and targets",
-        "targets_note": "The required yearly rate is compound growth: (target/baseline)^(1/years) − 1.",
-        "relative_note": ("An indicator whose target is relative ({targets}) has no numeric target "
-                          "and so no required rate."),
-        "status_heading": "Progress in {year}",
-        "status_note": ("Progress ratio = observed yearly growth ÷ required yearly growth; ≥0.95 on "
-                        "track, 0.60–0.95 moderate, 0–0.60 insufficient, <0 moving away. The linear "
-                        "ratio is the share of the way covered ÷ the share of time elapsed. The rate "
-                        "still needed is the yearly growth from the latest value to the {end_year} target."),
-        "midterm_heading": "Mid-term review: half the time, half the way?",
-        "midterm_note": ("By {mid_term_year}, half the plan's time had passed. Share of the way = "
-                         "(latest − baseline) ÷ (target − baseline); half way means at least 50%."),
-        "final_heading": "Final evaluation: the {end_year} targets",
-        "final_note": "The latest value observed up to {end_year} against each {end_year} target.",
-        "observations_heading": "Observed values up to {year}",
-        "no_observations": "No value has been observed up to {year}.",
-        "charts_heading": "Indicator by indicator",
-        "charts_note": ("Solid: the required compound path; dashed: the linear path; dotted: the "
-                        "report year; red dots: observed values."),
-        "indicator_status": "Status: **{status}**. {remaining}",
-        "remaining": "From the latest value, the {end_year} target needs {rate} a year.",
-        "no_target": "The target of this indicator is relative: {target}. The chart shows the "
-                     "baseline and the observations only.",
         "relative_target": "an increase no smaller than the Ningbo average",
-        "chart_alt": "{name}: required and linear paths {baseline_year}–{end_year}, and observed values",
-        "dashboard_alt": "Status of every indicator, year by year",
+        "title": "{title}",
+        "intro": ("This report sets the values known up to {year}, with their sources, against the "
+                  "{baseline_year} baselines and {end_year} targets of the {count} headline "
+                  "indicators of {table} of the {plan}."),
+        "overall_heading": "1. Overall assessment (总体情况)",
+        "strip_cutoff": "data up to {latest}",
+        "strip_no_data": "no values yet",
+        "overall_observed": ("Of the {total} headline indicators of {table}, {observed} have a value "
+                             "after {baseline_year} up to {year}; {missing} have no data yet."),
+        "overall_met": "{count} have already met their {end_year} target: {items}.",
+        "overall_none_met": "No indicator has met its {end_year} target yet.",
+        "overall_ahead": "{count} are ahead of the time elapsed (序时进度): {items}.",
+        "overall_behind": "{count} are behind the time elapsed: {items}.",
+        "overall_away": "{count} have moved away from their target: {items}.",
+        "overall_missing": "The {count} without data are to be requested from {suppliers}.",
+        "overall_supplier": "{supplier} ({count})",
+        "overall_preliminary": "{count} of these verdicts rest on a single year's value and are preliminary (初步判断).",
+        "overall_scope": "The statistical scope (统计口径) of {count} values is to be checked: {items}.",
+        "overall_relative": ("{count} targets are relative ({items}) and can be judged only with "
+                             "the reference region's data."),
+        "item_value": "{name} ({value} in {year})",
+        "main_heading": "2. Headline indicators (主要指标完成情况)",
+        "main_note": ("Progress (完成进度) = (value − baseline) ÷ (target − baseline); time elapsed "
+                      "(序时进度) = (year of the value − {baseline_year}) ÷ ({end_year} − "
+                      "{baseline_year}). The path value is what the compound path to the target "
+                      "reaches in the value's year. The rules follow the table."),
+        "main_rules": ("Rules: a value at or beyond the target has met it; otherwise the growth "
+                       "ratio (observed ÷ required compound growth) of at least 0.95 is on track, "
+                       "0.60–0.95 moderate progress, 0–0.60 insufficient progress, below 0 moving "
+                       "away. A verdict on a single year's value is preliminary."),
+        "ahead": "{points} points ahead of time elapsed",
+        "level": "level with time elapsed",
+        "behind": "{points} points behind time elapsed",
+        "preliminary": "preliminary",
+        "disagree_fast": "growth is on pace, but behind time elapsed",
+        "disagree_slow": "ahead of time elapsed, but growth ratio below 0.95",
+        "no_data_from": "no data yet (supplier: {supplier})",
+        "supplier_unknown": "to be confirmed",
+        "no_reference": "not assessable yet (no data of the reference region)",
+        "growth_needed": "{rate} a year still needed",
+        "points_needed": "{points} percentage points a year still needed ({rate} a year)",
+        "midterm_heading": "Mid-term review: half the time, half the way? (时间过半、任务过半)",
+        "midterm_note": ("{mid_term_year} is the middle of the plan. Progress is set against the "
+                         "time elapsed at the year of each latest value ({elapsed} for "
+                         "{mid_term_year} data); the data are from {years}."),
+        "midterm_result": ("{ahead} indicators are at or ahead of the time elapsed, {behind} behind it, "
+                           "and {missing} have no data or cannot be judged yet."),
+        "final_heading": "Final evaluation: the {end_year} targets",
+        "final_heading_preliminary": "Final evaluation, preliminary (based on data of {years})",
+        "final_note": ("Grades (完成情况): exceeded when the value is beyond the target by at least "
+                       "a tenth of the planned change (target − baseline); met when it reaches "
+                       "the target; nearly met at 90% progress or more; otherwise not met. "
+                       "Completion rate = value ÷ target; for shares, the value minus the target "
+                       "in percentage points."),
+        "final_missing": ("{count} indicators have no {end_year} value yet; the latest value stands "
+                          "in for it until the {end_year} data are released."),
+        "body_heading": "3. Targets of the body text (正文目标进展)",
+        "body_note": ("The body text sets {count} targets for {end_year} besides {table} (those "
+                      "repeating it and the 2035 vision aside). Quantitative targets are judged "
+                      "on values, qualitative ones on evidence of the work done."),
+        "body_no_data": "no data yet",
+        "issues_heading": "4. Points to watch (需要关注的问题)",
+        "issue_behind": "{name}: progress {progress}, {points} points behind time elapsed ({year} data).",
+        "issue_away": "{name}: {value} in {year}, below the baseline of {baseline}.",
+        "issue_scope": ("{name}: the {year} value {value} does not state its scope; check that it "
+                        "is the plan's ({scope})."),
+        "issue_scope_differs": ("{name}: the {year} value {value} is for {scope}, another scope "
+                                "than the plan's, and is not compared with the target."),
+        "issue_missing": "{count} headline indicators have no data yet (section 5).",
+        "issues_none": "Nothing to report.",
+        "gaps_heading": "5. Missing data and who supplies it (数据缺口与责任单位)",
+        "gaps_note": ("Up to {year}, these indicators lack values for the years shown; the data "
+                      "request workbook sent to the suppliers collects them."),
+        "gaps_none": "Every headline indicator has a value up to {year}.",
+        "grid_heading": "Annex 1: each indicator's verdict, year by year",
+        "grid_note": ("Each cell is the indicator's verdict in that year's report, with the year of "
+                      "the value it rests on in brackets (values up to that year only)."),
+        "observations_heading": "Annex 2: sources (values up to {year})",
+        "no_observations": "No value is known up to {year}.",
+        "charts_heading": "Annex 3: indicator by indicator",
+        "charts_note": ("Solid: the compound path to the target; dashed: the linear path; dotted: "
+                        "the report year; red dots: values."),
+        "indicator_status": "Status: **{status}**. {remaining}",
+        "remaining": "From the latest value to the {end_year} target: {needed}.",
+        "no_target": ("The target of this indicator is relative: {target}. The chart shows the "
+                      "baseline and the values only."),
+        "chart_alt": "{name}: path to the target {baseline_year}–{end_year}, linear path and values",
+        "dashboard_alt": "Each indicator's verdict, year by year",
+        "colophon": ("Compiled by: {compiler}  |  Data up to: {cutoff}  |  Version: plan text "
+                     "{plan_version}, data {data_version}"),
+        "cutoff_none": "no values yet",
+        "dated": "{text} ({year})",
+        "years": "{years}",
+        "points_signed": "{sign}{points} percentage points",
+        "body_target": "{name}: {target}",
+        "at_least": "above {value}",
+        "beyond_points": "met, {points} points above the target",
+        "of_target": "met, {rate} of the target",
     },
 }
 
@@ -299,13 +422,20 @@ SCOPE_NAMES = {
 }
 
 STATUS_LABELS = {
-    "target_met": {"zh": "已实现目标", "en": "Target met"},
-    "on_track": {"zh": "符合进度", "en": "On track"},
-    "moderate_progress": {"zh": "需加快", "en": "Moderate progress"},
-    "insufficient_progress": {"zh": "进展不足", "en": "Insufficient progress"},
-    "moving_away": {"zh": "逆向变化", "en": "Moving away"},
-    "insufficient_data": {"zh": "暂无数据", "en": "Insufficient data"},
-    "not_assessable": {"zh": "无法评估", "en": "Not assessable"},
+    "target_met": {"zh": "已达到目标", "en": "Target met"},
+    "on_track": {"zh": "进展顺利", "en": "On track"},
+    "moderate_progress": {"zh": "略有滞后，需加快", "en": "Moderate progress"},
+    "insufficient_progress": {"zh": "明显滞后", "en": "Insufficient progress"},
+    "moving_away": {"zh": "不升反降", "en": "Moving away"},
+    "insufficient_data": {"zh": "暂无数据", "en": "No data yet"},
+    "not_assessable": {"zh": "暂不具备评价条件", "en": "Not assessable yet"},
+}
+
+# 完成情况, the final evaluation's grade (analysis.progress.COMPLETIONS).
+COMPLETION_LABELS = {
+    "zh": {"exceeded": "超额完成", "met": "完成", "nearly_met": "基本完成", "not_met": "未完成"},
+    "en": {"exceeded": "exceeded (超额完成)", "met": "met (完成)", "nearly_met": "nearly met (基本完成)",
+           "not_met": "not met (未完成)"},
 }
 
 CHARTS = {
@@ -394,7 +524,7 @@ REQUEST = {
 ALL = {"COLUMNS": COLUMNS, "WORDS": WORDS, "ANNUAL": ANNUAL, "OVERVIEW": OVERVIEW,
        "REVIEW": REVIEW, "TRAJECTORIES": TRAJECTORIES, "SCENARIOS": SCENARIOS,
        "EXPLORER": EXPLORER, "CHARTS": CHARTS, "INDEX": INDEX, "SCOPE_NAMES": SCOPE_NAMES,
-       "CHECKS": CHECKS, "EVIDENCE_STATUS": EVIDENCE_STATUS,
+       "CHECKS": CHECKS, "EVIDENCE_STATUS": EVIDENCE_STATUS, "COMPLETION_LABELS": COMPLETION_LABELS,
        "REVIEW_COMMENT": {lang: {"comment": text} for lang, text in REVIEW_COMMENT.items()},
        "STATUS_LABELS": {lang: {status: labels[lang] for status, labels in STATUS_LABELS.items()}
                          for lang in ("zh", "en")}}

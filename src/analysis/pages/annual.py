@@ -1,7 +1,11 @@
-"""The annual report: every headline indicator's status in one year, the mid-term and final views."""
+"""The annual report, as a Chinese plan evaluation is written (../shared/WORDING.md): 总体情况
+first, one table of the headline indicators (完成进度 against 序时进度), the mid-term or final view,
+the body text's targets, the facts to watch, the missing data and who supplies them; annexes of
+the year-by-year verdicts, the sources and one chart per indicator; a colophon."""
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass
 from typing import Iterator, Sequence
@@ -9,17 +13,24 @@ from typing import Iterator, Sequence
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from analysis.charts import status_grid, trajectory_chart
+from analysis.charts import STATUS_COLOURS, status_grid, trajectory_chart
+from analysis.checks import data_checks, describe
 from analysis.errors import InputError
-from analysis.observations import as_of, comparable, load_observations
+from analysis.evidence import NO_INFORMATION, evidence_targets, load_evidence, target_progress
+from analysis.labels import STATUS_SYMBOLS
+from analysis.observations import as_of, comparable, indicator_scopes, load_observations, scope_checks
 from analysis.pages.base import Page, page_context
-from analysis.pages.formatting import (as_html, format_number, format_rate, format_ratio, md_text,
-                                       with_unit, with_year)
+from analysis.pages.formatting import (as_html, format_rate, format_share, format_value, md_text,
+                                       percentage_points, with_unit)
 from analysis.plan import Plan
 from analysis.progress import assess
 from analysis.references import plan_references
-from analysis.targets import headline_targets_with_rates
-from analysis.texts import ANNUAL, STATUS_LABELS
+from analysis.rendering.inputs import frame_digest
+from analysis.targets import BODY_ORIGIN, catalogue, headline_targets_with_rates
+from analysis.texts import ANNUAL, COMPLETION_LABELS, EVIDENCE_STATUS, SCOPE_NAMES, STATUS_LABELS
+
+JUDGED = ("on_track", "moderate_progress", "insufficient_progress")  # a pace to compare
+DARK = ("target_met", "moving_away")  # colours that take white text
 
 
 @dataclass
@@ -32,6 +43,7 @@ class AnnualReport(Page):
     used: pd.DataFrame = None  # of those, what is set against the targets (see `comparable`)
     references: pd.DataFrame = None
     assessment: pd.DataFrame = None
+    evidence: pd.DataFrame = None
 
     def fields(self) -> dict:
         return {**super().fields(), "year": self.report_year, "count": len(self.targets),
@@ -40,107 +52,394 @@ class AnnualReport(Page):
     def summary(self) -> dict:
         """What the index shows of this report: status counts and the latest data year."""
         counts = self.assessment["status"].value_counts()
-        latest = self.used["year"].max() if not self.used.empty else None
         return {"statuses": {s: int(counts[s]) for s in STATUS_LABELS if s in counts},
-                "latest_data_year": None if latest is None else int(latest)}
+                "latest_data_year": self.latest_data_year()}
 
-    def dashboard(self) -> list:
-        """A grid of every indicator's status in each year's report up to this one."""
-        yearly = pd.concat([
-            assess(self.targets, self.used, year, self.references)[["indicator_id", "status"]]
-            .assign(year=year) for year in range(self.plan.start_year, self.report_year + 1)])
-        labels = {status: self.status_label(status) for status in STATUS_LABELS}
-        figure = status_grid(yearly, labels, self.names())
-        observed = int(self.assessment["latest_year"].notna().sum())
-        return [self.heading("dashboard_heading"), self.chart(figure, "dashboard_alt"),
-                self.say("dashboard_note", observed=observed, total=len(self.assessment))]
+    def latest_data_year(self) -> int | None:
+        return None if self.used.empty else int(self.used["year"].max())
 
-    def targets_table(self) -> HTML:
-        """The 专栏2 table: baseline (with its year), 2025 target as the plan writes it, required rate."""
-        names, units, columns = self.names(), self.units(), self.columns
-        frame = pd.DataFrame({
-            columns["indicator"]: self.targets["indicator_id"].map(names),
-            columns["unit"]: self.targets["indicator_id"].map(units),
-            columns["baseline"]: [with_year(value, year, self.lang) for value, year in
-                                  zip(self.targets["baseline_value"], self.targets["baseline_year"])],
-            columns["target"]: [self.target_wording(kind, text) for kind, text in
-                                zip(self.targets["target_kind"], self.targets["target_text"])],
-            columns["required_rate"]: self.targets["required_rate"].map(format_rate),
-        })
-        return as_html(frame)
+    # --- pieces of cells and sentences ----------------------------------------------------------
 
-    def targets_notes(self) -> list[Markdown]:
-        """How the required rate is computed, and why a relative target has none."""
-        relative = self.targets[self.targets["target_kind"] == "relative"]
-        notes = [self.say("targets_note")]
-        if not relative.empty:
-            wording = "；".join(self.target_wording(k, t) for k, t in
-                                zip(relative["target_kind"], relative["target_text"]))
-            notes.append(self.say("relative_note", targets=wording))
-        return notes
+    def measures(self) -> dict[str, str]:
+        return dict(zip(self.indicators["indicator_id"], self.indicators["measure"]))
 
-    def latest_cells(self) -> list[str]:
-        """Each indicator's latest value judged, with its year and unit, marked 口径待核实 where
-        its scope or the plan's is not stated."""
-        units, frame = self.units(), self.assessment
-        return [with_year(value, year, self.lang, units[indicator])
-                + (self.words["scope_marked"].format(scope="", mark=self.words["scope_unverified"])
-                   if check == "unverified" else "")
-                for value, year, indicator, check in
-                zip(frame["latest_value"], frame["latest_year"], frame["indicator_id"],
-                    frame["scope_check"])]
+    def supplier(self, indicator: str) -> str:
+        suppliers = dict(zip(self.indicators["indicator_id"],
+                             self.indicators.get(f"supplier_{self.lang}", pd.Series(dtype=str))))
+        supplier = suppliers.get(indicator)
+        return supplier if isinstance(supplier, str) and supplier else self.text["supplier_unknown"]
 
-    def status_table(self) -> HTML:
-        names, units, columns = self.names(), self.units(), self.columns
+    def value_text(self, indicator: str, value: float) -> str:
+        """"994家", "3.2%", "994 firms": the value as its measure reads, with its unit."""
+        return with_unit(format_value(value, self.measures()[indicator]), self.units()[indicator])
+
+    def dated(self, text: str, year) -> str:
+        if text == "—" or pd.isna(year):
+            return "—"
+        return self.text["dated"].format(text=text, year=int(year))
+
+    def listing(self, items: list[str]) -> str:
+        return ("、" if self.lang == "zh" else "; ").join(items)
+
+    def item(self, row: dict) -> str:
+        """"高新技术企业（2024年994家）"."""
+        return self.phrase("item_value", name=self.names()[row["indicator_id"]],
+                           year=int(row["latest_year"]),
+                           value=self.value_text(row["indicator_id"], row["latest_value"]))
+
+    def rows(self, *statuses: str) -> list[dict]:
         frame = self.assessment
+        return frame[frame["status"].isin(statuses)].to_dict("records")
+
+    @staticmethod
+    def pace(row: dict) -> str | None:
+        """"ahead", "level" or "behind" 序时进度, where both shares are known."""
+        progress, elapsed = row["progress_share"], row["elapsed_share"]
+        if pd.isna(progress) or pd.isna(elapsed):
+            return None
+        points = round(100 * progress) - round(100 * elapsed)
+        return "ahead" if points > 0 else "level" if points == 0 else "behind"
+
+    def pace_text(self, row: dict) -> str:
+        pace = self.pace(row)
+        if pace is None:
+            return "—"
+        return self.phrase(pace, points=percentage_points(row["progress_share"], row["elapsed_share"]))
+
+    # --- 一、总体情况 -----------------------------------------------------------------------------
+
+    def status_strip(self) -> HTML:
+        """Counts per status, coloured and with their symbols, and the data cut-off year."""
+        counts = self.assessment["status"].value_counts()
+        badges = [self.badge(status, f"{self.status_label(status)} {int(counts[status])}")
+                  for status in STATUS_LABELS if status in counts]
+        latest = self.latest_data_year()
+        cutoff = (self.phrase("strip_cutoff", latest=latest) if latest is not None
+                  else self.text["strip_no_data"])
+        return HTML('<p class="status-strip">' + " ".join(badges)
+                    + f' <span class="cutoff">{html.escape(cutoff)}</span></p>')
+
+    def badge(self, status: str, text: str) -> str:
+        colour = STATUS_COLOURS[status]
+        ink = "#ffffff" if status in DARK else "#1a1a1a"
+        return (f'<span class="status" style="background:{colour};color:{ink};padding:0 0.35em;'
+                f'border-radius:3px;white-space:nowrap">{STATUS_SYMBOLS[status]} '
+                f"{html.escape(text)}</span>")
+
+    def overall(self) -> Markdown:
+        """Five to eight sentences generated from the assessment."""
+        frame, names = self.assessment, self.names()
+        observed = frame[frame["latest_year"].notna()]
+        missing = frame[frame["status"] == "insufficient_data"]
+        sentences = [self.phrase("overall_observed", total=len(frame), observed=len(observed),
+                                 missing=len(missing))]
+        met = self.rows("target_met")
+        sentences.append(self.phrase("overall_met", count=len(met),
+                                     items=self.listing([self.item(r) for r in met]))
+                         if met else self.phrase("overall_none_met"))
+        judged = [r for r in self.rows(*JUDGED)]
+        for pace, key in (("ahead", "overall_ahead"), ("behind", "overall_behind")):
+            chosen = [r for r in judged if (self.pace(r) in ("ahead", "level")) == (pace == "ahead")
+                      and self.pace(r) is not None]
+            if chosen:
+                sentences.append(self.phrase(key, count=len(chosen), items=self.listing(
+                    [f"{names[r['indicator_id']]}（{self.pace_text(r)}）" if self.lang == "zh"
+                     else f"{names[r['indicator_id']]} ({self.pace_text(r)})" for r in chosen])))
+        away = self.rows("moving_away")
+        if away:
+            sentences.append(self.phrase("overall_away", count=len(away),
+                                         items=self.listing([self.item(r) for r in away])))
+        if not missing.empty:
+            by_supplier = missing["indicator_id"].map(self.supplier).value_counts(sort=False)
+            suppliers = self.listing([self.phrase("overall_supplier", supplier=s, count=int(n))
+                                      for s, n in by_supplier.items()])
+            sentences.append(self.phrase("overall_missing", count=len(missing), suppliers=suppliers))
+        preliminary = frame[frame["preliminary"] & frame["latest_year"].notna()]
+        if not preliminary.empty:
+            sentences.append(self.phrase("overall_preliminary", count=len(preliminary)))
+        unverified = frame[frame["scope_check"] == "unverified"]
+        if not unverified.empty:
+            sentences.append(self.phrase("overall_scope", count=len(unverified), items=self.listing(
+                [self.item(r) for r in unverified.to_dict("records")])))
+        relative = frame[(frame["status"] == "not_assessable") & (frame["target_kind"] == "relative")]
+        if not relative.empty:
+            sentences.append(self.phrase("overall_relative", count=len(relative), items=self.listing(
+                [names[i] for i in relative["indicator_id"]])))
+        return Markdown(("" if self.lang == "zh" else " ").join(sentences))
+
+    # --- 二、主要指标完成情况 ----------------------------------------------------------------------
+
+    def status_cell(self, row: dict) -> str:
+        """The verdict with its colour and symbol; who supplies missing data; 初步判断; where the
+        compound verdict and 序时进度 disagree, both."""
+        status = row["status"]
+        if status == "insufficient_data":
+            return self.badge(status, self.phrase("no_data_from", supplier=self.supplier(row["indicator_id"])))
+        if status == "not_assessable" and row["target_kind"] == "relative":
+            return self.badge(status, self.text["no_reference"])
+        cell = self.badge(status, self.status_label(status))
+        notes = []
+        if row["preliminary"]:
+            notes.append(self.text["preliminary"])
+        pace = self.pace(row)
+        if status == "on_track" and pace == "behind":
+            notes.append(self.text["disagree_fast"])
+        elif status in ("moderate_progress", "insufficient_progress") and pace in ("ahead", "level"):
+            notes.append(self.text["disagree_slow"])
+        if notes:
+            joined = "；".join(notes) if self.lang == "zh" else "; ".join(notes)
+            cell += html.escape(f"（{joined}）" if self.lang == "zh" else f" ({joined})")
+        return cell
+
+    def still_needed(self, row: dict) -> str:
+        """The yearly change still needed from the latest value; none once the target is met.
+        A share moves in percentage points (the compound rate beside it)."""
+        rate = row["remaining_rate"]
+        if row["status"] == "target_met" or pd.isna(rate):
+            return "—"
+        if self.measures()[row["indicator_id"]] == "share":
+            points = (row["target_value"] - row["latest_value"]) / (row["target_year"] - row["latest_year"])
+            return self.phrase("points_needed", points=f"{points:.2f}", rate=format_rate(rate))
+        return self.phrase("growth_needed", rate=format_rate(rate))
+
+    def latest_cell(self, row: dict) -> str:
+        cell = self.dated(self.value_text(row["indicator_id"], row["latest_value"]), row["latest_year"])
+        if row["scope_check"] == "unverified":
+            cell = self.words["scope_marked"].format(scope=cell, mark=self.words["scope_unverified"])
+        return cell
+
+    def main_table(self) -> HTML:
+        """One row per headline indicator: 基期 → 最新实际值（年）→ 目标, 同年应达值, 完成进度 against
+        序时进度, the verdict, the yearly change still needed."""
+        names, columns = self.names(), self.columns
+        rows = self.assessment.to_dict("records")
+        targets = self.targets.set_index("indicator_id")
         table = pd.DataFrame({
-            columns["indicator"]: frame["indicator_id"].map(names),
-            columns["latest"]: self.latest_cells(),
-            columns["required_value"]: [with_unit(format_number(value), units[indicator])
-                                        for value, indicator in
-                                        zip(frame["required_value"], frame["indicator_id"])],
-            columns["progress_ratio"]: frame["progress_ratio"].map(format_ratio),
-            columns["linear_ratio"]: frame["linear_ratio"].map(format_ratio),
-            columns["remaining_rate"]: frame["remaining_rate"].map(format_rate),
-            columns["status"]: frame["status"].map(self.status_label),
+            columns["indicator"]: [names[r["indicator_id"]] for r in rows],
+            columns["baseline"]: [self.dated(self.value_text(r["indicator_id"], r["baseline_value"]),
+                                             r["baseline_year"]) for r in rows],
+            columns["latest"]: [self.latest_cell(r) for r in rows],
+            columns["target"]: [self.target_cell(targets.loc[r["indicator_id"]]) for r in rows],
+            columns["required_value"]: [
+                "—" if pd.isna(r["latest_year"]) else
+                self.value_text(r["indicator_id"], r["required_value"]) for r in rows],
+            columns["progress_share"]: [self.progress_cell(r) for r in rows],
+            columns["elapsed_share"]: [self.elapsed_cell(r) for r in rows],
+            columns["status"]: [self.status_cell(r) for r in rows],
+            columns["remaining_rate"]: [self.still_needed(r) for r in rows],
         })
-        return as_html(table)
+        return as_html(table, markup=(columns["status"],))
+
+    def target_cell(self, target: pd.Series) -> str:
+        """"3.7%", "70%以上", or the plan's words for a relative target."""
+        kind, indicator = target["target_kind"], target.name
+        if kind in ("level", "lower_bound") and not pd.isna(target["target_value"]):
+            value = self.value_text(indicator, target["target_value"])
+            return value if kind == "level" else self.text["at_least"].format(value=value)
+        return self.target_wording(kind, target["target_text"])
+
+    def progress_cell(self, row: dict) -> str:
+        """完成进度; for a target already met, how far beyond it the value is, not "454%"."""
+        if pd.isna(row["progress_share"]):
+            return "—"
+        if row["status"] == "target_met" and not pd.isna(row["completion_rate"]):
+            if self.measures()[row["indicator_id"]] == "share":
+                return self.text["beyond_points"].format(points=f"{row['completion_rate']:.2f}")
+            return self.text["of_target"].format(rate=f"{row['completion_rate']:.0%}")
+        return format_share(row["progress_share"])
+
+    def elapsed_cell(self, row: dict) -> str:
+        if pd.isna(row["elapsed_share"]):
+            return "—"
+        pace = "" if row["status"] == "target_met" else self.pace_text(row)
+        share = format_share(row["elapsed_share"])
+        if not pace or pace == "—":
+            return share
+        return f"{share}（{pace}）" if self.lang == "zh" else f"{share} ({pace})"
+
+    def completion_rate_text(self, row: dict) -> str:
+        rate = row["completion_rate"]
+        if pd.isna(rate):
+            return "—"
+        if self.measures()[row["indicator_id"]] == "share":
+            return self.text["points_signed"].format(sign="+" if rate >= 0 else "−",
+                                                     points=f"{abs(rate):.2f}")
+        return f"{rate:.0%}"
+
+    def main_notes(self) -> list[Markdown]:
+        return [self.say("main_note"), self.say("main_rules")]
+
+    # --- 中期评估 / 终期评估 -----------------------------------------------------------------------
 
     def special_sections(self) -> list:
         """The mid-term view in the plan's mid-term year, the final evaluation in its last."""
         if self.report_year == self.plan.mid_term_year:
-            return [self.heading("midterm_heading"), self.say("midterm_note"), self.midterm_table()]
+            return self.midterm()
         if self.report_year == self.plan.end_year:
-            return [self.heading("final_heading"), self.say("final_note"), self.final_table()]
+            return self.final()
         return []
 
-    def midterm_table(self) -> HTML:
-        names, columns, words = self.names(), self.columns, self.words
-        frame = self.assessment
-        gap = frame["target_value"] - frame["baseline_value"]
-        completion = (frame["latest_value"] - frame["baseline_value"]) / gap.where(gap != 0)
-        half_way = [words["no_data"] if pd.isna(share) else words["yes" if share >= 0.5 else "no"]
-                    for share in completion]
-        return as_html(pd.DataFrame({
-            columns["indicator"]: frame["indicator_id"].map(names),
-            columns["latest"]: self.latest_cells(),
-            columns["completion"]: completion.map(lambda share: "—" if pd.isna(share) else f"{share:.0%}"),
-            columns["half_way"]: half_way,
-        }))
+    def data_years(self) -> str:
+        years = sorted({int(y) for y in self.assessment["latest_year"].dropna()})
+        if not years:
+            return "—"
+        return self.listing([str(y) for y in years])
 
-    def final_table(self) -> HTML:
-        names, columns, words = self.names(), self.columns, self.words
+    def midterm(self) -> list:
         frame = self.assessment
-        met = [words["no_data"] if pd.isna(v) else (words["yes"] if s == "target_met" else words["no"])
-               for v, s in zip(frame["latest_value"], frame["status"])]
-        return as_html(pd.DataFrame({
-            columns["indicator"]: frame["indicator_id"].map(names),
-            columns["final_value"]: self.latest_cells(),
-            columns["target"]: [self.target_wording(k, t) for k, t in
-                                zip(self.targets["target_kind"], self.targets["target_text"])],
-            columns["met"]: met,
-            columns["status"]: frame["status"].map(self.status_label),
-        }))
+        paces = [self.pace(r) if r["status"] != "target_met" else "ahead" for r in frame.to_dict("records")]
+        ahead = sum(p in ("ahead", "level") for p in paces)
+        behind = sum(p == "behind" for p in paces)
+        elapsed = (self.plan.mid_term_year - self.plan.baseline_year) / (
+            self.plan.end_year - self.plan.baseline_year)
+        return [self.heading("midterm_heading", level=3),
+                self.say("midterm_note", elapsed=format_share(elapsed), years=self.data_years()),
+                self.say("midterm_result", ahead=ahead, behind=behind,
+                         missing=len(frame) - ahead - behind)]
+
+    def final(self) -> list:
+        frame, names, columns = self.assessment, self.names(), self.columns
+        end = self.plan.end_year
+        short = int((frame["latest_year"] != end).fillna(True).sum())
+        heading = (self.heading("final_heading", level=3) if short == 0 else
+                   self.heading("final_heading_preliminary", level=3, years=self.data_years()))
+        rows = frame.to_dict("records")
+        targets = self.targets.set_index("indicator_id")
+        grades = COMPLETION_LABELS[self.lang]
+        table = pd.DataFrame({
+            columns["indicator"]: [names[r["indicator_id"]] for r in rows],
+            columns["final_value"]: [self.latest_cell(r) for r in rows],
+            columns["target"]: [self.target_cell(targets.loc[r["indicator_id"]]) for r in rows],
+            columns["completion_rate"]: [self.completion_rate_text(r) for r in rows],
+            columns["completion"]: [grades[r["completion"]] if isinstance(r["completion"], str) else
+                                    self.status_label(r["status"]) for r in rows],
+        })
+        parts = [heading, self.say("final_note"), as_html(table)]
+        if short:
+            parts.append(self.say("final_missing", count=short))
+        return parts
+
+    # --- 三、正文目标进展 --------------------------------------------------------------------------
+
+    def body_targets(self) -> pd.DataFrame:
+        """The plan period's targets of the body text for its end year, those repeating a
+        headline indicator aside."""
+        frame = catalogue(self.plan)
+        headline = set(self.targets["indicator_id"])
+        return frame[(frame["origin"] == BODY_ORIGIN) & (frame["plan_period"] == self.plan.period)
+                     & (frame["target_year"] == self.plan.end_year)
+                     & ~frame["indicator_id"].isin(headline)].reset_index(drop=True)
+
+    def body_section(self) -> list:
+        targets = self.body_targets()
+        verdicts = assess(targets, self.used, self.report_year, self.references).set_index(
+            targets["target_id"])
+        evidence = target_progress(evidence_targets(self.plan), self.evidence, self.report_year)
+        evidence = evidence.set_index("target_id")
+        columns, name = self.columns, f"name_{self.lang}"
+        cells = []
+        for target in targets.to_dict("records"):
+            verdict = verdicts.loc[target["target_id"]]
+            record = evidence.loc[target["target_id"]] if target["target_id"] in evidence.index else None
+            if verdict["status"] not in ("insufficient_data", "not_assessable"):
+                label = self.status_label(verdict["status"])
+                cells.append(self.dated(f"{label}，{self.value_text(target['indicator_id'], verdict['latest_value'])}"
+                                        if self.lang == "zh" else
+                                        f"{label}, {self.value_text(target['indicator_id'], verdict['latest_value'])}",
+                                        verdict["latest_year"]))
+            elif record is not None and record["status_year"] is not None and not pd.isna(record["status_year"]):
+                cells.append(self.dated(EVIDENCE_STATUS[self.lang][record["status"]], record["status_year"]))
+            elif target["indicator_id"]:
+                cells.append(self.phrase("no_data_from", supplier=self.supplier(target["indicator_id"])))
+            else:
+                cells.append(EVIDENCE_STATUS[self.lang][NO_INFORMATION])
+        table = pd.DataFrame({
+            columns["body_target"]: [self.text["body_target"].format(name=t[name], target=t["target_text"])
+                                     if t["target_text"] else t[name]
+                                     for t in targets.to_dict("records")],
+            columns["section"]: targets["section"],
+            columns["progress"]: cells,
+        })
+        return [self.heading("body_heading"), self.say("body_note", count=len(targets)),
+                as_html(table)]
+
+    # --- 四、需要关注的问题 / 五、数据缺口与责任单位 -------------------------------------------------
+
+    def issues(self) -> list:
+        names, items = self.names(), []
+        scopes, scope_names = indicator_scopes(self.indicators), SCOPE_NAMES[self.lang]
+        for row in self.rows(*JUDGED):
+            if self.pace(row) == "behind":
+                items.append(self.phrase(
+                    "issue_behind", name=names[row["indicator_id"]], year=int(row["latest_year"]),
+                    progress=format_share(row["progress_share"]),
+                    points=percentage_points(row["progress_share"], row["elapsed_share"])))
+        for row in self.rows("moving_away"):
+            items.append(self.phrase(
+                "issue_away", name=names[row["indicator_id"]], year=int(row["latest_year"]),
+                value=self.value_text(row["indicator_id"], row["latest_value"]),
+                baseline=self.value_text(row["indicator_id"], row["baseline_value"])))
+        for row in self.assessment[self.assessment["scope_check"] == "unverified"].to_dict("records"):
+            items.append(self.phrase(
+                "issue_scope", name=names[row["indicator_id"]], year=int(row["latest_year"]),
+                value=self.value_text(row["indicator_id"], row["latest_value"]),
+                scope=scope_names[scopes[row["indicator_id"]]]))
+        headline = set(self.targets["indicator_id"])
+        checks = scope_checks(self.observations, self.indicators)
+        for row, check in zip(self.observations.to_dict("records"), checks):
+            if check == "differs" and row["indicator_id"] in headline:
+                items.append(self.phrase(
+                    "issue_scope_differs", name=names[row["indicator_id"]], year=int(row["year"]),
+                    value=self.value_text(row["indicator_id"], row["value"]),
+                    scope=scope_names.get(row["scope"], row["scope"])))
+        for check in data_checks(self.used, self.targets, self.indicators).to_dict("records"):
+            items.append(md_text(describe(check, self.indicators, self.targets, self.lang)))
+        missing = int((self.assessment["status"] == "insufficient_data").sum())
+        if missing:
+            items.append(self.phrase("issue_missing", count=missing))
+        body = "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1)) if items else self.text["issues_none"]
+        return [self.heading("issues_heading"), Markdown(body)]
+
+    def gaps(self) -> list:
+        """Per headline indicator: the years up to the report year without a value, and who
+        supplies it."""
+        names, columns = self.names(), self.columns
+        rows = []
+        for indicator in self.targets["indicator_id"]:
+            have = set(self.used.loc[self.used["indicator_id"] == indicator, "year"])
+            missing = [y for y in range(self.plan.start_year, self.report_year + 1) if y not in have]
+            if missing:
+                rows.append({columns["indicator"]: names[indicator],
+                             columns["missing_years"]: self.year_ranges(missing),
+                             columns["supplier"]: self.supplier(indicator)})
+        if not rows:
+            return [self.heading("gaps_heading"), self.say("gaps_none")]
+        return [self.heading("gaps_heading"), self.say("gaps_note"), as_html(pd.DataFrame(rows))]
+
+    def year_ranges(self, years: list[int]) -> str:
+        """2021, 2022, 2023, 2025 → "2021—2023、2025年" ("2021–2023, 2025")."""
+        runs, start = [], years[0]
+        for previous, year in zip(years, years[1:] + [None]):
+            if year != previous + 1 if year is not None else True:
+                runs.append(str(start) if start == previous else
+                            f"{start}—{previous}" if self.lang == "zh" else f"{start}–{previous}")
+                start = year
+        return self.text["years"].format(years=self.listing(runs))
+
+    # --- 附 ----------------------------------------------------------------------------------
+
+    def dashboard(self) -> list:
+        """The grid of every indicator's verdict in each year's report up to this one, with the
+        year of the value each rests on."""
+        yearly = pd.concat([
+            assess(self.targets, self.used, year, self.references)[
+                ["indicator_id", "status", "latest_year"]].assign(year=year)
+            for year in range(self.plan.start_year, self.report_year + 1)])
+        yearly["text"] = [self.status_label(s) + ("" if pd.isna(y) else f"\n({int(y)})")
+                          for s, y in zip(yearly["status"], yearly["latest_year"])]
+        labels = {status: self.status_label(status) for status in STATUS_LABELS}
+        figure = status_grid(yearly, labels, self.names())
+        return [self.heading("grid_heading"), self.chart(figure, "dashboard_alt"), self.say("grid_note")]
 
     def observations_table(self) -> HTML | Markdown:
         if self.observations.empty:
@@ -148,15 +447,15 @@ class AnnualReport(Page):
         return self.observation_table(self.observations)
 
     def indicator_sections(self) -> Iterator[list]:
-        """Per indicator: heading, status with the rate still needed, chart, its observations."""
+        """Per indicator: heading, verdict with the change still needed, chart, its values."""
         names, units = self.names(), self.units()
         verdicts = self.assessment.set_index("indicator_id")
         for target in self.targets.to_dict("records"):
             indicator = target["indicator_id"]
             verdict = verdicts.loc[indicator]
             parts = [Markdown(f"### {md_text(names[indicator])}")]
-            remaining = ("" if pd.isna(verdict["remaining_rate"]) or verdict["status"] == "target_met"
-                         else self.phrase("remaining", rate=format_rate(verdict["remaining_rate"])))
+            needed = self.still_needed({**verdict.to_dict(), "indicator_id": indicator})
+            remaining = "" if needed == "—" else self.phrase("remaining", needed=needed)
             parts.append(Markdown(self.text["indicator_status"].format(
                 status=md_text(self.status_label(verdict["status"])), remaining=remaining)))
             if math.isnan(target["target_value"]):
@@ -169,6 +468,18 @@ class AnnualReport(Page):
             if not mine.empty:
                 parts.append(self.observation_table(mine, with_name=False))
             yield parts
+
+    def colophon(self) -> Markdown:
+        """Who compiled it, the data cut-off, the inputs' version: no wall-clock time, so a
+        render is byte-identical."""
+        compiler = self.plan.compiled_by_zh if self.lang == "zh" else self.plan.compiled_by_en
+        latest = self.latest_data_year()
+        cutoff = (self.text["cutoff_none"] if latest is None
+                  else self.text["years"].format(years=latest))
+        line = self.phrase("colophon", compiler=compiler or "—", cutoff=cutoff,
+                           plan_version=self.plan.text_sha256[:8],
+                           data_version=frame_digest(self.observations)[:8])
+        return Markdown(f"---\n\n<small>{line}</small>")
 
 
 def annual_report(report_year: int, lang: str = "zh",
@@ -189,6 +500,5 @@ def annual_report(report_year: int, lang: str = "zh",
         **context, texts=ANNUAL, report_year=report_year, targets=targets,
         observations=observations, used=used, references=references,
         assessment=assess(targets, used, report_year, references),
+        evidence=load_evidence(plan=plan),
     )
-
-

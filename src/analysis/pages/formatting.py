@@ -17,16 +17,43 @@ def escaped(**values) -> dict:
     return {key: md_text(value) if isinstance(value, str) else value for key, value in values.items()}
 
 
-def as_html(frame: pd.DataFrame) -> HTML:
-    """A table as reviewers see it: no index, text escaped, missing values as a dash."""
-    return HTML(frame.to_html(index=False, border=0, na_rep="—", escape=True))
+def as_html(frame: pd.DataFrame, markup: tuple[str, ...] = ()) -> HTML:
+    """A table as reviewers see it: no index, text escaped, missing values as a dash. Cells of
+    the `markup` columns are HTML already (built from escaped text) and go in as they are."""
+    if not markup:
+        return HTML(frame.to_html(index=False, border=0, na_rep="—", escape=True))
+    frame = frame.copy()
+    for column in frame.columns:
+        if column not in markup:
+            frame[column] = ["—" if pd.isna(cell) else html.escape(str(cell)) for cell in frame[column]]
+    return HTML(frame.to_html(index=False, border=0, na_rep="—", escape=False))
 
 
 def with_unit(number: str, unit: str) -> str:
-    """"994 家", "79.69%": a percent sign sticks to its number."""
+    """"994家", "79.69%", "994 firms": a percent sign and a Chinese unit stick to the number."""
     if number == "—":
         return number
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+    return f"{number}{unit}" if unit == "%" or not unit[:1].isascii() else f"{number} {unit}"
+
+
+def format_value(value: float, measure: str) -> str:
+    """A value as its measure reads: counts as whole numbers (436.51家 is not a count), other
+    values with at most two decimals; no thousands separators (Chinese tables have none)."""
+    if pd.isna(value):
+        return "—"
+    if measure == "count":
+        return f"{value:.0f}"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def format_share(share: float) -> str:
+    """完成进度, 序时进度: a whole percentage."""
+    return "—" if pd.isna(share) else f"{share:.0%}"
+
+
+def percentage_points(first: float, second: float) -> int:
+    """The whole percentage points between two shares given as fractions (0.62, 0.60 → 2)."""
+    return abs(round(100 * first) - round(100 * second))
 
 
 def with_year(value: float, year, lang: str, unit: str = "") -> str:

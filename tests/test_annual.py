@@ -1,0 +1,175 @@
+"""The annual report as a 科技局 reviewer reads it (WORDING.md): 总体情况 first, one table with
+完成进度 against 序时进度, the mid-term and final views, the facts to watch, the gaps; no cell
+that misleads. From fixture observations, without rendering."""
+
+import html
+import re
+
+import pytest
+from IPython.display import HTML, Markdown
+
+from analysis.pages.annual import annual_report
+
+from conftest import SCOPED
+
+HEADER = "indicator_id,year,value,scope,source,note\n"
+
+
+def observations(tmp_path, *rows, name="values.csv"):
+    path = tmp_path / name
+    path.write_text(HEADER + "".join(f"{i},{y},{v},{s},test fixture: made-up value,\n"
+                                     for i, y, v, s in rows), encoding="utf-8")
+    return [str(path)]
+
+
+def text(parts) -> str:
+    """What the parts show, as one string of text (markup stripped)."""
+    if not isinstance(parts, (list, tuple)):
+        parts = [parts]
+    shown = "".join(p.data for p in parts if isinstance(p, (HTML, Markdown)))
+    return html.unescape(re.sub(r"<[^>]+>", "", shown))
+
+
+def rows_of(table: HTML) -> dict[str, list[str]]:
+    """A table's body rows by their first cell, markup stripped."""
+    rows = re.findall(r"<tr>(.*?)</tr>", table.data, flags=re.S)
+    cells = [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", r, flags=re.S)]
+             for r in rows]
+    return {row[0]: row[1:] for row in cells if row}
+
+
+@pytest.fixture
+def behind(tmp_path):
+    # 450 firms in 2022: 18% of the way in 40% of the time; R&D 3.50% in 2023: 60% in 60%;
+    # PCT 30 in 2023, below its baseline of 36.
+    return observations(tmp_path, ("high_tech_enterprises", 2022, 450, "市级"),
+                        ("rd_gdp_ratio", 2023, 3.5, "市级"), ("pct_applications", 2023, 30, "市级"))
+
+
+def test_the_overall_assessment_speaks_in_sentences_from_the_data(behind):
+    page = text(annual_report(2023, "zh", behind).overall())
+    assert page.startswith("专栏2所列10项主要指标中，截至2023年有3项取得了2020年以后的实际值，7项暂无数据。")
+    assert "尚无指标达到2025年目标。" in page
+    assert "慢于序时进度的1项：高新技术企业数（慢于序时进度22个百分点）。" in page
+    assert "快于序时进度的1项：全社会R&D经费占GDP比重（达到序时进度）。" in page
+    assert "不升反降的1项：国际专利（PCT）申请量（2023年30件）。" in page
+    assert "需向统计局（5项）、科技局（1项）、市场监管局（知识产权）（1项）征集。" in page
+    assert "3项仅依据一个年度的实际值，为初步判断。" in page
+
+
+def test_the_status_strip_counts_each_status_and_names_the_data_cut_off(behind):
+    strip = text(annual_report(2023, "zh", behind).status_strip())
+    assert "暂无数据 7" in strip and "不升反降 1" in strip and "数据截至2023年" in strip
+
+
+def test_the_one_table_sets_progress_against_the_time_elapsed(behind):
+    table = rows_of(annual_report(2023, "zh", behind).main_table())
+    baseline, latest, target, path, progress, elapsed, status, needed = table["高新技术企业数"]
+    assert (baseline, latest, target) == ("380家（2020年）", "450家（2022年）", "760家")
+    assert path == "501家"  # 同年应达值 at 2022, the value's year: a count is a whole number
+    assert (progress, elapsed) == ("18%", "40%（慢于序时进度22个百分点）")
+    assert status.startswith("○ 明显滞后") and "初步判断" in status
+    assert needed == "年均需增长19.09%"
+    rd = table["全社会R&amp;D经费占GDP比重"]
+    assert rd[2] == "3.7%" and rd[4:6] == ["60%", "60%（达到序时进度）"]
+    # A share moves in percentage points: 0.10 a year from 3.50% to 3.7% in 2 years.
+    assert rd[7] == "年均需提高0.10个百分点（年均增长2.82%）"
+    assert table["国际专利（PCT）申请量"][6].startswith("▼ 不升反降")
+    assert table["科技型中小企业数"][6] == "… 暂无数据（责任单位：科技局）"
+
+
+def test_a_target_met_shows_no_rate_still_needed_and_no_progress_beyond_100(tmp_path):
+    values = observations(tmp_path, ("high_tech_enterprises", 2024, 994, "市级"),
+                          ("high_tech_value_added_share", 2023, 75.31, "市级"))
+    report = annual_report(2024, "zh", values)
+    table = rows_of(report.main_table())
+    firms, share = table["高新技术企业数"], table["高新技术产业增加值占规模以上工业增加值比重"]
+    assert firms[4] == "已达到，为目标的131%" and firms[7] == "—"
+    assert share[2] == "70%以上" and share[4] == "已达到，高于目标5.31个百分点" and share[7] == "—"
+    shown = text([report.main_table(), report.overall()])
+    assert not re.search(r"[−-]\d+(\.\d+)?%", shown)  # never a negative rate "still needed"
+    assert "454%" not in shown and "262%" not in shown
+
+
+def test_compound_and_linear_verdicts_that_disagree_say_so(tmp_path):
+    # 500 firms in 2022: growth ratio 0.99 (on track), yet 32% of the way in 40% of the time.
+    values = observations(tmp_path, ("high_tech_enterprises", 2022, 500, "市级"))
+    status = rows_of(annual_report(2022, "zh", values).main_table())["高新技术企业数"][6]
+    assert status.startswith("● 进展顺利") and "增速达到要求，但慢于序时进度" in status
+
+
+def test_the_mid_term_view_uses_the_time_elapsed_at_the_data_year(behind):
+    report = annual_report(2023, "zh", behind)
+    shown = text(report.special_sections())
+    assert "中期评估：时间过半、任务过半" in shown
+    assert "2023年数据的序时进度为60%" in shown and "依据2022、2023年数据" in shown
+    assert "完成进度达到或快于序时进度（任务过半）的1项，慢于序时进度的2项" in shown
+    assert text(annual_report(2024, "zh", behind).special_sections()) == ""
+
+
+def test_the_final_evaluation_grades_each_target_and_says_what_data_it_rests_on(tmp_path):
+    values = observations(tmp_path, ("high_tech_enterprises", 2025, 798, "市级"),
+                          ("pct_applications", 2025, 69, "市级"),
+                          ("invention_patents", 2025, 3300, "市级"),
+                          ("rd_gdp_ratio", 2024, 3.5, "市级"))
+    report = annual_report(2025, "zh", values)
+    shown = text(report.special_sections())
+    assert "终期（预）评估（基于2024、2025年数据）" in shown and "超额完成" in shown
+    grades = rows_of(report.special_sections()[2])
+    assert grades["高新技术企业数"][2:] == ["105%", "超额完成"]  # 798 = 760 + a tenth of 380
+    assert grades["有效发明专利拥有量"][2:] == ["100%", "完成"]
+    assert grades["国际专利（PCT）申请量"][2:] == ["96%", "基本完成"]  # 33 of 36 more: 92%
+    assert grades["全社会R&amp;D经费占GDP比重"][2:] == ["−0.20个百分点", "未完成"]
+    assert "7项指标尚无2025年实际值" in shown
+    assert "终期" not in text(annual_report(2024, "zh", values).special_sections())
+
+
+def test_the_final_evaluation_is_no_longer_preliminary_once_every_2025_value_is_in(tmp_path):
+    ids = ["rd_gdp_ratio", "rd_revenue_ratio_industrial", "rd_personnel_per_10k",
+           "high_tech_enterprises", "tech_smes", "rd_active_firm_share", "invention_patents",
+           "pct_applications", "high_tech_value_added_share", "high_tech_investment"]
+    values = observations(tmp_path, *[(i, 2025, 100, "市级") for i in ids])
+    shown = text(annual_report(2025, "zh", values).special_sections())
+    assert "终期评估：2025年目标完成情况" in shown and "（预）" not in shown
+
+
+def test_facts_to_watch_and_the_gaps_with_who_supplies_them(behind):
+    report = annual_report(2023, "zh", behind)
+    issues = text(report.issues())
+    assert "高新技术企业数：完成进度18%，慢于序时进度22个百分点（2022年数据）。" in issues
+    assert "国际专利（PCT）申请量：2023年实际值30件，低于基期值36件。" in issues
+    gaps = rows_of(report.gaps()[2])
+    assert gaps["高新技术企业数"] == ["2021、2023年", "科技局"]
+    assert gaps["科技型中小企业数"] == ["2021—2023年", "科技局"]
+
+
+def test_a_value_of_another_scope_is_a_fact_to_watch_and_never_judged():
+    report = annual_report(2023, "zh", [str(SCOPED)])
+    issues = text(report.issues())
+    assert "2023年实际值79.69%为全市口径，与规划口径不同，未参与评价。" in issues
+    table = rows_of(report.main_table())
+    assert table["高新技术产业增加值占规模以上工业增加值比重"][1] == "75.31%（2023年）"
+
+
+def test_every_2025_target_of_the_body_text_is_listed_once(behind):
+    report = annual_report(2023, "zh", behind)
+    body = report.body_targets()
+    assert len(body) == 23  # 27 in the body text, less 2035's vision and three of 专栏2
+    assert not set(body["indicator_id"]) & set(report.targets["indicator_id"])
+    table = rows_of(report.body_section()[2])
+    assert table["省级以上重点实验室：3家"][1] == "暂无数据（责任单位：待确认）"
+    assert table["国家创新型县（市）基本建成"][1] == "暂无信息"
+
+
+def test_the_english_report_speaks_english(behind):
+    report = annual_report(2023, "en", behind)
+    shown = text([report.overall(), report.main_table(), *report.issues(), *report.gaps()])
+    assert "450 firms (2022)" in shown and "22 points behind time elapsed" in shown
+    assert not re.search(r"[\u4e00-\u9fff]{2,}(?![^(]*\))", re.sub(r"\([^)]*\)", "", shown))
+
+
+def test_the_colophon_names_the_compiler_and_the_data_but_no_clock_time(behind):
+    colophon = text(annual_report(2023, "zh", behind).colophon())
+    assert "编制单位：慈溪市科学技术局" in colophon and "数据截至：2023年" in colophon
+    assert "规划文本 840bc0d7" in colophon
+    assert not re.search(r"\d{1,2}:\d{2}", colophon)
