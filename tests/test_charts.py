@@ -127,8 +127,8 @@ def test_a_chart_has_both_paths_the_target_and_the_observations():
     figure = trajectory_chart(target("high_tech_enterprises"), load_observations([FOUND]), 2024, "en",
                               "firms")
     labels = [text.get_text() for text in figure.axes[0].get_legend().get_texts()]
-    assert labels == ["Required path (compound)", "Linear path", "Target 760", "Baseline 380",
-                      "Observed"]
+    assert labels == ["Path to the target (compound)", "Linear path (time elapsed)", "Target 760",
+                      "Baseline 380", "Value"]
     png_bytes(figure)
 
 

@@ -30,7 +30,7 @@ def test_our_remark_beside_the_tables_own(review):
     assert review.loc["high_tech_value_added_share", "own_remark"] == "超额完成"
     assert list(review.index[~review["agrees"]]) == ["high_tech_value_added_share"]
     assert review.loc["high_tech_value_added_share", "comment_zh"] == (
-        "2020年实际68.5，目标>45，达到目标的152%；按本项目规则为“超额完成”，表中备注为“完成”。")
+        "2020年实际68.5，目标>45，达到目标的152%；按本报告评价标准为“超额完成”，表中备注为“完成”。")
     assert review.loc["rd_gdp_ratio", "comment_en"] == ""
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 COLUMNS = {
     "zh": {
         "indicator": "指标", "unit": "单位", "baseline": "基期值", "target": "{end_year}年目标",
-        "required_rate": "所需年均增长率", "year": "年份", "value": "数值", "source": "来源",
+        "required_rate": "年均需增长", "year": "年份", "value": "数值", "source": "来源",
         "note": "说明", "latest": "最新实际值（年份）", "required_value": "同年应达值",
         "progress_share": "完成进度", "elapsed_share": "序时进度",
         "remaining_rate": "年均尚需", "status": "判断", "target_id": "目标编号",
         "origin": "出处", "section": "位置", "quote": "原文", "kind": "类型",
-        "count": "数量", "plan_remark": "专栏1备注", "own_remark": "按本项目规则",
+        "count": "数量", "plan_remark": "专栏1备注", "own_remark": "按本报告评价标准",
         "target_2020": "2020年目标", "actual_2020": "2020年实际", "value_2015": "2015年",
         "achieved_rate": "实际年均增长率", "attainment": "完成程度", "comment": "说明",
         "pace": "“十三五”年均增速", "projection_2025": "按此速度2025年", "reaches": "能否达到目标",
@@ -44,7 +44,7 @@ COLUMNS = {
 }
 
 WORDS = {
-    "zh": {"yes": "是", "no": "否", "no_data": "暂无数据", "observed": "观测值", "baseline": "基期值",
+    "zh": {"yes": "是", "no": "否", "no_data": "暂无数据", "observed": "实际值", "baseline": "基期值",
            "pace_13th": "“十三五”速度", "required_rate": "所需增长率", "parameter": "参数设定",
            "level": "水平值", "lower_bound": "下限", "range": "区间", "cumulative": "累计",
            "relative": "相对值", "qualitative": "定性", "body": "正文",
@@ -96,6 +96,7 @@ ANNUAL = {
         "disagree_fast": "增速达到要求，但慢于序时进度",
         "disagree_slow": "快于序时进度，但增速比低于0.95",
         "no_data_from": "暂无数据（责任单位：{supplier}）",
+        "supplied_by": "（责任单位：{supplier}）",
         "supplier_unknown": "待确认",
         "no_reference": "暂不具备评价条件（缺对照地区数据）",
         "growth_needed": "年均需增长{rate}",
@@ -186,6 +187,7 @@ ANNUAL = {
         "disagree_fast": "growth is on pace, but behind time elapsed",
         "disagree_slow": "ahead of time elapsed, but growth ratio below 0.95",
         "no_data_from": "no data yet (supplier: {supplier})",
+        "supplied_by": " (supplier: {supplier})",
         "supplier_unknown": "to be confirmed",
         "no_reference": "not assessable yet (no data of the reference region)",
         "growth_needed": "{rate} a year still needed",
@@ -253,20 +255,20 @@ ANNUAL = {
 OVERVIEW = {
     "zh": {
         "title": "数据来源与目标总览",
-        "intro": ("本页说明每个数字的出处：专栏1、专栏2由程序从规划原文解析，正文中的目标逐条摘录并附原文；"
-                  "观测值均注明来源文件。"),
+        "intro": ("本页说明每个数字的出处：专栏1、专栏2的数值取自规划原文表格，正文中的目标逐条摘录并附原文；"
+                  "实际值均注明来源文件。"),
         "kinds_heading": "规划想要什么：目标按类型统计",
         "kinds_note": "共{total}个目标：专栏1 {table1}个（“十三五”），专栏2 {table2}个，正文{body}个。",
         "catalogue_heading": "目标清单及原文",
-        "coverage_heading": "数据覆盖：哪些指标有哪些年份的观测值",
-        "coverage_note": "有观测值的指标{observed}项；其余指标尚需补充数据。",
-        "coverage_alt": "各指标各年份观测值覆盖情况",
-        "observations_heading": "全部观测值及来源",
+        "coverage_heading": "数据覆盖：哪些指标有哪些年份的实际值",
+        "coverage_note": "有实际值的指标{observed}项；其余指标尚需补充数据。",
+        "coverage_alt": "各指标各年份实际值覆盖情况",
+        "observations_heading": "全部实际值及来源",
     },
     "en": {
         "title": "Where the numbers come from",
-        "intro": ("Where every number comes from: tables 专栏1 and 专栏2 are parsed by code from the "
-                  "plan's text, each target of the body text is curated with its verbatim quote, "
+        "intro": ("Where every number comes from: the values of Box 1 and Box 2 (专栏1/专栏2) are "
+                  "taken from the tables of the plan's text, each target of the body text is curated with its verbatim quote, "
                   "and every observed value names its source."),
         "kinds_heading": "What the plan wants: targets by kind",
         "kinds_note": ("{total} targets: {table1} in 专栏1 (13th plan), {table2} in 专栏2 and "
@@ -281,23 +283,23 @@ OVERVIEW = {
 
 REVIEW = {
     "zh": {
-        "title": "“十三五”回顾与规划自身的不一致",
+        "title": "“十三五”规划完成情况回顾与规划文本口径说明",
         "intro": ("专栏1列出“十三五”主要指标的2015年值、2020年目标和2020年实际值。下表比较"
-                  "实际年均增长与实现目标所需的年均增长，并把按本项目规则得出的结论与专栏1备注并列。"),
+                  "实际年均增长与实现目标所需的年均增长，并把按本报告评价标准得出的结论与专栏1备注并列。"),
         "review_heading": "专栏1：完成情况",
         "disagree": "不一致之处：{comments}",
-        "all_agree": "按本项目规则得出的结论与专栏1备注一致。",
+        "all_agree": "按本报告评价标准得出的结论与专栏1备注一致。",
         "growth_alt": "“十三五”各指标实际与所需年均增长率",
         "pace_heading": "如果“十三五”的速度延续下去",
         "pace_note": ("同时出现在两个规划中的指标，按2015—2020年的年均增速（复合增长）推算到2025年，"
                       "比重不超过100%。这是情景，不是预测；“情景分析”页以同一速度为默认假设。"),
         "pace_alt": "按“十三五”速度推算的2021—2025年路径与2025年目标",
-        "contradictions_heading": "规划自身的不一致与口径混用",
-        "contradictions_note": "共{count}处。每处给出两段原文及其在规划中的位置。",
+        "contradictions_heading": "规划文本口径说明",
+        "contradictions_note": "规划文本中表述或口径需要说明之处共{count}处，每处给出两段原文及其在规划中的位置。",
         "where": "（{where}，第{line}行）",
     },
     "en": {
-        "title": "The 13th plan in review, and where the plan disagrees with itself",
+        "title": "The 13th plan in review, and notes on the plan's wording (规划文本口径说明)",
         "intro": ("专栏1 gives the 13th plan's headline indicators in 2015, their 2020 targets and "
                   "their 2020 values. The table compares the yearly growth achieved with the "
                   "growth the target needed, and puts our verdict beside the table's own remark."),
@@ -310,8 +312,9 @@ REVIEW = {
                       "(compound; a share at most 100%). A scenario, not a forecast; the scenarios "
                       "page starts from the same pace."),
         "pace_alt": "Paths 2021–2025 at the 13th plan's pace against the 2025 targets",
-        "contradictions_heading": "Where the plan contradicts itself or mixes definitions",
-        "contradictions_note": "{count} places, each with both quotes and where they stand.",
+        "contradictions_heading": "Notes on the plan's wording and definitions (规划文本口径说明)",
+        "contradictions_note": ("{count} places where the plan's wording or definitions need a "
+                                "note, each with both quotes and where they stand."),
         "where": " ({where}, line {line})",
     },
 }
@@ -321,11 +324,11 @@ TRAJECTORIES = {
         "title": "实现目标所需的路径",
         "intro": ("每个有数值目标的指标，从{baseline_year}年基期值到{end_year}年目标有两条路径：复合增长路径（每年增长率相同）"
                   "和线性路径（每年增加量相同，即序时进度）。"),
-        "rates_heading": "所需增长",
+        "rates_heading": "年均需增长",
         "linear_step": "线性路径每年增加",
         "paths_heading": "复合路径与线性路径",
         "paths_alt": "各指标复合增长路径与线性路径",
-        "milestones_heading": "里程碑：每年年底应达到的数值",
+        "milestones_heading": "年度目标分解（各年末应达值）",
         "milestones_note": "按复合路径；括号内为线性路径。",
     },
     "en": {
@@ -337,7 +340,7 @@ TRAJECTORIES = {
         "linear_step": "Linear increase a year",
         "paths_heading": "Compound and linear paths",
         "paths_alt": "Compound and linear paths of every indicator",
-        "milestones_heading": "Milestones: what each indicator must reach by the end of each year",
+        "milestones_heading": "Yearly breakdown of the targets: what each year's end should reach (年度目标分解)",
         "milestones_note": "On the compound path; the linear path in brackets.",
     },
 }
@@ -349,11 +352,11 @@ SCENARIOS = {
                     "用于回答“如果……会怎样”，不代表对未来的判断。"),
         "assumptions_heading": "增长假设",
         "assumptions_note": ("默认假设：指标在“十三五”已有数据的，取2015—2020年的年均增速；其余取实现目标所需的增长率。"
-                             "起点为最新观测值，没有观测值时为基期值。"),
+                             "起点为最新实际值，没有实际值时为基期值。"),
         "projection_heading": "确定性推算",
-        "probability_heading": "蒙特卡洛模拟：达到{end_year}年目标的概率",
-        "probability_note": ("每年的增长率从以假设为均值、标准差为{volatility:.1%}的正态分布中抽取，"
-                             "共{draws}次，随机种子{seed}（结果可复现）。"),
+        "probability_heading": "随机模拟：达到{end_year}年目标的概率",
+        "probability_note": ("每年的增长率围绕上述假设随机波动，模拟多次后统计达到目标的比例。"
+                             "模拟方法和参数见《方法与口径说明》。"),
         "fan_alt": "各指标情景路径的10%—90%区间",
         "fan_note": "阴影为10%—90%分位区间，实线为中位数，星号为{end_year}年目标。",
     },
@@ -367,10 +370,10 @@ SCENARIOS = {
                              "else the required rate. Each scenario starts from the latest observed "
                              "value, or from the baseline when there is none."),
         "projection_heading": "Deterministic projection",
-        "probability_heading": "Monte Carlo: the probability of meeting each {end_year} target",
-        "probability_note": ("Each year's growth is drawn from a normal distribution around the "
-                             "assumption with standard deviation {volatility:.1%}; {draws} draws, "
-                             "seed {seed} (reproducible)."),
+        "probability_heading": "Simulation: the probability of meeting each {end_year} target",
+        "probability_note": ("Each year's growth varies at random around the assumption; the share "
+                             "of many simulated paths that reach the target is shown. The method and "
+                             "its parameters are on the methods page."),
         "fan_alt": "10–90% range of the scenario paths of every indicator",
         "fan_note": "Shaded: 10th to 90th percentile; line: median; star: the {end_year} target.",
     },
@@ -379,29 +382,28 @@ SCENARIOS = {
 EXPLORER = {
     "zh": {
         "title": "情景探索器（示意，非预测）",
-        "intro": ("在JupyterLab中打开本笔记本，可为每个指标调整年均增长假设和波动率，"
-                  "图和达标概率随之更新。这是示意性情景，不是预测。"),
+        "intro": ("本页按默认增长假设展示各指标到{end_year}年的情景路径和达到目标的概率。"
+                  "这是示意性情景，不是预测。"),
         "indicator": "指标", "growth": "年均增长", "volatility": "波动率",
         "verdict": "达到{end_year}年目标的概率：<b>{probability}</b>（模拟{draws}次）",
-        "static_note": ("此处为静态版本：各指标取默认假设（“十三五”速度或所需增长率），波动率{volatility:.0%}。"
-                        "在JupyterLab中打开 notebooks/scenario_explorer.ipynb 可交互调整。"),
+        "static_note": ("各指标取默认假设（“十三五”速度或实现目标所需的增长率）；其他假设下的情景"
+                        "可由科技局分析人员另行测算。参数见《方法与口径说明》。"),
     },
     "en": {
         "title": "Scenario explorer (illustrative, not a forecast)",
-        "intro": ("Open this notebook in JupyterLab to set each indicator's yearly growth and "
-                  "volatility; the chart and the probability of meeting the target follow. "
-                  "Illustrative scenarios, not forecasts."),
+        "intro": ("Each indicator's scenario paths to {end_year} and the probability of meeting "
+                  "its target, at the default growth assumption. Illustrative scenarios, not forecasts."),
         "indicator": "Indicator", "growth": "Growth", "volatility": "Volatility",
         "verdict": "Probability of meeting the {end_year} target: <b>{probability}</b> ({draws:,} draws)",
-        "static_note": ("The static version: every indicator at its default assumption (the 13th "
-                        "plan's pace or the required rate), volatility {volatility:.0%}. Open "
-                        "notebooks/scenario_explorer.ipynb in JupyterLab to change them."),
+        "static_note": ("Every indicator at its default assumption (the 13th plan's pace or the "
+                        "rate the target requires); the bureau's analysts can work out other "
+                        "assumptions. Parameters are on the methods page."),
     },
 }
 
 # Where our remark on a row of the previous plan's table differs from the table's own.
 REVIEW_COMMENT = {
-    "zh": "{year}年实际{actual:g}，目标{target}，达到目标的{share:.0%}；按本项目规则为“{ours}”，表中备注为“{remark}”。",
+    "zh": "{year}年实际{actual:g}，目标{target}，达到目标的{share:.0%}；按本报告评价标准为“{ours}”，表中备注为“{remark}”。",
     "en": ("{actual:g} in {year} against a target of {target} ({share:.0%} of it): our rules say "
            "{ours}, the table's remark says {remark}."),
 }
@@ -439,11 +441,11 @@ COMPLETION_LABELS = {
 }
 
 CHARTS = {
-    "zh": {"compound": "所需路径（复合增长）", "linear": "线性路径（序时进度）",
-           "observed": "观测值", "report_year": "报告年份", "target": "目标值", "year": "年份",
-           "baseline": "基期值", "achieved_rate": "实际年均增长率", "needed_rate": "所需年均增长率"},
-    "en": {"compound": "Required path (compound)", "linear": "Linear path",
-           "observed": "Observed", "report_year": "Report year", "target": "Target", "year": "Year",
+    "zh": {"compound": "目标路径（复合增长）", "linear": "线性路径（序时进度）",
+           "observed": "实际值", "report_year": "报告年份", "target": "目标值", "year": "年份",
+           "baseline": "基期值", "achieved_rate": "实际年均增长率", "needed_rate": "年均需增长率"},
+    "en": {"compound": "Path to the target (compound)", "linear": "Linear path (time elapsed)",
+           "observed": "Value", "report_year": "Report year", "target": "Target", "year": "Year",
            "baseline": "Baseline", "achieved_rate": "Achieved yearly growth",
            "needed_rate": "Needed yearly growth"},
 }

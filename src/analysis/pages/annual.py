@@ -120,11 +120,11 @@ class AnnualReport(Page):
                     + f' <span class="cutoff">{html.escape(cutoff)}</span></p>')
 
     def badge(self, status: str, text: str) -> str:
+        """The status in its colour with its symbol (a black-and-white print keeps the symbol)."""
         colour = STATUS_COLOURS[status]
         ink = "#ffffff" if status in DARK else "#1a1a1a"
-        return (f'<span class="status" style="background:{colour};color:{ink};padding:0 0.35em;'
-                f'border-radius:3px;white-space:nowrap">{STATUS_SYMBOLS[status]} '
-                f"{html.escape(text)}</span>")
+        return (f'<span class="status" style="background:{colour};color:{ink};padding:0 0.3em;'
+                f'border-radius:3px">{STATUS_SYMBOLS[status]}\u00a0{html.escape(text)}</span>')
 
     def overall(self) -> Markdown:
         """Five to eight sentences generated from the assessment."""
@@ -174,7 +174,8 @@ class AnnualReport(Page):
         compound verdict and 序时进度 disagree, both."""
         status = row["status"]
         if status == "insufficient_data":
-            return self.badge(status, self.phrase("no_data_from", supplier=self.supplier(row["indicator_id"])))
+            supplier = self.phrase("supplied_by", supplier=self.supplier(row["indicator_id"]))
+            return self.badge(status, self.status_label(status)) + html.escape(supplier)
         if status == "not_assessable" and row["target_kind"] == "relative":
             return self.badge(status, self.text["no_reference"])
         cell = self.badge(status, self.status_label(status))
