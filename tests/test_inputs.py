@@ -179,7 +179,7 @@ def test_every_notebook_declares_only_known_reads():
 
 
 def test_the_set_covers_every_report_of_the_plan():
-    assert len(all_jobs(PLAN)) == 20
+    assert len(all_jobs(PLAN)) == 22
 
 
 def test_a_change_to_how_reports_are_written_re_renders_everything(monkeypatch):

@@ -38,6 +38,6 @@ def test_a_second_plan_renders_its_reports(tmp_path, capsys):
     assert "示例县科技规划监测报告（2028年）" in page and "时间过半" in page
     assert "2030年目标" in page and "2025年目标" not in page
     assert "高新技术企业数" in page and "慈溪" not in page
-    assert "终期评估" in (tmp_path / "annual_2030.html").read_text(encoding="utf-8")
+    assert "终期（预）评估" in (tmp_path / "annual_2030.html").read_text(encoding="utf-8")
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert len(re.findall(r'href="', index)) == 14 and "示例县" in index

@@ -198,7 +198,7 @@ def test_statuses_carry_chinese_and_english_labels():
     row = verdict("high_tech_enterprises", 2022, 450)
     assert (row["status_zh"], row["status_en"]) == ("明显滞后", "Insufficient progress")
     labels = assess(headline_targets(), observations(), 2022)[["status_zh", "status_en"]]
-    assert set(map(tuple, labels.values)) == {("暂无数据", "Insufficient data")}
+    assert set(map(tuple, labels.values)) == {("暂无数据", "No data yet")}
 
 
 def test_a_baseline_already_at_the_target_then_falling_is_moving_away():

@@ -21,7 +21,8 @@ from conftest import FOUND, SCOPED
 PLAN = load_plan()
 
 YEARS = [2021, 2022, 2023, 2024, 2025]
-OTHERS = ["overview", "review_13th_plan", "trajectories", "scenarios", "scenario_explorer"]
+OTHERS = ["overview", "review_13th_plan", "trajectories", "scenarios", "scenario_explorer",
+          "methods"]
 MAX_BYTES = 1_500_000
 
 
@@ -154,7 +155,7 @@ def test_the_explorer_falls_back_to_a_static_table_and_chart(rendered):
 def test_the_index_has_a_card_per_report_and_every_link_resolves(rendered):
     page = read(rendered / "index.html")
     links = re.findall(r'href="([^"]+)"', page)
-    assert len(links) == 20 and len(set(links)) == 20
+    assert len(links) == 22 and len(set(links)) == 22
     assert all((rendered / link).is_file() for link in links)
 
 
@@ -230,7 +231,7 @@ def test_rendering_twice_gives_identical_bytes(rendered, tmp_path):
 def test_unchanged_inputs_are_not_rendered_again(rendered, tmp_path):
     shutil.copytree(rendered, tmp_path, dirs_exist_ok=True)
     summary = render_all(PLAN, all_jobs(), tmp_path, progress=False)
-    assert summary.rendered == [] and len(summary.unchanged) == 20
+    assert summary.rendered == [] and len(summary.unchanged) == 22
     observations = tmp_path / "mine.csv"
     observations.write_text("indicator_id,year,value,source,note\n"
                             "tech_smes,2022,2600,test fixture,\n", encoding="utf-8")
@@ -261,7 +262,7 @@ def test_the_executed_notebook_has_no_errors_or_warnings():
     streams = [output for cell in notebook.cells for output in cell.get("outputs", [])
                if output.output_type in ("stream", "error")]
     assert streams == []
-    assert "Progress in 2021" in to_html(notebook, job.title, "en")
+    assert "2. Headline indicators (主要指标完成情况)" in to_html(notebook, job.title, "en")
 
 
 def test_every_notebook_has_a_parameters_cell():

@@ -19,7 +19,7 @@ COLUMNS = {
         "p10": "10%分位", "median": "中位数", "p90": "90%分位", "completion": "完成情况",
         "completion_rate": "完成率", "final_value": "期末值（最新实际值）", "scope": "统计口径",
         "progress": "进展情况", "missing_years": "缺少实际值的年份", "supplier": "责任单位",
-        "body_target": "目标",
+        "body_target": "目标", "definition": "指标解释", "condition": "条件",
     },
     "en": {
         "indicator": "Indicator", "unit": "Unit", "baseline": "Baseline", "target": "{end_year} target",
@@ -39,7 +39,7 @@ COLUMNS = {
         "completion": "Grade (完成情况)", "completion_rate": "Completion rate",
         "final_value": "End value (latest value)", "scope": "Scope", "progress": "Progress",
         "missing_years": "Years without a value", "supplier": "Supplier (责任单位)",
-        "body_target": "Target",
+        "body_target": "Target", "definition": "Definition", "condition": "Condition",
     },
 }
 
@@ -113,7 +113,7 @@ ANNUAL = {
                        "目标值；比重类指标以实际值与目标值之差（百分点）表示。"),
         "final_missing": "{count}项指标尚无{end_year}年实际值，表中以最新实际值代替，待{end_year}年数据发布后更新。",
         "body_heading": "三、正文目标进展",
-        "body_note": ("规划正文提出的{end_year}年目标（不含与{table}重复的指标和2035年远景目标）共{count}项。"
+        "body_note": ("规划正文提出的{end_year}年目标（不含与{table}重复的指标和远景目标）共{count}项。"
                       "定量目标按实际值评价，定性目标按工作进展材料评价。"),
         "body_no_data": "暂无数据",
         "issues_heading": "四、需要关注的问题",
@@ -209,7 +209,7 @@ ANNUAL = {
                           "in for it until the {end_year} data are released."),
         "body_heading": "3. Targets of the body text (正文目标进展)",
         "body_note": ("The body text sets {count} targets for {end_year} besides {table} (those "
-                      "repeating it and the 2035 vision aside). Quantitative targets are judged "
+                      "repeating it and the long-term vision aside). Quantitative targets are judged "
                       "on values, qualitative ones on evidence of the work done."),
         "body_no_data": "no data yet",
         "issues_heading": "4. Points to watch (需要关注的问题)",
@@ -401,6 +401,164 @@ EXPLORER = {
     },
 }
 
+METHODS = {
+    "zh": {
+        "title": "方法与口径说明",
+        "intro": ("本页说明《{plan}》监测报告所用的指标解释、统计口径、计算方法、判断标准及其来源，"
+                  "供审阅报告时对照。"),
+        "definitions_heading": "一、指标解释与统计口径",
+        "definitions_note": ("统计口径指实际值与规划基期值的统计范围是否一致：市级指不含前湾新区的慈溪市本级，"
+                             "全市指含前湾新区的全市范围。责任单位为提供该指标数据的部门。"),
+        "scope_quote": "（规划原文：“{quote}”）",
+        "unconfirmed": "待确认",
+        "scope_unstated": "规划未注明",
+        "formulas_heading": "二、计算方法",
+        "formulas": (
+            "设基期值为b（基期年份t0），目标值为T（目标年份tT），最新实际值为v（年份t）。\n\n"
+            "- **年均需增长**（实现目标所需的年均增长率）=（T ÷ b）^(1 ÷ (tT − t0)) − 1，按复合增长计算。\n"
+            "- **同年应达值** = b ×（1 + 年均需增长）^(t − t0)：按复合增长实现目标时，实际值所在年份应达到的数值；"
+            "尚无实际值时取报告年份。\n"
+            "- **实际年均增速** =（v ÷ b）^(1 ÷ (t − t0)) − 1。\n"
+            "- **增速比** = 实际年均增速 ÷ 年均需增长，为判断进展的主要依据（见第三部分）。\n"
+            "- **完成进度** =（v − b）÷（T − b）；**序时进度** =（t − t0）÷（tT − t0）。报告并列二者，"
+            "并给出快于或慢于序时进度的百分点数；按增速比的判断与按序时进度的比较不一致时，报告予以说明。\n"
+            "- **年均尚需**：从最新实际值到目标每年还需的增长，=（T ÷ v）^(1 ÷ (tT − t)) − 1；"
+            "比重类指标以每年需提高的百分点数（(T − v) ÷ (tT − t)）表示，增长率列在其后。已达到目标的指标不再列示。\n"
+            "- **完成率** = v ÷ T；比重类指标以 v − T（百分点）表示。\n"
+            "- 计数类指标（家、件、项、个、人）取整数。"),
+        "status_heading": "三、判断标准",
+        "rule_target_met": "最新实际值达到或超过目标值（下限目标达到下限）",
+        "rule_on_track": "增速比不低于{on_track}",
+        "rule_moderate_progress": "增速比在{moderate}～{on_track}之间",
+        "rule_insufficient_progress": "增速比在0～{moderate}之间",
+        "rule_moving_away": "增速比低于0（实际值低于基期值），或基期值已达到目标而实际值未达到",
+        "rule_insufficient_data": "基期以后至报告年份尚无实际值",
+        "rule_not_assessable": "目标为定性目标，或为相对目标而缺少对照地区数据",
+        "status_origin": (
+            "判断标准参照欧盟统计局（Eurostat）可持续发展目标进展评估方法：以实际增速与实现目标所需增速之比衡量，"
+            "分界点为95%、60%和0；联合国统计司（UNSD）目标进展图及Open SDG平台采用同类方法。完成进度与序时进度的比较"
+            "是我国规划评估的通行做法，报告同时列示。只依据基期以后一个年度实际值的判断标为“初步判断”。"),
+        "grades_heading": "四、终期评估的完成情况",
+        "grades": (
+            "终期评估按最新实际值评定完成情况：\n\n"
+            "- **超额完成**：实际值超过目标值，且超出部分不少于目标增量（目标值 − 基期值）的{margin}；\n"
+            "- **完成**：实际值达到目标值；\n"
+            "- **基本完成**：完成进度不低于{nearly}；\n"
+            "- **未完成**：其余情况。\n\n"
+            "{end_year}年实际值尚未全部取得时，以最新实际值代替，标题注明“终期（预）评估”及所依据的数据年份。"),
+        "kinds_heading": "五、各类目标的处理",
+        "kinds": (
+            "- **水平目标**（如“高新技术企业760家”）：按上述公式评价。\n"
+            "- **下限目标**（如“70%以上”）：达到下限即为已达到目标。\n"
+            "- **区间目标**（如“1～2家”）：达到区间下限即为已达到目标，上限一并列示。\n"
+            "- **累计目标**（如“累计新增就业大学生7万人以上”）：自零起算，按线性路径（序时进度）评价，不计复合增速。\n"
+            "- **相对目标**（如“提高幅度不低于宁波平均水平”）：比较本指标自基期以来的提高幅度与对照地区同期的提高幅度（百分点）；"
+            "缺少对照地区数据时暂不具备评价条件。\n"
+            "- **无基期值的目标**：可判断是否已达到目标，但无法判断进度快慢。\n"
+            "- **比重类指标**：变化以百分点表示；完成率以实际值与目标值之差（百分点）表示。"),
+        "scope_heading": "六、统计口径的标注",
+        "scope_rules": (
+            "每个实际值注明统计口径。与规划基期值口径不同的实际值（例如规划为市级、实际值为全市）列入数据来源表并标注"
+            "“口径不同，不参与评价”，不与目标比较；实际值或规划未注明口径的，参与评价并标注“口径待核实”。"
+            "同一指标同一年份有多个口径的实际值时，优先采用与规划口径一致的数值。"),
+        "breaks_heading": "七、序列断点与数据修订",
+        "breaks_none": "暂无需要说明的序列断点或数据修订。",
+        "break_item": "**{name}**：{note}（资料来源：{source}）",
+        "scenarios_heading": "八、情景测算的技术参数",
+        "scenarios": (
+            "情景分析页为示意性测算，不是预测。默认增长假设：两个规划都有数据的指标取上一规划期的年均增速，"
+            "其余取实现目标所需的年均增长率；起点为最新实际值，没有实际值时为基期值；比重类指标不超过100%。"
+            "随机模拟中，每年增长率在假设值上下随机波动，波动的标准差为{volatility}（正态分布），模拟{draws}次，"
+            "随机数起点固定为{seed}，使每次生成的报告相同；情景探索页模拟{explorer_draws}次。"),
+    },
+    "en": {
+        "title": "Methods and definitions",
+        "intro": ("What the monitoring reports of the {plan} rest on: indicator definitions, "
+                  "statistical scopes, formulas, the rules of each verdict and where they come from."),
+        "definitions_heading": "1. Indicator definitions and statistical scopes (指标解释与统计口径)",
+        "definitions_note": ("The statistical scope (统计口径) says whether a value covers what the "
+                             "plan's baseline covers: Cixi proper (市级) excludes the Qianwan New "
+                             "Area, the whole city (全市) includes it. The supplier is the office "
+                             "that holds the data."),
+        "scope_quote": " (the plan: “{quote}”)",
+        "unconfirmed": "to be confirmed",
+        "scope_unstated": "not stated in the plan",
+        "formulas_heading": "2. Formulas",
+        "formulas": (
+            "Let b be the baseline (year t0), T the target (year tT), v the latest value (year t).\n\n"
+            "- **Growth needed a year** = (T ÷ b)^(1 ÷ (tT − t0)) − 1, compound.\n"
+            "- **Path value, same year** (同年应达值) = b × (1 + growth needed)^(t − t0): what the "
+            "compound path to the target reaches in the value's year; the report year when there "
+            "is no value.\n"
+            "- **Observed yearly growth** = (v ÷ b)^(1 ÷ (t − t0)) − 1.\n"
+            "- **Growth ratio** (增速比) = observed yearly growth ÷ growth needed: the main basis "
+            "of the verdict (section 3).\n"
+            "- **Progress** (完成进度) = (v − b) ÷ (T − b); **time elapsed** (序时进度) = "
+            "(t − t0) ÷ (tT − t0). Reports show both and the points between them; where the "
+            "growth ratio and this comparison disagree, they say so.\n"
+            "- **Still needed a year**: (T ÷ v)^(1 ÷ (tT − t)) − 1 from the latest value; for a "
+            "share, the percentage points a year ((T − v) ÷ (tT − t)), the rate beside it. Not "
+            "shown once the target is met.\n"
+            "- **Completion rate** (完成率) = v ÷ T; for a share, v − T in percentage points.\n"
+            "- Counts (firms, patents, projects, people) are whole numbers."),
+        "status_heading": "3. The verdicts",
+        "rule_target_met": "the latest value reaches the target (a lower bound: reaches it)",
+        "rule_on_track": "growth ratio at least {on_track}",
+        "rule_moderate_progress": "growth ratio from {moderate} to {on_track}",
+        "rule_insufficient_progress": "growth ratio from 0 to {moderate}",
+        "rule_moving_away": ("growth ratio below 0 (the value is below the baseline), or the "
+                            "baseline met the target and the value does not"),
+        "rule_insufficient_data": "no value after the baseline up to the report year",
+        "rule_not_assessable": "a qualitative target, or a relative one without the reference region's data",
+        "status_origin": (
+            "The cut-offs (95%, 60%, 0) are those of Eurostat's progress assessment of the "
+            "Sustainable Development Goals (ratio of observed to required growth), also used by "
+            "the UNSD Progress Chart and Open SDG. Progress set against the time elapsed is how "
+            "Chinese plan reviews compare; the reports show both. A verdict on a single value "
+            "after the baseline is marked preliminary (初步判断)."),
+        "grades_heading": "4. Grades of the final evaluation (完成情况)",
+        "grades": (
+            "The final evaluation grades each target on its latest value:\n\n"
+            "- **exceeded** (超额完成): beyond the target by at least {margin} of the planned "
+            "change (target − baseline);\n"
+            "- **met** (完成): at the target;\n"
+            "- **nearly met** (基本完成): progress of at least {nearly};\n"
+            "- **not met** (未完成): otherwise.\n\n"
+            "Until every {end_year} value is in, the latest value stands in and the heading "
+            "says \"preliminary\" and which data years it rests on."),
+        "kinds_heading": "5. Kinds of target",
+        "kinds": (
+            "- **Level** (e.g. 760 high-tech enterprises): the formulas above.\n"
+            "- **Lower bound** (e.g. \"above 70%\"): met at the bound.\n"
+            "- **Range** (e.g. \"1–2\"): met at its lower end; the upper end is shown.\n"
+            "- **Cumulative** (e.g. 70,000 graduates employed over the period): counted from "
+            "zero and judged on the linear path, with no compound rate.\n"
+            "- **Relative** (e.g. \"an increase no smaller than the Ningbo average\"): the "
+            "indicator's increase since its baseline against the reference region's increase "
+            "over the same years (percentage points); not assessable without that data.\n"
+            "- **Without a baseline**: can be found met, but its pace cannot be judged.\n"
+            "- **Shares**: changes in percentage points; the completion rate as the value minus the target."),
+        "scope_heading": "6. Statistical scope marks",
+        "scope_rules": (
+            "Every value states its scope. A value of another scope than the plan's baseline (say "
+            "the whole city where the plan counts Cixi proper) is listed with its sources, marked "
+            "\"another scope\", and never set against the target; a value whose scope, or the "
+            "plan's, is not stated is judged and marked \"scope to be checked\". Where one "
+            "indicator and year have values of several scopes, the plan's scope is used."),
+        "breaks_heading": "7. Series breaks and revisions",
+        "breaks_none": "No series break or revision to note.",
+        "break_item": "**{name}**: {note} (source: {source})",
+        "scenarios_heading": "8. Technical parameters of the scenarios",
+        "scenarios": (
+            "The scenario pages are illustrations, not forecasts. Default growth: the previous "
+            "plan's yearly pace where both plans have the series, else the growth the target "
+            "needs; the start is the latest value, or the baseline; a share stays below 100%. "
+            "In the simulation each year's growth varies around the assumption with a standard "
+            "deviation of {volatility} (normal); {draws} draws from the fixed random seed {seed}, "
+            "so every render is the same; the explorer page draws {explorer_draws}."),
+    },
+}
+
 # Where our remark on a row of the previous plan's table differs from the table's own.
 REVIEW_COMMENT = {
     "zh": "{year}年实际{actual:g}，目标{target}，达到目标的{share:.0%}；按本报告评价标准为“{ours}”，表中备注为“{remark}”。",
@@ -525,7 +683,7 @@ REQUEST = {
 # Every text table above, by name: zh and en must have the same keys in each (a test checks).
 ALL = {"COLUMNS": COLUMNS, "WORDS": WORDS, "ANNUAL": ANNUAL, "OVERVIEW": OVERVIEW,
        "REVIEW": REVIEW, "TRAJECTORIES": TRAJECTORIES, "SCENARIOS": SCENARIOS,
-       "EXPLORER": EXPLORER, "CHARTS": CHARTS, "INDEX": INDEX, "SCOPE_NAMES": SCOPE_NAMES,
+       "EXPLORER": EXPLORER, "METHODS": METHODS, "CHARTS": CHARTS, "INDEX": INDEX, "SCOPE_NAMES": SCOPE_NAMES,
        "CHECKS": CHECKS, "EVIDENCE_STATUS": EVIDENCE_STATUS, "COMPLETION_LABELS": COMPLETION_LABELS,
        "REVIEW_COMMENT": {lang: {"comment": text} for lang, text in REVIEW_COMMENT.items()},
        "STATUS_LABELS": {lang: {status: labels[lang] for status, labels in STATUS_LABELS.items()}
@@ -538,4 +696,5 @@ NOTEBOOK_TITLES = {
     "trajectories": {lang: TRAJECTORIES[lang]["title"] for lang in TRAJECTORIES},
     "scenarios": {lang: SCENARIOS[lang]["title"] for lang in SCENARIOS},
     "scenario_explorer": {lang: EXPLORER[lang]["title"] for lang in EXPLORER},
+    "methods": {lang: METHODS[lang]["title"] for lang in METHODS},
 }

@@ -27,6 +27,7 @@ ANNUAL_REPORT = config.NOTEBOOKS_DIR / "annual_report.ipynb"
 OTHER_NOTEBOOKS = {
     "overview": {}, "review_13th_plan": {}, "trajectories": {}, "scenarios": {},
     "scenario_explorer": {"interactive": False},  # HTML cannot run widgets
+    "methods": {},
 }
 MANIFEST = ".inputs.json"
 LOCK = ".render.lock"

@@ -1,0 +1,113 @@
+"""方法与口径说明: what every indicator means and on which 统计口径, every formula, the status
+thresholds and where they come from, the final evaluation's grades, how each kind of target is
+handled, the series breaks, and the scenario pages' technical parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from IPython.display import Markdown
+
+from analysis.charts import STATUS_COLOURS
+from analysis.labels import STATUS_SYMBOLS
+from analysis.observations import UNSTATED, indicator_scopes
+from analysis.pages.base import Page, page_context
+from analysis.pages.formatting import as_html, md_text
+from analysis.plan import Plan, read_table
+from analysis.progress import EXCEEDED_MARGIN, MODERATE, NEARLY_MET, ON_TRACK
+from analysis.scenarios import EXPLORER_DRAWS, SCENARIO_DEFAULTS
+from analysis.targets import headline_targets
+from analysis.texts import METHODS, SCOPE_NAMES, STATUS_LABELS
+
+SERIES_NOTE_COLUMNS = ["indicator_id", "note_zh", "note_en", "source_zh", "source_en"]
+
+
+@dataclass
+class MethodsPage(Page):
+    """The methods page of a plan, in one language."""
+
+    series_notes: pd.DataFrame = None
+
+    def fields(self) -> dict:
+        return {**super().fields(), "on_track": f"{ON_TRACK:.2f}", "moderate": f"{MODERATE:.2f}",
+                "margin": f"{EXCEEDED_MARGIN:.0%}", "nearly": f"{NEARLY_MET:.0%}",
+                "volatility": f"{SCENARIO_DEFAULTS['volatility']:.0%}",
+                "draws": SCENARIO_DEFAULTS["draws"], "seed": SCENARIO_DEFAULTS["seed"],
+                "explorer_draws": EXPLORER_DRAWS}
+
+    def definitions(self) -> list:
+        """Per headline indicator: its definition, unit, 统计口径 with the plan's words for it,
+        and who supplies it."""
+        lang, columns, text = self.lang, self.columns, self.text
+        headline = list(headline_targets(plan=self.plan)["indicator_id"])
+        meta = self.indicators.set_index("indicator_id").loc[headline]
+        scopes, scope_names = indicator_scopes(self.indicators), SCOPE_NAMES[lang]
+
+        def cell(column: str) -> list[str]:
+            if column not in meta:
+                return ["—"] * len(meta)
+            return [value if isinstance(value, str) and value else "—" for value in meta[column]]
+
+        quotes = cell("scope_quote")
+        table = pd.DataFrame({
+            columns["indicator"]: cell(f"name_{lang}"),
+            columns["definition"]: cell(f"definition_{lang}"),
+            columns["unit"]: cell(f"unit_{lang}"),
+            columns["scope"]: [(text["scope_unstated"] if scopes[i] == UNSTATED else scope_names[scopes[i]])
+                               + ("" if q == "—" else
+                               text["scope_quote"].format(quote=q)) for i, q in zip(headline, quotes)],
+            columns["supplier"]: [s if s != "—" else text["unconfirmed"] for s in cell(f"supplier_{lang}")],
+        })
+        return [self.heading("definitions_heading"), self.say("definitions_note"), as_html(table)]
+
+    def formulas(self) -> list:
+        return [self.heading("formulas_heading"), self.say("formulas")]
+
+    def statuses(self) -> list:
+        """Each status with its symbol, colour and condition; where the cut-offs come from."""
+        cells = [f'<span style="background:{STATUS_COLOURS[s]};color:'
+                 f'{"#ffffff" if s in ("target_met", "moving_away") else "#1a1a1a"};padding:0 0.3em;'
+                 f'border-radius:3px">{STATUS_SYMBOLS[s]}\u00a0{md_text(STATUS_LABELS[s][self.lang])}</span>'
+                 for s in STATUS_LABELS]
+        table = pd.DataFrame({self.columns["status"]: cells,
+                              self.columns["condition"]: [self.phrase(f"rule_{s}")
+                                                          for s in STATUS_LABELS]})
+        return [self.heading("status_heading"), as_html(table, markup=(self.columns["status"],)),
+                self.say("status_origin")]
+
+    def grades(self) -> list:
+        return [self.heading("grades_heading"), self.say("grades")]
+
+    def kinds(self) -> list:
+        return [self.heading("kinds_heading"), self.say("kinds")]
+
+    def scopes(self) -> list:
+        return [self.heading("scope_heading"), self.say("scope_rules")]
+
+    def series_breaks(self) -> list:
+        """Breaks and revisions in the series, each with the document that states it."""
+        notes = self.series_notes
+        if notes.empty:
+            return [self.heading("breaks_heading"), self.say("breaks_none")]
+        names = self.names()
+        items = [self.phrase("break_item", name=names.get(row["indicator_id"], row["indicator_id"]),
+                             note=row[f"note_{self.lang}"], source=row[f"source_{self.lang}"])
+                 for row in notes.to_dict("records")]
+        return [self.heading("breaks_heading"), Markdown("\n".join(f"- {item}" for item in items))]
+
+    def scenarios(self) -> list:
+        return [self.heading("scenarios_heading"), self.say("scenarios")]
+
+
+def load_series_notes(plan: Plan) -> pd.DataFrame:
+    """The plan's curated notes on series breaks and revisions (optional file)."""
+    path = plan.directory / "series_notes.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=SERIES_NOTE_COLUMNS)
+    return read_table(path)[SERIES_NOTE_COLUMNS]
+
+
+def methods(lang: str = "zh", plan: Plan | str | None = None) -> MethodsPage:
+    context = page_context(lang, plan)
+    return MethodsPage(**context, texts=METHODS, series_notes=load_series_notes(context["plan"]))
