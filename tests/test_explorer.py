@@ -23,4 +23,4 @@ def test_without_widgets_a_table_and_a_chart():
     parts = explorer("zh", interactive=False)
     assert "非预测" in parts[0].data
     assert "<table" in parts[3].data
-    assert parts[4].metadata["alt"]
+    assert parts[5].metadata["alt"] and "按构造约为一半" in parts[4].data

@@ -6,8 +6,8 @@ import re
 
 from IPython.display import HTML, Markdown
 
-from analysis.pages.methods import load_series_notes, methods
-from analysis.plan import load_indicators, load_plan
+from analysis.pages.methods import methods
+from analysis.plan import load_indicators, series_notes
 from analysis.progress import EXCEEDED_MARGIN, MODERATE, NEARLY_MET, ON_TRACK
 from analysis.scenarios import SCENARIO_DEFAULTS
 from analysis.targets import headline_targets
@@ -40,7 +40,7 @@ def test_the_thresholds_shown_are_the_ones_the_verdicts_use():
 
 
 def test_series_breaks_are_noted_with_their_sources():
-    notes = load_series_notes(load_plan())
+    notes = series_notes()
     assert set(notes["indicator_id"]) == {"rd_gdp_ratio", "high_tech_value_added_share"}
     text = shown(methods("zh"))
     assert "2008.3亿元" in text and "2135亿元" in text and "2021年慈溪市政府工作报告" in text

@@ -1,5 +1,7 @@
 """The 13th plan in review, its pace carried forward, and the plan's self-contradictions."""
 
+import re
+
 import pytest
 
 from analysis.plan import load_indicators, read_plan_text
@@ -62,10 +64,33 @@ def test_contradictions_quote_both_sides_from_the_plan():
     for row in frame.itertuples():
         assert row.quote_a in text and row.quote_b in text
         assert row.explanation_zh and row.explanation_en
-    by_indicator = frame.set_index("indicator_id")
+    by_indicator = frame.drop_duplicates("indicator_id").set_index("indicator_id")  # the first of each
     assert "81.4%" in by_indicator.loc["rd_active_firm_share", "quote_a"]
     assert "41.02%" in by_indicator.loc["rd_active_firm_share", "quote_b"]
     assert "315家" in by_indicator.loc["tech_smes", "quote_a"]
     assert by_indicator.loc["rd_revenue_ratio_industrial", "quote_b"] == "1.34\n(2019)"
     assert by_indicator.loc["rd_revenue_ratio_industrial", "where_b"] == "专栏2"
     assert by_indicator.loc["tech_smes", "where_a"] == "企业技术创新迈上新台阶"
+
+
+def test_the_wording_notes_name_what_a_reviewer_asked_for():
+    frame = contradictions()
+    topics = dict(zip(frame["topic_zh"], frame["explanation_zh"]))
+    # 市级 is the area (Cixi proper), not a kind of spending: compatible with 全社会.
+    assert "二者并不矛盾" in topics["R&D经费占GDP比重的统计范围"]
+    assert "1.81倍" in topics["“双倍增”与3700家的目标"] and 3700 / 2043 < 1.815
+    assert "比较增幅" in topics["相对目标：比较增幅还是比较水平"]
+    fiscal = frame[frame["indicator_id"] == ""]
+    assert list(fiscal["quote_b"]) == ["稳步提高财政科技拨款占本级财政支出的比重"]
+
+
+def test_the_review_page_locates_quotes_without_line_numbers_and_notes_the_share_jump():
+    from analysis.pages.review import review
+
+    page = review("zh")
+    shown = "".join(p.data for p in [*page.review_table(), *page.contradictions()]
+                    if hasattr(p, "data") and isinstance(p.data, str))
+    assert "第" not in "".join(re.findall(r"（[^）]*行）", shown))
+    assert "行）" not in shown
+    assert "由2015年的37.56%升至2020年的68.5%" in shown
+

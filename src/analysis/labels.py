@@ -15,6 +15,10 @@ STATUS_SYMBOLS = {
 }
 
 
+# An amount in a Chinese unit, as the English pages write it: 50亿元 is "CNY 5.0 bn".
+ENGLISH_AMOUNTS = {"亿元": ("CNY {number} bn", 0.1)}
+
+
 def check_language(lang: str) -> str:
     """The language itself when the reports speak it; otherwise a clear InputError."""
     if lang not in LANGUAGES:

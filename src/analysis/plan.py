@@ -291,3 +291,26 @@ def locate(text: str, quote: str) -> tuple[int, str]:
         return index + 1, numbered.group(1)
     sentence = re.split(r"[：。]", lead)[0]
     return index + 1, sentence if len(sentence) <= 24 else sentence[:24] + "…"
+
+
+SERIES_NOTE_COLUMNS = ["indicator_id", "note_zh", "note_en", "source_zh", "source_en"]
+
+
+def series_notes(plan: Plan | None = None) -> pd.DataFrame:
+    """The plan's curated notes on breaks and revisions of its series, each with the document
+    that states it (series_notes.csv in the plan's folder; optional)."""
+    plan = plan or load_plan()
+    path = plan.directory / "series_notes.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=SERIES_NOTE_COLUMNS)
+    frame = read_table(path)
+    missing = [c for c in SERIES_NOTE_COLUMNS if c not in frame.columns]
+    if missing:
+        raise InputError(f"missing columns {', '.join(missing)}", file=path)
+    known = set(load_indicators(plan)["indicator_id"])
+    for index, indicator in enumerate(frame["indicator_id"]):
+        if indicator not in known:
+            raise InputError(f"unknown indicator id {indicator!r}", file=path, line=index + 2,
+                             field="indicator_id")
+    return frame[SERIES_NOTE_COLUMNS]
+

@@ -71,7 +71,8 @@ def previous_plan_pace(values: pd.DataFrame | None = None, plan: Plan | None = N
 
 
 def contradictions(plan: Plan | None = None) -> pd.DataFrame:
-    """Each place where the plan contradicts itself or mixes definitions, with both quotes located."""
+    """Each place where the plan's wording or definitions need a note (规划文本口径说明), with both
+    quotes located; an empty indicator id is a note on a target outside the indicator tables."""
     plan = plan or load_plan()
     text = read_plan_text(plan)
     frame = read_table(plan.contradictions_path)
@@ -79,7 +80,7 @@ def contradictions(plan: Plan | None = None) -> pd.DataFrame:
     located = {"line_a": [], "where_a": [], "line_b": [], "where_b": []}
     for index, row in frame.iterrows():
         line = int(index) + 2
-        if row["indicator_id"] not in known:
+        if row["indicator_id"] and row["indicator_id"] not in known:  # empty: the plan as a whole
             raise InputError(f"unknown indicator id {row['indicator_id']!r}",
                              file=plan.contradictions_path, line=line, field="indicator_id")
         for side in ("a", "b"):

@@ -49,14 +49,17 @@ WORDS = {
            "level": "水平值", "lower_bound": "下限", "range": "区间", "cumulative": "累计",
            "relative": "相对值", "qualitative": "定性", "body": "正文",
            "scope_differs": "口径不同，不参与评价", "scope_unverified": "口径待核实",
-           "scope_marked": "{scope}（{mark}）"},
+           "scope_marked": "{scope}（{mark}）", "dated": "{text}（{year}年）",
+           "at_least": "{value}以上", "points_signed": "{sign}{points}个百分点"},
     "en": {"yes": "yes", "no": "no", "no_data": "no data", "observed": "observed",
            "baseline": "baseline", "pace_13th": "13th-plan pace", "required_rate": "required rate",
            "parameter": "parameter", "level": "level", "lower_bound": "lower bound",
            "range": "range", "cumulative": "cumulative", "relative": "relative",
            "qualitative": "qualitative", "body": "body text",
            "scope_differs": "another scope than the plan's: not compared with the target",
-           "scope_unverified": "scope to be checked", "scope_marked": "{scope} ({mark})"},
+           "scope_unverified": "scope to be checked", "scope_marked": "{scope} ({mark})",
+           "dated": "{text} ({year})", "at_least": "above {value}",
+           "points_signed": "{sign}{points} percentage points"},
 }
 
 ANNUAL = {
@@ -140,11 +143,8 @@ ANNUAL = {
         "dashboard_alt": "各指标历年判断",
         "colophon": "编制单位：{compiler}　｜　数据截至：{cutoff}　｜　版本：规划文本 {plan_version}，数据 {data_version}",
         "cutoff_none": "尚无实际值",
-        "dated": "{text}（{year}年）",
         "years": "{years}年",
-        "points_signed": "{sign}{points}个百分点",
         "body_target": "{name}：{target}",
-        "at_least": "{value}以上",
         "beyond_points": "已达到，高于目标{points}个百分点",
         "of_target": "已达到，为目标的{rate}",
     },
@@ -242,11 +242,8 @@ ANNUAL = {
         "colophon": ("Compiled by: {compiler}  |  Data up to: {cutoff}  |  Version: plan text "
                      "{plan_version}, data {data_version}"),
         "cutoff_none": "no values yet",
-        "dated": "{text} ({year})",
         "years": "{years}",
-        "points_signed": "{sign}{points} percentage points",
         "body_target": "{name}: {target}",
-        "at_least": "above {value}",
         "beyond_points": "met, {points} points above the target",
         "of_target": "met, {rate} of the target",
     },
@@ -289,14 +286,15 @@ REVIEW = {
         "review_heading": "专栏1：完成情况",
         "disagree": "不一致之处：{comments}",
         "all_agree": "按本报告评价标准得出的结论与专栏1备注一致。",
+        "series_note": "注（{name}）：{note}",
         "growth_alt": "“十三五”各指标实际与所需年均增长率",
         "pace_heading": "如果“十三五”的速度延续下去",
         "pace_note": ("同时出现在两个规划中的指标，按2015—2020年的年均增速（复合增长）推算到2025年，"
                       "比重不超过100%。这是情景，不是预测；“情景分析”页以同一速度为默认假设。"),
         "pace_alt": "按“十三五”速度推算的2021—2025年路径与2025年目标",
         "contradictions_heading": "规划文本口径说明",
-        "contradictions_note": "规划文本中表述或口径需要说明之处共{count}处，每处给出两段原文及其在规划中的位置。",
-        "where": "（{where}，第{line}行）",
+        "contradictions_note": "规划文本中表述或口径需要说明之处共{count}处，每处给出两段原文及其所在的专栏或段落（以段落开头文字标示）。",
+        "where": "（{where}）",
     },
     "en": {
         "title": "The 13th plan in review, and notes on the plan's wording (规划文本口径说明)",
@@ -305,7 +303,8 @@ REVIEW = {
                   "growth the target needed, and puts our verdict beside the table's own remark."),
         "review_heading": "专栏1: what the 13th plan achieved",
         "disagree": "Where they differ: {comments}",
-        "all_agree": "Our verdicts agree with every remark of 专栏1.",
+        "all_agree": "The verdicts by this report's rules agree with every remark of Box 1 (专栏1).",
+        "series_note": "Note ({name}): {note}",
         "growth_alt": "Yearly growth achieved and needed in the 13th plan",
         "pace_heading": "If the 13th plan's pace went on",
         "pace_note": ("The series in both plans, carried to 2025 at their 2015–2020 yearly growth "
@@ -314,8 +313,9 @@ REVIEW = {
         "pace_alt": "Paths 2021–2025 at the 13th plan's pace against the 2025 targets",
         "contradictions_heading": "Notes on the plan's wording and definitions (规划文本口径说明)",
         "contradictions_note": ("{count} places where the plan's wording or definitions need a "
-                                "note, each with both quotes and where they stand."),
-        "where": " ({where}, line {line})",
+                                "note, each with both quotes and the table or paragraph (its "
+                                "opening words) they stand in."),
+        "where": " ({where})",
     },
 }
 
@@ -359,6 +359,7 @@ SCENARIOS = {
                              "模拟方法和参数见《方法与口径说明》。"),
         "fan_alt": "各指标情景路径的10%—90%区间",
         "fan_note": "阴影为10%—90%分位区间，实线为中位数，星号为{end_year}年目标。",
+        "by_construction": "按实现目标所需增长率假设的指标不列达标概率：该假设下的概率按构造约为一半，没有参考意义。",
     },
     "en": {
         "title": "Scenarios (illustrative, not a forecast)",
@@ -376,6 +377,8 @@ SCENARIOS = {
                              "its parameters are on the methods page."),
         "fan_alt": "10–90% range of the scenario paths of every indicator",
         "fan_note": "Shaded: 10th to 90th percentile; line: median; star: the {end_year} target.",
+        "by_construction": ("No probability is shown where the assumption is the growth the "
+                            "target requires: it is about one half by construction and says nothing."),
     },
 }
 
@@ -469,7 +472,8 @@ METHODS = {
             "情景分析页为示意性测算，不是预测。默认增长假设：两个规划都有数据的指标取上一规划期的年均增速，"
             "其余取实现目标所需的年均增长率；起点为最新实际值，没有实际值时为基期值；比重类指标不超过100%。"
             "随机模拟中，每年增长率在假设值上下随机波动，波动的标准差为{volatility}（正态分布），模拟{draws}次，"
-            "随机数起点固定为{seed}，使每次生成的报告相同；情景探索页模拟{explorer_draws}次。"),
+            "随机数起点固定为{seed}，使每次生成的报告相同；情景探索页与情景分析页使用相同的模拟结果，"
+            "在分析环境中交互调整时模拟{explorer_draws}次，以便即时响应。"),
     },
     "en": {
         "title": "Methods and definitions",
@@ -555,7 +559,8 @@ METHODS = {
             "needs; the start is the latest value, or the baseline; a share stays below 100%. "
             "In the simulation each year's growth varies around the assumption with a standard "
             "deviation of {volatility} (normal); {draws} draws from the fixed random seed {seed}, "
-            "so every render is the same; the explorer page draws {explorer_draws}."),
+            "so every render is the same; the explorer page shows the same draws, and its "
+            "sliders, in the analysts' notebook, draw {explorer_draws} to answer at once."),
     },
 }
 

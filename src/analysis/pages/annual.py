@@ -20,8 +20,7 @@ from analysis.evidence import NO_INFORMATION, evidence_targets, load_evidence, t
 from analysis.labels import STATUS_SYMBOLS
 from analysis.observations import as_of, comparable, indicator_scopes, load_observations, scope_checks
 from analysis.pages.base import Page, page_context
-from analysis.pages.formatting import (as_html, format_rate, format_share, format_value, md_text,
-                                       percentage_points, with_unit)
+from analysis.pages.formatting import as_html, format_rate, format_share, md_text, percentage_points
 from analysis.plan import Plan
 from analysis.progress import assess
 from analysis.references import plan_references
@@ -60,23 +59,11 @@ class AnnualReport(Page):
 
     # --- pieces of cells and sentences ----------------------------------------------------------
 
-    def measures(self) -> dict[str, str]:
-        return dict(zip(self.indicators["indicator_id"], self.indicators["measure"]))
-
     def supplier(self, indicator: str) -> str:
         suppliers = dict(zip(self.indicators["indicator_id"],
                              self.indicators.get(f"supplier_{self.lang}", pd.Series(dtype=str))))
         supplier = suppliers.get(indicator)
         return supplier if isinstance(supplier, str) and supplier else self.text["supplier_unknown"]
-
-    def value_text(self, indicator: str, value: float) -> str:
-        """"994家", "3.2%", "994 firms": the value as its measure reads, with its unit."""
-        return with_unit(format_value(value, self.measures()[indicator]), self.units()[indicator])
-
-    def dated(self, text: str, year) -> str:
-        if text == "—" or pd.isna(year):
-            return "—"
-        return self.text["dated"].format(text=text, year=int(year))
 
     def listing(self, items: list[str]) -> str:
         return ("、" if self.lang == "zh" else "; ").join(items)
@@ -232,12 +219,8 @@ class AnnualReport(Page):
         return as_html(table, markup=(columns["status"],))
 
     def target_cell(self, target: pd.Series) -> str:
-        """"3.7%", "70%以上", or the plan's words for a relative target."""
-        kind, indicator = target["target_kind"], target.name
-        if kind in ("level", "lower_bound") and not pd.isna(target["target_value"]):
-            value = self.value_text(indicator, target["target_value"])
-            return value if kind == "level" else self.text["at_least"].format(value=value)
-        return self.target_wording(kind, target["target_text"])
+        return self.target_text(target.name, target["target_kind"], target["target_value"],
+                                target["target_text"])
 
     def progress_cell(self, row: dict) -> str:
         """完成进度; for a target already met, how far beyond it the value is, not "454%"."""
@@ -263,8 +246,8 @@ class AnnualReport(Page):
         if pd.isna(rate):
             return "—"
         if self.measures()[row["indicator_id"]] == "share":
-            return self.text["points_signed"].format(sign="+" if rate >= 0 else "−",
-                                                     points=f"{abs(rate):.2f}")
+            return self.words["points_signed"].format(sign="+" if rate >= 0 else "−",
+                                                      points=f"{abs(rate):.2f}")
         return f"{rate:.0%}"
 
     def main_notes(self) -> list[Markdown]:

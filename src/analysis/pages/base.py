@@ -9,9 +9,11 @@ from IPython.display import HTML, Image, Markdown
 from matplotlib.figure import Figure
 
 from analysis.charts import png_bytes, use_report_style
-from analysis.labels import check_language, indicator_names, indicator_units, status_label
+from analysis.labels import (ENGLISH_AMOUNTS, check_language, indicator_names, indicator_units,
+                             status_label)
 from analysis.observations import scope_checks
-from analysis.pages.formatting import as_html, escaped, with_unit
+from analysis.pages.formatting import (as_html, escaped, format_number_text, format_value,
+                                       with_unit)
 from analysis.plan import Plan, load_indicators, load_plan
 from analysis.texts import ANNUAL, COLUMNS, SCOPE_NAMES, WORDS
 
@@ -64,6 +66,62 @@ class Page:
     def units(self) -> dict[str, str]:
         return indicator_units(self.indicators, self.lang)
 
+    def measures(self) -> dict[str, str]:
+        """Indicator id → its measure: count, share, amount, rate."""
+        return dict(zip(self.indicators["indicator_id"], self.indicators["measure"]))
+
+    def _english_amount(self, indicator: str) -> tuple[str, float] | None:
+        if self.lang != "en":
+            return None
+        return ENGLISH_AMOUNTS.get(dict(zip(self.indicators["indicator_id"],
+                                            self.indicators["unit_zh"])).get(indicator, ""))
+
+    def number_text(self, indicator: str, value: float) -> str:
+        """The number alone as its measure reads: a count whole, else at most two decimals; an
+        English page's amount in CNY bn."""
+        if pd.isna(value):
+            return "—"
+        amount = self._english_amount(indicator)
+        if amount:
+            return format_number_text(value * amount[1], keep_one=True)
+        return format_value(value, self.measures()[indicator])
+
+    def unit_text(self, indicator: str) -> str:
+        """The unit a table column names: "家", "firms", "CNY bn"."""
+        amount = self._english_amount(indicator)
+        return amount[0].format(number="").strip().replace("  ", " ") if amount else self.units()[indicator]
+
+    def value_text(self, indicator: str, value: float) -> str:
+        """"994家", "3.2%", "994 firms", "CNY 5.0 bn": a value with its unit."""
+        if pd.isna(value):
+            return "—"
+        amount = self._english_amount(indicator)
+        if amount:
+            return amount[0].format(number=self.number_text(indicator, value))
+        return with_unit(self.number_text(indicator, value), self.units()[indicator])
+
+    def change_text(self, indicator: str, change: float) -> str:
+        """A yearly change with its sign: "+76家", "+0.10个百分点" (a share moves in points)."""
+        if pd.isna(change):
+            return "—"
+        sign = "+" if change >= 0 else "−"
+        if self.measures()[indicator] == "share":
+            return self.words["points_signed"].format(sign=sign, points=f"{abs(change):.2f}")
+        return sign + self.value_text(indicator, abs(change))
+
+    def dated(self, text: str, year) -> str:
+        """"994家（2024年）", "994 firms (2024)"; a dash without a value or a year."""
+        if text == "—" or pd.isna(year):
+            return "—"
+        return self.words["dated"].format(text=text, year=int(year))
+
+    def target_text(self, indicator: str, kind: str, value: float, text: str) -> str:
+        """"3.7%", "70%以上", or the plan's words (a relative target's, translated in English)."""
+        if kind in ("level", "lower_bound") and not pd.isna(value):
+            shown = self.value_text(indicator, value)
+            return shown if kind == "level" else self.words["at_least"].format(value=shown)
+        return self.target_wording(kind, text)
+
     def chart(self, figure: Figure, alt_key: str, **values) -> Image:
         """A figure as an embedded PNG with alternative text in the page's language."""
         return Image(data=png_bytes(figure), format="png",
@@ -72,7 +130,7 @@ class Page:
     def observation_table(self, observations: pd.DataFrame, with_name: bool = True) -> HTML:
         """Observed values with their units, sources and 统计口径, marked where the scope
         differs from the plan's (never set against the target) or is to be checked."""
-        columns, names, units, words = self.columns, self.names(), self.units(), self.words
+        columns, names, words = self.columns, self.names(), self.words
         marks = {"same": "", "differs": words["scope_differs"], "unverified": words["scope_unverified"]}
         scope_names = SCOPE_NAMES[self.lang]
         scopes = [words["scope_marked"].format(scope=scope_names[scope], mark=marks[check])
@@ -84,7 +142,7 @@ class Page:
         table = pd.DataFrame({
             columns["indicator"]: observations["indicator_id"].map(names),
             columns["year"]: observations["year"].astype(str),
-            columns["value"]: [with_unit(f"{value:g}", units[indicator]) for value, indicator
+            columns["value"]: [self.value_text(indicator, value) for value, indicator
                                in zip(observations["value"], observations["indicator_id"])],
             columns["scope"]: scopes,
             columns["source"]: observations["source"],

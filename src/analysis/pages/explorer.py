@@ -9,7 +9,7 @@ from IPython.display import Markdown
 from analysis.charts import fan_grid, png_bytes
 from analysis.pages.scenarios import ScenariosPage, scenarios
 from analysis.plan import measures
-from analysis.pages.formatting import as_html, format_rate, with_unit
+from analysis.pages.formatting import as_html, format_rate
 from analysis.scenarios import EXPLORER_DRAWS, SCENARIO_DEFAULTS, fan, probabilities, project, simulate
 from analysis.texts import EXPLORER
 
@@ -30,9 +30,12 @@ def _one(page: ScenariosPage, indicator: str, growth: float, volatility: float):
 def explorer(lang: str = "zh", interactive: bool = True, plan=None) -> list:
     """Title, introduction, then widgets in JupyterLab or, with interactive=False (the rendered
     HTML), the static table and chart they start from."""
-    page = scenarios(lang, draws=EXPLORER_DRAWS, plan=plan)
+    # The rendered page draws as many as the scenario page, so their figures agree; the sliders
+    # draw fewer, to answer at once.
+    draws = EXPLORER_DRAWS if interactive else SCENARIO_DEFAULTS["draws"]
+    page = scenarios(lang, draws=draws, plan=plan)
     text = EXPLORER[lang]
-    heading = [Markdown(f"# {text['title']}"), Markdown(text["intro"])]
+    heading = [Markdown(f"# {text['title']}"), Markdown(text["intro"].format(**page.fields()))]
     if not interactive:
         return heading + _static(page, text)
     import ipywidgets as widgets
@@ -73,15 +76,15 @@ def _static(page: ScenariosPage, text: dict) -> list:
     kinds = measures(page.indicators)
     simulated = simulate(page.scenarios, kinds, page.volatility, page.draws, page.seed)
     chances = probabilities(page.scenarios, simulated)
-    names, units, columns = page.names(), page.units(), page.columns
+    names, columns = page.names(), page.columns
     table = pd.DataFrame({
         columns["indicator"]: page.scenarios["indicator_id"].map(names),
         columns["growth"]: page.scenarios["growth"].map(format_rate),
-        columns["probability"]: chances["probability"].map(lambda p: f"{p:.0%}"),
-        columns["median"]: [with_unit(f"{v:,.4g}", units[i])
+        columns["probability"]: page.probability_cells(chances),
+        columns["median"]: [page.value_text(i, v)
                             for v, i in zip(chances["median"], chances["indicator_id"])],
     })
     targets = dict(zip(page.scenarios["indicator_id"], page.scenarios["target_value"]))
     figure = fan_grid(fan(simulated), project(page.scenarios, kinds), targets, names, page.lang)
-    return [Markdown(text["static_note"].format(volatility=page.volatility)), as_html(table),
-            page.chart(figure, "fan_alt")]
+    return [Markdown(text["static_note"].format(**page.fields())), as_html(table),
+            page.say("by_construction"), page.chart(figure, "fan_alt")]

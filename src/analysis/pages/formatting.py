@@ -43,7 +43,16 @@ def format_value(value: float, measure: str) -> str:
         return "—"
     if measure == "count":
         return f"{value:.0f}"
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    return format_number_text(value)
+
+
+def format_number_text(value: float, decimals: int = 2, keep_one: bool = False) -> str:
+    """At most `decimals` decimals, trailing zeros dropped (one kept with `keep_one`: "5.0")."""
+    text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0")
+        text = text + "0" if keep_one and text.endswith(".") else text.rstrip(".")
+    return text
 
 
 def format_share(share: float) -> str:

@@ -14,20 +14,17 @@ from analysis.labels import STATUS_SYMBOLS
 from analysis.observations import UNSTATED, indicator_scopes
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html, md_text
-from analysis.plan import Plan, read_table
+from analysis.plan import Plan, series_notes
 from analysis.progress import EXCEEDED_MARGIN, MODERATE, NEARLY_MET, ON_TRACK
 from analysis.scenarios import EXPLORER_DRAWS, SCENARIO_DEFAULTS
 from analysis.targets import headline_targets
 from analysis.texts import METHODS, SCOPE_NAMES, STATUS_LABELS
 
-SERIES_NOTE_COLUMNS = ["indicator_id", "note_zh", "note_en", "source_zh", "source_en"]
-
-
 @dataclass
 class MethodsPage(Page):
     """The methods page of a plan, in one language."""
 
-    series_notes: pd.DataFrame = None
+    notes: pd.DataFrame = None  # on series breaks and revisions
 
     def fields(self) -> dict:
         return {**super().fields(), "on_track": f"{ON_TRACK:.2f}", "moderate": f"{MODERATE:.2f}",
@@ -87,7 +84,7 @@ class MethodsPage(Page):
 
     def series_breaks(self) -> list:
         """Breaks and revisions in the series, each with the document that states it."""
-        notes = self.series_notes
+        notes = self.notes
         if notes.empty:
             return [self.heading("breaks_heading"), self.say("breaks_none")]
         names = self.names()
@@ -100,14 +97,6 @@ class MethodsPage(Page):
         return [self.heading("scenarios_heading"), self.say("scenarios")]
 
 
-def load_series_notes(plan: Plan) -> pd.DataFrame:
-    """The plan's curated notes on series breaks and revisions (optional file)."""
-    path = plan.directory / "series_notes.csv"
-    if not path.exists():
-        return pd.DataFrame(columns=SERIES_NOTE_COLUMNS)
-    return read_table(path)[SERIES_NOTE_COLUMNS]
-
-
 def methods(lang: str = "zh", plan: Plan | str | None = None) -> MethodsPage:
     context = page_context(lang, plan)
-    return MethodsPage(**context, texts=METHODS, series_notes=load_series_notes(context["plan"]))
+    return MethodsPage(**context, texts=METHODS, notes=series_notes(context["plan"]))

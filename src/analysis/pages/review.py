@@ -8,8 +8,8 @@ import pandas as pd
 
 from analysis.charts import growth_bars, pace_grid
 from analysis.pages.base import Page, page_context
-from analysis.pages.formatting import as_html, format_number, format_rate, with_unit
-from analysis.plan import Plan, measures, plan_values
+from analysis.pages.formatting import as_html, format_rate
+from analysis.plan import Plan, measures, plan_values, series_notes
 from analysis.progress import meets
 from analysis.review import contradictions, previous_plan_pace, review_previous_plan
 from analysis.scenarios import pace_projection
@@ -24,13 +24,15 @@ class ReviewPage(Page):
     values: pd.DataFrame = None
 
     def review_table(self) -> list:
-        frame, columns, names, units = self.review, self.columns, self.names(), self.units()
+        frame, columns, names = self.review, self.columns, self.names()
         table = pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
-            columns["value_2015"]: [with_unit(f"{v:g}", units[i]) for v, i in
+            columns["value_2015"]: [self.value_text(i, v) for v, i in
                                     zip(frame["baseline_value"], frame["indicator_id"])],
-            columns["target_2020"]: [f"{c}{t:g}" for c, t in zip(frame["comparator"], frame["target_value"])],
-            columns["actual_2020"]: [with_unit(f"{v:g}", units[i]) for v, i in
+            columns["target_2020"]: [self.target_text(i, "lower_bound" if c else "level", t, "")
+                                     for c, t, i in zip(frame["comparator"], frame["target_value"],
+                                                        frame["indicator_id"])],
+            columns["actual_2020"]: [self.value_text(i, v) for v, i in
                                      zip(frame["actual_value"], frame["indicator_id"])],
             columns["required_rate"]: frame["required_rate"].map(format_rate),
             columns["achieved_rate"]: frame["achieved_rate"].map(format_rate),
@@ -42,7 +44,11 @@ class ReviewPage(Page):
         verdict = (self.say("disagree", comments=" ".join(comments)) if comments
                    else self.say("all_agree"))
         figure = growth_bars(frame, names, self.lang)
-        return [self.heading("review_heading"), as_html(table), verdict,
+        notes = series_notes(self.plan)
+        notes = notes[notes["indicator_id"].isin(set(frame["indicator_id"]))]
+        breaks = [self.say("series_note", name=names[row["indicator_id"]], note=row[f"note_{self.lang}"])
+                  for row in notes.to_dict("records")]
+        return [self.heading("review_heading"), as_html(table), verdict, *breaks,
                 self.chart(figure, "growth_alt")]
 
     def pace(self) -> list:
@@ -51,12 +57,12 @@ class ReviewPage(Page):
         projection = pace_projection(pace, end_year, measures(self.indicators))
         targets = headline_targets(self.values, self.plan).set_index("indicator_id")["target_value"]
         final = projection[projection["year"] == end_year].set_index("indicator_id")["value"]
-        names, units, columns, words = self.names(), self.units(), self.columns, self.words
+        names, columns, words = self.names(), self.columns, self.words
         table = pd.DataFrame({
             columns["indicator"]: pace["indicator_id"].map(names),
             columns["pace"]: pace["pace_rate"].map(format_rate),
-            columns["projection_2025"]: [with_unit(format_number(final[i]), units[i]) for i in pace["indicator_id"]],
-            columns["target"]: [with_unit(f"{targets[i]:g}", units[i]) for i in pace["indicator_id"]],
+            columns["projection_2025"]: [self.value_text(i, final[i]) for i in pace["indicator_id"]],
+            columns["target"]: [self.value_text(i, targets[i]) for i in pace["indicator_id"]],
             columns["reaches"]: [words["yes" if meets(final[i], targets[i]) else "no"] for i in pace["indicator_id"]],
         })
         history = pd.DataFrame([(r.indicator_id, y, v) for r in pace.itertuples()
@@ -72,10 +78,10 @@ class ReviewPage(Page):
         where = self.text["where"]
         table = pd.DataFrame({
             columns["topic"]: frame[f"topic_{self.lang}"],
-            columns["quote_a"]: [f"“{q}”{where.format(where=w, line=n)}" for q, w, n in
-                                 zip(frame["quote_a"], frame["where_a"], frame["line_a"])],
-            columns["quote_b"]: [f"“{q.replace(chr(10), ' ')}”{where.format(where=w, line=n)}" for q, w, n in
-                                 zip(frame["quote_b"], frame["where_b"], frame["line_b"])],
+            columns["quote_a"]: [f"“{q}”{where.format(where=w)}" for q, w in
+                                 zip(frame["quote_a"], frame["where_a"])],
+            columns["quote_b"]: [f"“{q.replace(chr(10), ' ')}”{where.format(where=w)}" for q, w in
+                                 zip(frame["quote_b"], frame["where_b"])],
             columns["explanation"]: frame[f"explanation_{self.lang}"],
         })
         return [self.heading("contradictions_heading"), self.say("contradictions_note", count=len(frame)),

@@ -9,7 +9,7 @@ import pandas as pd
 from analysis.charts import fan_grid
 from analysis.observations import comparable, load_observations
 from analysis.pages.base import Page, page_context
-from analysis.pages.formatting import as_html, format_number, format_rate, with_unit, with_year
+from analysis.pages.formatting import as_html, format_rate
 from analysis.plan import Plan, measures
 from analysis.progress import meets
 from analysis.scenarios import (SCENARIO_DEFAULTS, default_assumptions, fan, probabilities,
@@ -27,10 +27,10 @@ class ScenariosPage(Page):
     seed: int = SCENARIO_DEFAULTS["seed"]
 
     def assumptions(self) -> list:
-        frame, columns, names, units = self.scenarios, self.columns, self.names(), self.units()
+        frame, columns, names = self.scenarios, self.columns, self.names()
         table = pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
-            columns["start"]: [f"{with_year(v, y, self.lang, units[i])} {self.words[s]}" for v, y, i, s in
+            columns["start"]: [f"{self.dated(self.value_text(i, v), y)} {self.words[s]}" for v, y, i, s in
                                zip(frame["start_value"], frame["start_year"], frame["indicator_id"], frame["start_source"])],
             columns["growth"]: frame["growth"].map(format_rate),
             columns["assumption"]: frame["assumption"].map(self.words),
@@ -40,12 +40,11 @@ class ScenariosPage(Page):
     def projection(self) -> list:
         paths = project(self.scenarios, measures(self.indicators))
         final = paths[paths["year"] == self.plan.end_year].set_index("indicator_id")["value"]
-        frame, columns, names, units, words = self.scenarios, self.columns, self.names(), self.units(), self.words
+        frame, columns, names, words = self.scenarios, self.columns, self.names(), self.words
         table = pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
-            str(self.plan.end_year): [with_unit(format_number(final[i]), units[i])
-                                      for i in frame["indicator_id"]],
-            columns["target"]: [with_unit(f"{t:g}", units[i]) for t, i in zip(frame["target_value"], frame["indicator_id"])],
+            str(self.plan.end_year): [self.value_text(i, final[i]) for i in frame["indicator_id"]],
+            columns["target"]: [self.value_text(i, t) for t, i in zip(frame["target_value"], frame["indicator_id"])],
             columns["reaches"]: [words["yes" if meets(final[i], t) else "no"]
                                  for i, t in zip(frame["indicator_id"], frame["target_value"])],
         })
@@ -55,19 +54,26 @@ class ScenariosPage(Page):
         kinds = measures(self.indicators)
         simulated = simulate(self.scenarios, kinds, self.volatility, self.draws, self.seed)
         chances = probabilities(self.scenarios, simulated)
-        names, units, columns = self.names(), self.units(), self.columns
+        names, columns = self.names(), self.columns
         table = pd.DataFrame({
             columns["indicator"]: chances["indicator_id"].map(names),
-            columns["probability"]: chances["probability"].map(lambda p: f"{p:.0%}"),
-            columns["p10"]: [with_unit(format_number(v), units[i]) for v, i in zip(chances["p10"], chances["indicator_id"])],
-            columns["median"]: [with_unit(format_number(v), units[i]) for v, i in zip(chances["median"], chances["indicator_id"])],
-            columns["p90"]: [with_unit(format_number(v), units[i]) for v, i in zip(chances["p90"], chances["indicator_id"])],
+            columns["probability"]: self.probability_cells(chances),
+            columns["p10"]: [self.value_text(i, v) for v, i in zip(chances["p10"], chances["indicator_id"])],
+            columns["median"]: [self.value_text(i, v) for v, i in zip(chances["median"], chances["indicator_id"])],
+            columns["p90"]: [self.value_text(i, v) for v, i in zip(chances["p90"], chances["indicator_id"])],
         })
         targets = dict(zip(self.scenarios["indicator_id"], self.scenarios["target_value"]))
         figure = fan_grid(fan(simulated), project(self.scenarios, kinds), targets, names, self.lang)
         return [self.heading("probability_heading"),
-                self.say("probability_note", volatility=self.volatility, draws=self.draws, seed=self.seed),
-                as_html(table), self.chart(figure, "fan_alt"), self.say("fan_note")]
+                self.say("probability_note"), as_html(table), self.say("by_construction"),
+                self.chart(figure, "fan_alt"), self.say("fan_note")]
+
+    def probability_cells(self, chances: pd.DataFrame) -> list[str]:
+        """The probability of meeting each target; a dash where the assumption is the rate the
+        target requires, whose probability is one half by construction."""
+        assumed = dict(zip(self.scenarios["indicator_id"], self.scenarios["assumption"]))
+        return ["—" if assumed[i] == "required_rate" else f"{p:.0%}"
+                for i, p in zip(chances["indicator_id"], chances["probability"])]
 
 
 def scenarios(lang: str = "zh", growth: dict | None = None,

@@ -9,7 +9,7 @@ from IPython.display import HTML
 
 from analysis.charts import paths_grid
 from analysis.pages.base import Page, page_context
-from analysis.pages.formatting import as_html, format_number, format_rate, with_unit, with_year
+from analysis.pages.formatting import as_html, format_rate
 from analysis.plan import Plan
 from analysis.targets import headline_targets_with_rates
 from analysis.texts import TRAJECTORIES
@@ -22,15 +22,17 @@ class TrajectoriesPage(Page):
     targets: pd.DataFrame = None
 
     def rates(self) -> HTML:
-        frame, columns, names, units = self.targets, self.columns, self.names(), self.units()
+        frame, columns, names = self.targets, self.columns, self.names()
         numeric = frame.dropna(subset=["target_value"])
         return as_html(pd.DataFrame({
             columns["indicator"]: numeric["indicator_id"].map(names),
-            columns["baseline"]: [with_year(v, y, self.lang, units[i]) for v, y, i in
+            columns["baseline"]: [self.dated(self.value_text(i, v), y) for v, y, i in
                                   zip(numeric["baseline_value"], numeric["baseline_year"], numeric["indicator_id"])],
-            columns["target"]: [with_unit(t, units[i]) for t, i in zip(numeric["target_text"], numeric["indicator_id"])],
+            columns["target"]: [self.target_text(i, k, v, t) for i, k, v, t in
+                                zip(numeric["indicator_id"], numeric["target_kind"],
+                                    numeric["target_value"], numeric["target_text"])],
             columns["required_rate"]: numeric["required_rate"].map(format_rate),
-            self.text["linear_step"]: [with_unit(f"{s:+.4g}", units[i]) for s, i in
+            self.text["linear_step"]: [self.change_text(i, s) for s, i in
                                        zip(numeric["linear_step"], numeric["indicator_id"])],
         }))
 
@@ -41,13 +43,13 @@ class TrajectoriesPage(Page):
     def milestones(self) -> list:
         paths = required_paths(self.targets)
         paths = paths[paths["year"] > paths.groupby("indicator_id")["year"].transform("min")]
-        cells = [f"{format_number(c)}（{format_number(l)}）" if self.lang == "zh"
-                 else f"{format_number(c)} ({format_number(l)})"
-                 for c, l in zip(paths["compound_value"], paths["linear_value"])]
+        cells = [f"{self.number_text(i, c)}（{self.number_text(i, l)}）" if self.lang == "zh"
+                 else f"{self.number_text(i, c)} ({self.number_text(i, l)})"
+                 for i, c, l in zip(paths["indicator_id"], paths["compound_value"], paths["linear_value"])]
         wide = paths.assign(cell=cells).pivot(index="indicator_id", columns="year", values="cell")
         wide = wide.loc[list(dict.fromkeys(paths["indicator_id"]))]
-        names, units = self.names(), self.units()
-        wide.insert(0, self.columns["unit"], [units[i] for i in wide.index])
+        names = self.names()
+        wide.insert(0, self.columns["unit"], [self.unit_text(i) for i in wide.index])
         wide.insert(0, self.columns["indicator"], [names[i] for i in wide.index])
         wide.columns = [str(c) for c in wide.columns]
         return [self.heading("milestones_heading"), self.say("milestones_note"), as_html(wide)]
