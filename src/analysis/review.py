@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
+import math
 
 import pandas as pd
 
 from analysis.errors import InputError
 from analysis.plan import (Plan, load_indicators, load_plan, locate, plan_values, read_plan_text,
                            read_table)
-from analysis.progress import assess_target
-from analysis.texts import REVIEW_COMMENT
+from analysis.progress import assess_target, completion
+from analysis.texts import COMPLETION_LABELS, REVIEW_COMMENT
 from analysis.trajectories import compound_rate
 
-REMARKS = {"exceeded": "超额完成", "met": "完成", "missed": "未完成"}
-
-
-def own_remark(actual: float, target: float) -> str:
-    """The 备注 our rules give: above the target (or bound) is exceeded, at it met, below missed."""
-    if actual > target:
-        return REMARKS["exceeded"]
-    return REMARKS["met"] if actual == target else REMARKS["missed"]
+def own_grade(baseline: float, target: float, actual: float) -> str:
+    """The 完成情况 this report's rules give a row of the previous plan's table (the final
+    evaluation's grades of the Method: exceeded, met, nearly_met, not_met)."""
+    share = (actual - baseline) / (target - baseline) if target != baseline else math.nan
+    return completion(actual, baseline, target, share)
 
 
 def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None = None) -> pd.DataFrame:
@@ -41,19 +39,27 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
              "required_rate": needed},
             pd.DataFrame({"indicator_id": [indicator], "year": [int(actual["year"])],
                           "value": [a], "source": [target["table"]]}), tT)
-        ours = own_remark(a, T)
+        grade = own_grade(b, T, a)
+        ours = COMPLETION_LABELS["zh"][grade]
         rows.append({
             "indicator_id": indicator, "baseline_year": t0, "baseline_value": b,
             "target_year": tT, "target_value": T, "comparator": target["comparator"],
             "actual_year": int(actual["year"]), "actual_value": a, "required_rate": needed,
             "achieved_rate": verdict["observed_rate"], "progress_ratio": verdict["progress_ratio"],
             "attainment": a / T, "status": verdict["status"], "plan_remark": baseline["remark"],
-            "own_remark": ours, "agrees": ours == baseline["remark"],
+            "own_grade": grade, "own_remark": ours, "agrees": ours == baseline["remark"],
             **{f"comment_{lang}": "" if ours == baseline["remark"] else REVIEW_COMMENT[lang].format(
-                year=tT, actual=a, target=target["value_text"], share=a / T, ours=ours,
-                remark=baseline["remark"]) for lang in REVIEW_COMMENT},
+                year=tT, actual=a, target=target["value_text"], share=a / T,
+                ours=COMPLETION_LABELS[lang][grade], remark=remark_label(baseline["remark"], lang))
+               for lang in REVIEW_COMMENT},
         })
     return pd.DataFrame(rows)
+
+
+def remark_label(remark: str, lang: str) -> str:
+    """The table's own 备注 in a language: "met (完成)" in English where it is a known grade."""
+    grades = {label: grade for grade, label in COMPLETION_LABELS["zh"].items()}
+    return COMPLETION_LABELS[lang][grades[remark]] if remark in grades else remark
 
 
 def previous_plan_pace(values: pd.DataFrame | None = None, plan: Plan | None = None) -> pd.DataFrame:

@@ -567,8 +567,8 @@ METHODS = {
 # Where our remark on a row of the previous plan's table differs from the table's own.
 REVIEW_COMMENT = {
     "zh": "{year}年实际{actual:g}，目标{target}，达到目标的{share:.0%}；按本报告评价标准为“{ours}”，表中备注为“{remark}”。",
-    "en": ("{actual:g} in {year} against a target of {target} ({share:.0%} of it): our rules say "
-           "{ours}, the table's remark says {remark}."),
+    "en": ("{actual:g} in {year} against a target of {target} ({share:.0%} of it): by this "
+           "report's rules {ours}, the table's remark says {remark}."),
 }
 
 # The status of a target in an evidence record (analysis.evidence).

@@ -11,10 +11,10 @@ from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html, format_rate
 from analysis.plan import Plan, measures, plan_values, series_notes
 from analysis.progress import meets
-from analysis.review import contradictions, previous_plan_pace, review_previous_plan
+from analysis.review import contradictions, previous_plan_pace, remark_label, review_previous_plan
 from analysis.scenarios import pace_projection
 from analysis.targets import headline_targets
-from analysis.texts import REVIEW
+from analysis.texts import COMPLETION_LABELS, REVIEW
 
 @dataclass
 class ReviewPage(Page):
@@ -37,8 +37,8 @@ class ReviewPage(Page):
             columns["required_rate"]: frame["required_rate"].map(format_rate),
             columns["achieved_rate"]: frame["achieved_rate"].map(format_rate),
             columns["attainment"]: frame["attainment"].map(lambda x: f"{x:.0%}"),
-            columns["plan_remark"]: frame["plan_remark"],
-            columns["own_remark"]: frame["own_remark"],
+            columns["plan_remark"]: [remark_label(r, self.lang) for r in frame["plan_remark"]],
+            columns["own_remark"]: [COMPLETION_LABELS[self.lang][g] for g in frame["own_grade"]],
         })
         comments = [c for c in frame[f"comment_{self.lang}"] if c]
         verdict = (self.say("disagree", comments=" ".join(comments)) if comments
