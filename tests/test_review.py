@@ -52,9 +52,10 @@ def test_the_pace_projected_to_2025():
     values = projection.set_index(["indicator_id", "year"])["value"]
     # Five more years at the 2015–2020 growth multiply the 2020 value by its 2015→2020 ratio.
     assert values["high_tech_enterprises", 2025] == pytest.approx(380 * (380 / 112))
-    assert values["rd_gdp_ratio", 2025] == pytest.approx(3.2 * (3.2 / 2.63))
-    assert values["high_tech_value_added_share", 2021] == pytest.approx(68.5 * (68.5 / 37.56) ** 0.2)
-    assert values["high_tech_value_added_share", 2025] == 100  # 124.9 capped: a share
+    # A share closes its gap to 100% at its 2015–2020 rate: the gap shrinks by the same ratio.
+    assert values["rd_gdp_ratio", 2025] == pytest.approx(100 - 96.8 * (96.8 / 97.37))
+    assert values["high_tech_value_added_share", 2025] == pytest.approx(100 - 31.5 * (31.5 / 62.44))
+    assert values["high_tech_value_added_share", 2025] < 85  # not 124.9%, nor a cap at 100%
 
 
 def test_contradictions_quote_both_sides_from_the_plan():

@@ -107,3 +107,14 @@ def test_a_projection_at_the_required_rate_is_said_to_reach_its_target():
     reaches = {name: answer for name, answer in rows}
     assert reaches["每万名就业人员中R&amp;D人员数"] == "是"  # 250 by the required 2.68% a year
     assert reaches["有效发明专利拥有量"] == "是"
+
+
+def test_a_simulated_share_moves_in_points_and_stays_below_100(targets, measures):
+    table = scenario_table(targets, no_observations(), default_assumptions(targets, PLAN),
+                           {"high_tech_value_added_share": 0.5})  # half the gap closed a year
+    drawn = simulate(table, measures, volatility=0.2, draws=2000, seed=3)
+    share = drawn[drawn["indicator_id"] == "high_tech_value_added_share"]
+    assert share["value"].between(0, 100, inclusive="left").all()
+    # R&D intensity at its 13th-plan rate: about 0.11 points a year, its spread a few tenths.
+    rd = drawn[(drawn["indicator_id"] == "rd_gdp_ratio") & (drawn["year"] == 2021)]["value"]
+    assert 3.25 < rd.median() < 3.4 and rd.std() < 1.0

@@ -1,5 +1,6 @@
 """Required rates and paths: the growth each 2025 target needs."""
 
+import numpy as np
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -57,8 +58,13 @@ def test_the_required_path_reaches_the_target_in_the_target_year(baseline, targe
     assert linear_value(baseline, target, 2020, 2020 + years, 2020 + years) == pytest.approx(target)
 
 
-def test_a_projected_share_stops_at_100_percent():
-    from analysis.trajectories import share_capped
+def test_a_share_closes_its_gap_to_100_percent_at_a_steady_rate_and_never_reaches_it():
+    from analysis.trajectories import share_gap_rate, share_value
 
-    assert list(share_capped([99.0, 101.0], "share")) == [99.0, 100.0]
-    assert list(share_capped([99.0, 101.0], "count")) == [99.0, 101.0]
+    rate = share_gap_rate(37.56, 68.5, 5)  # 专栏1: 37.56% in 2015, 68.5% in 2020
+    assert share_value(37.56, rate, 2015, 2020) == pytest.approx(68.5)
+    # Five more years at that rate: the gap of 31.5 points shrinks by the same ratio again.
+    assert share_value(68.5, rate, 2020, 2025) == pytest.approx(100 - 31.5 * 31.5 / 62.44)
+    steps = np.diff([share_value(68.5, rate, 2020, y) for y in range(2020, 2060)])
+    assert (steps > 0).all() and (np.diff(steps) < 0).all()  # fewer points each year
+    assert share_value(68.5, rate, 2020, 2200) < 100

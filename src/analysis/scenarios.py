@@ -9,7 +9,7 @@ from analysis.observations import latest_observation
 from analysis.plan import Plan
 from analysis.progress import meets
 from analysis.review import previous_plan_pace
-from analysis.trajectories import compound_value, share_capped
+from analysis.trajectories import SHARE_CEILING, compound_value, share_gap_rate, share_value
 
 # The Monte Carlo's defaults, for the scenario page and its notebook's parameters cell (a test
 # holds them equal); the explorer draws fewer, so its sliders answer at once.
@@ -23,15 +23,28 @@ SCENARIO_COLUMNS = ["indicator_id", "start_year", "start_value", "start_source",
 def default_assumptions(targets: pd.DataFrame, plan: Plan | None = None,
                         values: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per indicator with a numeric target: the previous plan's pace where the series runs
-    through both plans, else the required rate."""
-    pace = previous_plan_pace(values, plan).set_index("indicator_id")["pace_rate"]
+    through both plans, else the rate the target requires. A share's growth is the yearly rate
+    at which it closes its gap to 100% (`share_gap_rate`), so it moves in percentage points,
+    fewer each year, and never reaches 100%."""
+    pace = previous_plan_pace(values, plan).set_index("indicator_id")
     numeric = targets.dropna(subset=["target_value", "required_rate"])
-    from_pace = numeric["indicator_id"].isin(pace.index)
-    return pd.DataFrame({
-        "indicator_id": numeric["indicator_id"].to_numpy(),
-        "growth": np.where(from_pace, numeric["indicator_id"].map(pace), numeric["required_rate"]),
-        "assumption": np.where(from_pace, "pace_13th", "required_rate"),
-    })
+    shares = numeric.get("measure", pd.Series("", numeric.index)) == "share"
+    rows = []
+    for target, share in zip(numeric.to_dict("records"), shares):
+        indicator = target["indicator_id"]
+        if indicator in pace.index:
+            before = pace.loc[indicator]
+            growth = (share_gap_rate(before["from_value"], before["to_value"],
+                                     before["to_year"] - before["from_year"])
+                      if share else before["pace_rate"])
+            assumption = "pace_13th"
+        else:
+            growth = (share_gap_rate(target["baseline_value"], target["target_value"],
+                                     target["target_year"] - target["baseline_year"])
+                      if share else target["required_rate"])
+            assumption = "required_rate"
+        rows.append({"indicator_id": indicator, "growth": float(growth), "assumption": assumption})
+    return pd.DataFrame(rows, columns=["indicator_id", "growth", "assumption"])
 
 
 def scenario_table(targets: pd.DataFrame, observations: pd.DataFrame,
@@ -63,16 +76,18 @@ def project(scenarios: pd.DataFrame, measures: dict[str, str]) -> pd.DataFrame:
     """Deterministic paths from each start to its target year at the assumed yearly growth."""
     rows = []
     for row in scenarios.itertuples(index=False):
+        path = share_value if measures[row.indicator_id] == "share" else compound_value
         for year in range(row.start_year, row.target_year + 1):
-            value = compound_value(row.start_value, row.growth, row.start_year, year)
             rows.append({"indicator_id": row.indicator_id, "year": year,
-                         "value": float(share_capped(value, measures[row.indicator_id]))})
+                         "value": float(path(row.start_value, row.growth, row.start_year, year))})
     return pd.DataFrame(rows, columns=["indicator_id", "year", "value"])
 
 
 def simulate(scenarios: pd.DataFrame, measures: dict[str, str], volatility: float, draws: int,
              seed: int) -> pd.DataFrame:
-    """Monte Carlo: each year's growth drawn from Normal(assumption, volatility), seeded.
+    """Monte Carlo: each year's growth drawn from Normal(assumption, volatility), seeded; a
+    share closes its gap to 100% at its assumed rate, varying about as much as a level does
+    (see `_share_paths`), and stays within 0–100%.
 
     One row per indicator, draw and year (tidy); the same seed gives the same draws.
     """
@@ -83,8 +98,10 @@ def simulate(scenarios: pd.DataFrame, measures: dict[str, str], volatility: floa
     for row in scenarios.itertuples(index=False):
         years = np.arange(row.start_year + 1, row.target_year + 1)
         growth = rng.normal(row.growth, volatility, size=(draws, len(years)))
-        paths = share_capped(row.start_value * np.cumprod(1 + np.maximum(growth, -1.0), axis=1),
-                             measures[row.indicator_id])
+        if measures[row.indicator_id] == "share":
+            paths = _share_paths(row.start_value, row.growth, growth - row.growth)
+        else:
+            paths = row.start_value * np.cumprod(1 + np.maximum(growth, -1.0), axis=1)
         frames.append(pd.DataFrame({
             "indicator_id": row.indicator_id,
             "draw": np.repeat(np.arange(draws), len(years)),
@@ -93,6 +110,22 @@ def simulate(scenarios: pd.DataFrame, measures: dict[str, str], volatility: floa
         }))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         columns=["indicator_id", "draw", "year", "value"])
+
+
+def _share_paths(start: float, gap_rate: float, noise: np.ndarray) -> np.ndarray:
+    """Draws × years of a share: each year its gap to 100% shrinks by `gap_rate`, then a shock
+    moves it on the log-odds scale, sized so that near the start it moves the value by about
+    noise × value (as a level moves at the same volatility). The share stays within 0–100%."""
+    scale = 1.0 / (1.0 - float(start) / SHARE_CEILING)
+    value = np.full(noise.shape[0], float(start))
+    columns = []
+    for shock in noise.T:
+        stepped = SHARE_CEILING - (SHARE_CEILING - value) * (1.0 - gap_rate)
+        odds = np.clip(stepped / SHARE_CEILING, 1e-12, 1 - 1e-12)
+        logit = np.clip(np.log(odds / (1 - odds)) + shock * scale, -30.0, 30.0)
+        value = np.where(shock == 0, stepped, SHARE_CEILING / (1.0 + np.exp(-logit)))
+        columns.append(value)
+    return np.column_stack(columns)
 
 
 def probabilities(scenarios: pd.DataFrame, simulated: pd.DataFrame) -> pd.DataFrame:
@@ -114,9 +147,13 @@ def probabilities(scenarios: pd.DataFrame, simulated: pd.DataFrame) -> pd.DataFr
 
 def pace_projection(pace: pd.DataFrame, end_year: int, measures: dict[str, str]) -> pd.DataFrame:
     """"If the previous plan's pace went on": each series from its last value to end_year at
-    its earlier yearly growth (a share at most 100%), like any other scenario."""
+    its earlier pace (a share closing its gap to 100% at its earlier rate), like any other
+    scenario."""
+    growth = [float(share_gap_rate(row.from_value, row.to_value, row.to_year - row.from_year))
+              if measures[row.indicator_id] == "share" else row.pace_rate
+              for row in pace.itertuples(index=False)]
     table = pd.DataFrame({"indicator_id": pace["indicator_id"], "start_year": pace["to_year"],
-                          "start_value": pace["to_value"], "growth": pace["pace_rate"],
+                          "start_value": pace["to_value"], "growth": growth,
                           "target_year": end_year})
     return project(table, measures)
 

@@ -290,7 +290,7 @@ REVIEW = {
         "growth_alt": "“十三五”各指标实际与所需年均增长率",
         "pace_heading": "如果“十三五”的速度延续下去",
         "pace_note": ("同时出现在两个规划中的指标，按2015—2020年的年均增速（复合增长）推算到2025年，"
-                      "比重不超过100%。这是情景，不是预测；“情景分析”页以同一速度为默认假设。"),
+                      "比重类指标按与100%的差距每年缩小同一比例推算。这是情景，不是预测；“情景分析”页以同一速度为默认假设。"),
         "pace_alt": "按“十三五”速度推算的2021—2025年路径与2025年目标",
         "contradictions_heading": "规划文本口径说明",
         "contradictions_note": "规划文本中表述或口径需要说明之处共{count}处，每处给出两段原文及其所在的专栏或段落（以段落开头文字标示）。",
@@ -308,7 +308,7 @@ REVIEW = {
         "growth_alt": "Yearly growth achieved and needed in the 13th plan",
         "pace_heading": "If the 13th plan's pace went on",
         "pace_note": ("The series in both plans, carried to 2025 at their 2015–2020 yearly growth "
-                      "(compound; a share at most 100%). A scenario, not a forecast; the scenarios "
+                      "(compound; a share closing its gap to 100% at its earlier rate). A scenario, not a forecast; the scenarios "
                       "page starts from the same pace."),
         "pace_alt": "Paths 2021–2025 at the 13th plan's pace against the 2025 targets",
         "contradictions_heading": "Notes on the plan's wording and definitions (规划文本口径说明)",
@@ -352,7 +352,7 @@ SCENARIOS = {
                     "用于回答“如果……会怎样”，不代表对未来的判断。"),
         "assumptions_heading": "增长假设",
         "assumptions_note": ("默认假设：指标在“十三五”已有数据的，取2015—2020年的年均增速；其余取实现目标所需的增长率。"
-                             "起点为最新实际值，没有实际值时为基期值。"),
+                             "起点为最新实际值，没有实际值时为基期值。比重类指标按百分点提高，越接近100%每年提高越少，不会达到100%。"),
         "projection_heading": "确定性推算",
         "probability_heading": "随机模拟：达到{end_year}年目标的概率",
         "probability_note": ("每年的增长率围绕上述假设随机波动，模拟多次后统计达到目标的比例。"
@@ -360,6 +360,7 @@ SCENARIOS = {
         "fan_alt": "各指标情景路径的10%—90%区间",
         "fan_note": "阴影为10%—90%分位区间，实线为中位数，星号为{end_year}年目标。",
         "by_construction": "按实现目标所需增长率假设的指标不列达标概率：该假设下的概率按构造约为一半，没有参考意义。",
+        "share_growth": "首年提高{points}个百分点，此后逐年递减",
     },
     "en": {
         "title": "Scenarios (illustrative, not a forecast)",
@@ -369,7 +370,8 @@ SCENARIOS = {
         "assumptions_heading": "Growth assumptions",
         "assumptions_note": ("By default, the 2015–2020 pace where the 13th plan has the series, "
                              "else the required rate. Each scenario starts from the latest observed "
-                             "value, or from the baseline when there is none."),
+                             "value, or from the baseline when there is none. A share gains percentage points, fewer "
+                             "each year as it nears 100%, which it never reaches."),
         "projection_heading": "Deterministic projection",
         "probability_heading": "Simulation: the probability of meeting each {end_year} target",
         "probability_note": ("Each year's growth varies at random around the assumption; the share "
@@ -379,6 +381,7 @@ SCENARIOS = {
         "fan_note": "Shaded: 10th to 90th percentile; line: median; star: the {end_year} target.",
         "by_construction": ("No probability is shown where the assumption is the growth the "
                             "target requires: it is about one half by construction and says nothing."),
+        "share_growth": "+{points} points in the first year, fewer after",
     },
 }
 
@@ -470,8 +473,10 @@ METHODS = {
         "scenarios_heading": "八、情景测算的技术参数",
         "scenarios": (
             "情景分析页为示意性测算，不是预测。默认增长假设：两个规划都有数据的指标取上一规划期的年均增速，"
-            "其余取实现目标所需的年均增长率；起点为最新实际值，没有实际值时为基期值；比重类指标不超过100%。"
-            "随机模拟中，每年增长率在假设值上下随机波动，波动的标准差为{volatility}（正态分布），模拟{draws}次，"
+            "其余取实现目标所需的年均增长率；起点为最新实际值，没有实际值时为基期值。比重类指标按“与100%的差距每年缩小的比例”"
+            "测算（上一规划期或实现目标所需的比例），每年提高的百分点逐年减少，不会达到100%。"
+            "随机模拟中，每年增长率在假设值上下随机波动，波动的标准差为{volatility}（正态分布）；比重类指标的波动"
+            "施加在对数几率（logit）尺度上，起点附近的幅度与其他指标相当，数值始终在0～100%之间。模拟{draws}次，"
             "随机数起点固定为{seed}，使每次生成的报告相同；情景探索页与情景分析页使用相同的模拟结果，"
             "在分析环境中交互调整时模拟{explorer_draws}次，以便即时响应。"),
     },
@@ -556,9 +561,13 @@ METHODS = {
         "scenarios": (
             "The scenario pages are illustrations, not forecasts. Default growth: the previous "
             "plan's yearly pace where both plans have the series, else the growth the target "
-            "needs; the start is the latest value, or the baseline; a share stays below 100%. "
+            "needs; the start is the latest value, or the baseline. A share closes its gap to 100% "
+            "at a steady yearly rate (the previous plan's, or the one the target needs), so it "
+            "gains fewer points each year and never reaches 100%. "
             "In the simulation each year's growth varies around the assumption with a standard "
-            "deviation of {volatility} (normal); {draws} draws from the fixed random seed {seed}, "
+            "deviation of {volatility} (normal); a share's variation acts on the log-odds scale, about "
+            "as large near its start as a level's, so it stays within 0–100%. {draws} draws from "
+            "the fixed random seed {seed}, "
             "so every render is the same; the explorer page shows the same draws, and its "
             "sliders, in the analysts' notebook, draw {explorer_draws} to answer at once."),
     },

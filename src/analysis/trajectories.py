@@ -18,9 +18,24 @@ def compound_value(start, rate, start_year, year):
                                        np.subtract(year, start_year)))
 
 
-def share_capped(values, measure: str):
-    """A share cannot pass 100%: projected values of a share are capped there."""
-    return np.minimum(values, 100.0) if measure == "share" else values
+# A share's ceiling: a scenario moves a share toward it in percentage points, never to it.
+SHARE_CEILING = 100.0
+
+
+def share_gap_rate(start, end, years):
+    """The yearly rate at which a share closes its gap to the ceiling, from one value to another
+    in `years`: 1 − ((C − end)/(C − start))^(1/years). The share's analogue of compound growth."""
+    return 1.0 - np.power(np.divide(SHARE_CEILING - np.asarray(end, dtype=float),
+                                    SHARE_CEILING - np.asarray(start, dtype=float)),
+                          1.0 / np.asarray(years, dtype=float))
+
+
+def share_value(start, gap_rate, start_year, year):
+    """A share on its path toward the ceiling: C − (C − start)·(1 − gap_rate)^(year − start_year).
+    Each year it gains fewer percentage points; it never reaches the ceiling."""
+    return SHARE_CEILING - np.multiply(SHARE_CEILING - np.asarray(start, dtype=float),
+                                       np.power(1.0 - np.asarray(gap_rate, dtype=float),
+                                                np.subtract(year, start_year)))
 
 
 def linear_value(baseline, target, baseline_year, target_year, year):

@@ -9,7 +9,7 @@ from IPython.display import Markdown
 from analysis.charts import fan_grid, png_bytes
 from analysis.pages.scenarios import ScenariosPage, scenarios
 from analysis.plan import measures
-from analysis.pages.formatting import as_html, format_rate
+from analysis.pages.formatting import as_html
 from analysis.scenarios import EXPLORER_DRAWS, SCENARIO_DEFAULTS, fan, probabilities, project, simulate
 from analysis.texts import EXPLORER
 
@@ -79,7 +79,7 @@ def _static(page: ScenariosPage, text: dict) -> list:
     names, columns = page.names(), page.columns
     table = pd.DataFrame({
         columns["indicator"]: page.scenarios["indicator_id"].map(names),
-        columns["growth"]: page.scenarios["growth"].map(format_rate),
+        columns["growth"]: page.growth_cells(),
         columns["probability"]: page.probability_cells(chances),
         columns["median"]: [page.value_text(i, v)
                             for v, i in zip(chances["median"], chances["indicator_id"])],

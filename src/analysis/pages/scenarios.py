@@ -15,6 +15,7 @@ from analysis.progress import meets
 from analysis.scenarios import (SCENARIO_DEFAULTS, default_assumptions, fan, probabilities,
                                 project, scenario_table, simulate)
 from analysis.targets import headline_targets_with_rates
+from analysis.trajectories import SHARE_CEILING
 from analysis.texts import SCENARIOS
 
 @dataclass
@@ -32,7 +33,7 @@ class ScenariosPage(Page):
             columns["indicator"]: frame["indicator_id"].map(names),
             columns["start"]: [f"{self.dated(self.value_text(i, v), y)} {self.words[s]}" for v, y, i, s in
                                zip(frame["start_value"], frame["start_year"], frame["indicator_id"], frame["start_source"])],
-            columns["growth"]: frame["growth"].map(format_rate),
+            columns["growth"]: self.growth_cells(),
             columns["assumption"]: frame["assumption"].map(self.words),
         })
         return [self.heading("assumptions_heading"), self.say("assumptions_note"), as_html(table)]
@@ -67,6 +68,15 @@ class ScenariosPage(Page):
         return [self.heading("probability_heading"),
                 self.say("probability_note"), as_html(table), self.say("by_construction"),
                 self.chart(figure, "fan_alt"), self.say("fan_note")]
+
+    def growth_cells(self) -> list[str]:
+        """Each growth assumption as it reads: a rate, or for a share the points it gains in the
+        first year (fewer after, as it closes its gap to 100%)."""
+        kinds = measures(self.indicators)
+        return [self.text["share_growth"].format(points=f"{g * (SHARE_CEILING - v):.2f}")
+                if kinds[i] == "share" else format_rate(g)
+                for i, g, v in zip(self.scenarios["indicator_id"], self.scenarios["growth"],
+                                   self.scenarios["start_value"])]
 
     def probability_cells(self, chances: pd.DataFrame) -> list[str]:
         """The probability of meeting each target; a dash where the assumption is the rate the
