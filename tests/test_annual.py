@@ -165,6 +165,10 @@ def test_the_english_report_speaks_english(behind):
     report = annual_report(2023, "en", behind)
     shown = text([report.overall(), report.main_table(), *report.issues(), *report.gaps()])
     assert "450 firms (2022)" in shown and "22 points behind time elapsed" in shown
+    assert shown.startswith("Of the 10 headline indicators of Box 2 (专栏2): with a value after 2020")
+    body = rows_of(report.body_section()[2])
+    assert "Key laboratories at provincial level or above: 3 labs" in body
+    assert "Additional employed university graduates: at least 70000 people" in body
     assert not re.search(r"[\u4e00-\u9fff]{2,}(?![^(]*\))", re.sub(r"\([^)]*\)", "", shown))
 
 

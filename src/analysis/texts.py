@@ -25,7 +25,7 @@ COLUMNS = {
         "indicator": "Indicator", "unit": "Unit", "baseline": "Baseline", "target": "{end_year} target",
         "required_rate": "Required yearly rate", "year": "Year", "value": "Value",
         "source": "Source", "note": "Note", "latest": "Latest value (year)",
-        "required_value": "Path value, same year", "progress_share": "Progress (完成进度)",
+        "required_value": "Path value (same year)", "progress_share": "Progress (完成进度)",
         "elapsed_share": "Time elapsed (序时进度)", "remaining_rate": "Still needed a year",
         "status": "Status", "target_id": "Target id", "origin": "Where", "section": "Paragraph",
         "quote": "Quote", "kind": "Kind", "count": "Count", "plan_remark": "专栏1 remark",
@@ -50,7 +50,8 @@ WORDS = {
            "relative": "相对值", "qualitative": "定性", "body": "正文",
            "scope_differs": "口径不同，不参与评价", "scope_unverified": "口径待核实",
            "scope_marked": "{scope}（{mark}）", "dated": "{text}（{year}年）",
-           "at_least": "{value}以上", "points_signed": "{sign}{points}个百分点"},
+           "at_least": "{value}以上", "or_more": "{value}以上",
+           "points_signed": "{sign}{points}个百分点"},
     "en": {"yes": "yes", "no": "no", "no_data": "no data", "observed": "observed",
            "baseline": "baseline", "pace_13th": "13th-plan pace", "required_rate": "required rate",
            "parameter": "parameter", "level": "level", "lower_bound": "lower bound",
@@ -58,7 +59,7 @@ WORDS = {
            "qualitative": "qualitative", "body": "body text",
            "scope_differs": "another scope than the plan's: not compared with the target",
            "scope_unverified": "scope to be checked", "scope_marked": "{scope} ({mark})",
-           "dated": "{text} ({year})", "at_least": "above {value}",
+           "dated": "{text} ({year})", "at_least": "above {value}", "or_more": "at least {value}",
            "points_signed": "{sign}{points} percentage points"},
 }
 
@@ -157,19 +158,19 @@ ANNUAL = {
         "overall_heading": "1. Overall assessment (总体情况)",
         "strip_cutoff": "data up to {latest}",
         "strip_no_data": "no values yet",
-        "overall_observed": ("Of the {total} headline indicators of {table}, {observed} have a value "
-                             "after {baseline_year} up to {year}; {missing} have no data yet."),
-        "overall_met": "{count} have already met their {end_year} target: {items}.",
+        "overall_observed": ("Of the {total} headline indicators of {table}: with a value after "
+                             "{baseline_year} up to {year}, {observed}; no data yet, {missing}."),
+        "overall_met": "Already at their {end_year} target ({count}): {items}.",
         "overall_none_met": "No indicator has met its {end_year} target yet.",
-        "overall_ahead": "{count} are ahead of the time elapsed (序时进度): {items}.",
-        "overall_behind": "{count} are behind the time elapsed: {items}.",
-        "overall_away": "{count} have moved away from their target: {items}.",
+        "overall_ahead": "Ahead of the time elapsed (序时进度) ({count}): {items}.",
+        "overall_behind": "Behind the time elapsed ({count}): {items}.",
+        "overall_away": "Moving away from their target ({count}): {items}.",
         "overall_missing": "The {count} without data are to be requested from {suppliers}.",
         "overall_supplier": "{supplier} ({count})",
-        "overall_preliminary": "{count} of these verdicts rest on a single year's value and are preliminary (初步判断).",
-        "overall_scope": "The statistical scope (统计口径) of {count} values is to be checked: {items}.",
-        "overall_relative": ("{count} targets are relative ({items}) and can be judged only with "
-                             "the reference region's data."),
+        "overall_preliminary": "Verdicts resting on a single year's value, so preliminary (初步判断): {count}.",
+        "overall_scope": "Values whose statistical scope (统计口径) is to be checked ({count}): {items}.",
+        "overall_relative": ("Relative targets, to be judged once the reference region's data are "
+                             "in ({count}): {items}."),
         "item_value": "{name} ({value} in {year})",
         "main_heading": "2. Headline indicators (主要指标完成情况)",
         "main_note": ("Progress (完成进度) = (value − baseline) ÷ (target − baseline); time elapsed "
@@ -196,8 +197,8 @@ ANNUAL = {
         "midterm_note": ("{mid_term_year} is the middle of the plan. Progress is set against the "
                          "time elapsed at the year of each latest value ({elapsed} for "
                          "{mid_term_year} data); the data are from {years}."),
-        "midterm_result": ("{ahead} indicators are at or ahead of the time elapsed, {behind} behind it, "
-                           "and {missing} have no data or cannot be judged yet."),
+        "midterm_result": ("At or ahead of the time elapsed: {ahead}; behind it: {behind}; no data "
+                           "or not assessable yet: {missing}."),
         "final_heading": "Final evaluation: the {end_year} targets",
         "final_heading_preliminary": "Final evaluation, preliminary (based on data of {years})",
         "final_note": ("Grades (完成情况): exceeded when the value is beyond the target by at least "

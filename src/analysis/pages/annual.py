@@ -314,6 +314,27 @@ class AnnualReport(Page):
                      & (frame["target_year"] == self.plan.end_year)
                      & ~frame["indicator_id"].isin(headline)].reset_index(drop=True)
 
+    def body_target_text(self, target: dict) -> str:
+        """"省级以上重点实验室：3家" as the plan writes it; in English the name with the number
+        in English units ("Key laboratories …: 3 labs", "… : 1–2 firms")."""
+        name = target[f"name_{self.lang}"]
+        if not target["target_text"]:
+            return name
+        if self.lang == "zh" or not target["indicator_id"] or pd.isna(target["target_value"]):
+            text = target["target_text"] if self.lang == "zh" else self.target_wording(
+                target["target_kind"], target["target_text"])
+            return self.text["body_target"].format(name=name, target=text)
+        indicator, kind, value = target["indicator_id"], target["target_kind"], target["target_value"]
+        if kind == "range" and not pd.isna(target["target_upper"]):
+            shown = self.value_text(indicator, target["target_upper"])
+            shown = f"{self.number_text(indicator, value)}–{shown}"
+        elif target["comparator"] == ">=":
+            shown = self.words["or_more"].format(value=self.value_text(indicator, value))
+        else:
+            shown = self.target_text(indicator, "lower_bound" if target["comparator"] else "level",
+                                     value, target["target_text"])
+        return self.text["body_target"].format(name=name, target=shown)
+
     def body_section(self) -> list:
         targets = self.body_targets()
         verdicts = assess(targets, self.used, self.report_year, self.references).set_index(
@@ -338,9 +359,7 @@ class AnnualReport(Page):
             else:
                 cells.append(EVIDENCE_STATUS[self.lang][NO_INFORMATION])
         table = pd.DataFrame({
-            columns["body_target"]: [self.text["body_target"].format(name=t[name], target=t["target_text"])
-                                     if t["target_text"] else t[name]
-                                     for t in targets.to_dict("records")],
+            columns["body_target"]: [self.body_target_text(t) for t in targets.to_dict("records")],
             columns["section"]: targets["section"],
             columns["progress"]: cells,
         })

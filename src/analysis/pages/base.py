@@ -40,7 +40,14 @@ class Page:
         plan = self.plan
         return {"plan": self.plan_title, "start_year": plan.start_year, "end_year": plan.end_year,
                 "baseline_year": plan.baseline_year, "mid_term_year": plan.mid_term_year,
-                "table": next(t["heading"] for t in plan.tables if t["plan_period"] == plan.period)}
+                "table": self.table_name(next(t for t in plan.tables if t["plan_period"] == plan.period))}
+
+    def table_name(self, table: dict) -> str:
+        """A table of the plan as the page names it: "专栏2", or "Box 2 (专栏2)" in English where
+        plan.toml gives the table a `heading_en`."""
+        if self.lang == "zh" or not table.get("heading_en"):
+            return table["heading"]
+        return f"{table['heading_en']} ({table['heading']})"
 
     def phrase(self, key: str, **values) -> str:
         """A sentence of this page, with the plan's fields and the given values (escaped) in it."""
