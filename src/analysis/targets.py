@@ -17,8 +17,8 @@ HEADLINE_COLUMNS = [
 CATALOGUE_COLUMNS = [
     "target_id", "indicator_id", "plan_period", "origin", "name_zh", "name_en", "target_kind",
     "comparator", "target_value", "target_upper", "unit_zh", "unit_en", "target_year",
-    "baseline_year", "baseline_value", "baseline_source", "target_text", "section", "quote",
-    "reference_series", "period_start", "measure",
+    "baseline_year", "baseline_value", "baseline_source", "target_text", "section", "section_en",
+    "quote", "reference_series", "period_start", "measure",
 ]
 TARGET_KINDS = ("level", "lower_bound", "range", "cumulative", "relative", "qualitative")
 NUMERIC_KINDS = ("level", "lower_bound", "range", "cumulative")
@@ -112,6 +112,7 @@ def catalogue(plan: Plan | None = None) -> pd.DataFrame:
     values = plan_values(plan)
     indicators = load_indicators(plan).set_index("indicator_id")
     tables = {spec["id"]: spec["heading"] for spec in plan.tables}
+    tables_en = {spec["id"]: spec.get("heading_en", "") for spec in plan.tables}
     rows = []
     for target in values[values["kind"] == "target"].itertuples():
         baseline = values[(values["table"] == target.table) & (values["kind"] == "baseline")
@@ -126,10 +127,14 @@ def catalogue(plan: Plan | None = None) -> pd.DataFrame:
             "unit_zh": meta["unit_zh"], "unit_en": meta["unit_en"], "target_year": target.year,
             "baseline_year": baseline["year"], "baseline_value": baseline["value"],
             "baseline_source": tables[target.table], "target_text": target.value_text,
-            "section": tables[target.table], "quote": f"{target.label} {target.value_text}",
+            "section": tables[target.table], "section_en": tables_en[target.table],
+            "quote": f"{target.label} {target.value_text}",
             "reference_series": _reference_series(target.target_kind, target.indicator_id),
         })
-    body = load_body_targets(plan).assign(
+    body = load_body_targets(plan)
+    if "section_en" not in body:  # optional: the paragraph's opening words in English
+        body["section_en"] = ""
+    body = body.assign(
         plan_period=plan.period, origin=BODY_ORIGIN, target_text=lambda f: f["value_text"])
     frame = pd.concat([pd.DataFrame(rows), body], ignore_index=True)
     frame["baseline_year"] = frame["baseline_year"].astype("Int64")

@@ -360,7 +360,7 @@ class AnnualReport(Page):
                 cells.append(EVIDENCE_STATUS[self.lang][NO_INFORMATION])
         table = pd.DataFrame({
             columns["body_target"]: [self.body_target_text(t) for t in targets.to_dict("records")],
-            columns["section"]: targets["section"],
+            columns["section"]: self.sections(targets),
             columns["progress"]: cells,
         })
         return [self.heading("body_heading"), self.say("body_note", count=len(targets)),

@@ -129,6 +129,13 @@ class Page:
             return shown if kind == "level" else self.words["at_least"].format(value=shown)
         return self.target_wording(kind, text)
 
+    def sections(self, frame: pd.DataFrame) -> list[str]:
+        """Where in the plan each target stands: its table or paragraph, glossed in English
+        where the catalogue gives the English ("1. Build … (1.加强…)")."""
+        if self.lang == "zh" or "section_en" not in frame:
+            return list(frame["section"])
+        return [f"{en} ({zh})" if en else zh for zh, en in zip(frame["section"], frame["section_en"])]
+
     def chart(self, figure: Figure, alt_key: str, **values) -> Image:
         """A figure as an embedded PNG with alternative text in the page's language."""
         return Image(data=png_bytes(figure), format="png",

@@ -53,7 +53,7 @@ class OverviewPage(Page):
             columns["year"]: frame["target_year"].astype(str),
             columns["origin"]: origin,
             columns["progress"]: self.progress_cells(),
-            columns["section"]: frame["section"],
+            columns["section"]: self.sections(frame),
             columns["quote"]: frame["quote"],
         }))
 
