@@ -33,7 +33,7 @@ def text(parts) -> str:
 def rows_of(table: HTML) -> dict[str, list[str]]:
     """A table's body rows by their first cell, markup stripped."""
     rows = re.findall(r"<tr>(.*?)</tr>", table.data, flags=re.S)
-    cells = [[re.sub(r"<[^>]+>", "", c).replace("\xa0", " ").strip() for c in re.findall(r"<td>(.*?)</td>", r, flags=re.S)]
+    cells = [[re.sub(r"<[^>]+>", "", c).replace("\xa0", " ").strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, flags=re.S)]
              for r in rows]
     return {row[0]: row[1:] for row in cells if row}
 

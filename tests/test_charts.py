@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -138,3 +139,22 @@ def test_the_same_chart_gives_the_same_bytes():
     first = png_bytes(trajectory_chart(target("rd_gdp_ratio"), observations, 2023, "zh", "%"))
     second = png_bytes(trajectory_chart(target("rd_gdp_ratio"), observations, 2023, "zh", "%"))
     assert first == second
+
+
+def test_a_chart_as_svg_keeps_its_text_and_the_same_bytes():
+    from analysis.charts import READER_FONTS, svg_text
+
+    use_report_style()
+    observations = load_observations([FOUND])
+    first = svg_text(trajectory_chart(target("rd_gdp_ratio"), observations, 2023, "zh", "%"), "a")
+    second = svg_text(trajectory_chart(target("rd_gdp_ratio"), observations, 2023, "zh", "%"), "a")
+    assert first == second and first.startswith("<svg")
+    assert "目标路径（复合增长）" in first  # text as text, not as glyph outlines
+    assert f"font-family: {READER_FONTS}" in first and "Analysis Report" not in first
+    assert "<metadata>" not in first and "dc:date" not in first
+    other = svg_text(trajectory_chart(target("rd_gdp_ratio"), observations, 2023, "zh", "%"), "b")
+    ids = set(re.findall(r'id="([^"]+)"', first)) & set(re.findall(r'id="([^"]+)"', other))
+    # Clip paths and markers, which the chart refers to by id, are its own on a page of many.
+    referenced = {i for i in ids if re.fullmatch(r"[pm][0-9a-f]{10}", i)}
+    assert not referenced and re.search(r'id="p[0-9a-f]{10}"', first)
+

@@ -103,7 +103,7 @@ def test_an_unknown_indicator_in_growth_is_refused():
 def test_a_projection_at_the_required_rate_is_said_to_reach_its_target():
     page = scenario_page("zh")
     [table] = [part for part in page.projection() if hasattr(part, "data") and "<table" in part.data]
-    rows = re.findall(r"<tr>\s*<td>([^<]+)</td>.*?<td>([^<]+)</td>\s*</tr>", table.data, flags=re.S)
+    rows = re.findall(r"<tr>\s*<td[^>]*>([^<]+)</td>.*?<td[^>]*>([^<]+)</td>\s*</tr>", table.data, flags=re.S)
     reaches = {name: answer for name, answer in rows}
     assert reaches["每万名就业人员中R&amp;D人员数"] == "是"  # 250 by the required 2.68% a year
     assert reaches["有效发明专利拥有量"] == "是"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import io
+import re
 import warnings
 from pathlib import Path
 
@@ -115,6 +116,28 @@ def trajectory_chart(target: dict, observations: pd.DataFrame, report_year: int,
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
+
+
+# What the reader's browser is asked for in a chart's text (the charts' own families exist only
+# in this process): the report pages' font stack.
+READER_FONTS = ("'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', "
+                "'Hiragino Sans GB', sans-serif")
+
+
+def svg_text(fig: Figure, salt: str = "") -> str:
+    """The figure as an SVG element to inline in a page: text stays text (sharp on paper and on
+    zoom, and found by the browser's search), no metadata that could differ between two renders,
+    and ids salted per chart so that two charts on one page never share one."""
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none",
+                                "svg.hashsalt": f"{matplotlib.rcParams['svg.hashsalt']}:{salt}"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None,
+                                                     "Format": None, "Type": None})
+    plt.close(fig)
+    text = buffer.getvalue()
+    text = text[text.index("<svg"):]
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.S)
+    return re.sub(r"font-family: [^;\"]*", f"font-family: {READER_FONTS}", text)
 
 
 def png_bytes(fig: Figure) -> bytes:

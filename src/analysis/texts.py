@@ -623,6 +623,13 @@ CHARTS = {
            "needed_rate": "Needed yearly growth"},
 }
 
+# The bar of links at the top of every report, and its table of contents.
+NAV = {
+    "zh": {"index": "全部报告", "other": "English", "methods": "方法与口径说明", "contents": "本页目录"},
+    "en": {"index": "All reports", "other": "中文版", "methods": "Methods and definitions",
+           "contents": "Contents"},
+}
+
 INDEX = {
     "zh": {"heading": "中文报告", "year": "报告年份", "data": "最新数据年份", "none": "无"},
     "en": {"heading": "Reports in English", "year": "Report year", "data": "Latest data",
@@ -698,7 +705,7 @@ REQUEST = {
 # Every text table above, by name: zh and en must have the same keys in each (a test checks).
 ALL = {"COLUMNS": COLUMNS, "WORDS": WORDS, "ANNUAL": ANNUAL, "OVERVIEW": OVERVIEW,
        "REVIEW": REVIEW, "TRAJECTORIES": TRAJECTORIES, "SCENARIOS": SCENARIOS,
-       "EXPLORER": EXPLORER, "METHODS": METHODS, "CHARTS": CHARTS, "INDEX": INDEX, "SCOPE_NAMES": SCOPE_NAMES,
+       "EXPLORER": EXPLORER, "METHODS": METHODS, "CHARTS": CHARTS, "INDEX": INDEX, "NAV": NAV, "SCOPE_NAMES": SCOPE_NAMES,
        "CHECKS": CHECKS, "EVIDENCE_STATUS": EVIDENCE_STATUS, "COMPLETION_LABELS": COMPLETION_LABELS,
        "REVIEW_COMMENT": {lang: {"comment": text} for lang, text in REVIEW_COMMENT.items()},
        "STATUS_LABELS": {lang: {status: labels[lang] for status, labels in STATUS_LABELS.items()}

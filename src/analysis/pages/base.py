@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
-from IPython.display import HTML, Image, Markdown
+from IPython.display import HTML, SVG, Markdown
 from matplotlib.figure import Figure
 
-from analysis.charts import png_bytes, use_report_style
+from analysis.charts import svg_text, use_report_style
 from analysis.labels import (ENGLISH_AMOUNTS, check_language, indicator_names, indicator_units,
                              status_label)
 from analysis.observations import scope_checks
@@ -136,10 +136,10 @@ class Page:
             return list(frame["section"])
         return [f"{en} ({zh})" if en else zh for zh, en in zip(frame["section"], frame["section_en"])]
 
-    def chart(self, figure: Figure, alt_key: str, **values) -> Image:
-        """A figure as an embedded PNG with alternative text in the page's language."""
-        return Image(data=png_bytes(figure), format="png",
-                     metadata={"alt": self.phrase(alt_key, **values)})
+    def chart(self, figure: Figure, alt_key: str, **values) -> SVG:
+        """A figure as inline SVG (text as text) with alternative text in the page's language."""
+        alt = self.text[alt_key].format(**{**self.fields(), **values})  # escaped by the template
+        return SVG(data=svg_text(figure, salt=alt), metadata={"alt": alt})
 
     def observation_table(self, observations: pd.DataFrame, with_name: bool = True) -> HTML:
         """Observed values with their units, sources and 统计口径, marked where the scope

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 from IPython.display import HTML
@@ -19,14 +20,30 @@ def escaped(**values) -> dict:
 
 def as_html(frame: pd.DataFrame, markup: tuple[str, ...] = ()) -> HTML:
     """A table as reviewers see it: no index, text escaped, missing values as a dash. Cells of
-    the `markup` columns are HTML already (built from escaped text) and go in as they are."""
-    if not markup:
-        return HTML(frame.to_html(index=False, border=0, na_rep="—", escape=True))
-    frame = frame.copy()
-    for column in frame.columns:
-        if column not in markup:
-            frame[column] = ["—" if pd.isna(cell) else html.escape(str(cell)) for cell in frame[column]]
-    return HTML(frame.to_html(index=False, border=0, na_rep="—", escape=False))
+    the `markup` columns are HTML already (built from escaped text) and go in as they are.
+    Each cell carries its column's name (`data-label`), so that on a phone the table reflows
+    into one block per row, each value under its name."""
+    if markup:
+        frame = frame.copy()
+        for column in frame.columns:
+            if column not in markup:
+                frame[column] = ["—" if pd.isna(cell) else html.escape(str(cell))
+                                 for cell in frame[column]]
+    table = frame.to_html(index=False, border=0, na_rep="—", escape=not markup,
+                          classes="reflow")
+    return HTML(labelled(table, [str(column) for column in frame.columns]))
+
+
+def labelled(table: str, columns: list[str]) -> str:
+    """Every body cell of an HTML table with the name of its column as `data-label`."""
+    labels = [f' data-label="{html.escape(column)}"' for column in columns]
+
+    def row(match: re.Match) -> str:
+        cells = iter(labels)
+        return re.sub(r"<td(?=[ >])", lambda m: "<td" + next(cells, ""), match.group(0))
+
+    head, _, body = table.partition("<tbody>")
+    return head + _ + re.sub(r"<tr>.*?</tr>", row, body, flags=re.S)
 
 
 def with_unit(number: str, unit: str) -> str:

@@ -3,14 +3,19 @@ nbconvert writes HTML without code, and the file is replaced only when both succ
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 import sys
 from pathlib import Path
+from typing import Sequence
 
 from analysis import config
 from analysis.files import write_atomic
+from analysis.texts import NAV
 
 ANALYST_NOTE = "analyst-note"
+CONTENTS_MARK = "<!--table-of-contents-->"  # where the template puts the table of contents
 # The kernel's own log (a warning about TCP on loopback, a note on shutdown) is noise in an
 # operator's log; errors in cells still reach us as error outputs.
 QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
@@ -133,12 +138,18 @@ def execute(notebook: Path, parameters: dict, timeout: int | None = None, warm: 
     return executed
 
 
-def to_html(notebook, title: str, lang: str) -> str:
-    """HTML for reviewers: no code, no prompts, nothing loaded from another host."""
+def to_html(notebook, title: str, lang: str, links: Sequence[tuple[str, str]] = ()) -> str:
+    """HTML for reviewers: no code, no prompts, nothing loaded from another host; a bar of
+    `links` ((key, href) pairs: "index", "other" language, "methods") and a table of contents."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
+    words = NAV[lang]
+    other = next((code for code in config.LANGUAGES if code != lang), lang)
     notebook.metadata["title"] = title
+    notebook.metadata["report_nav"] = {"links": [
+        {"href": href, "text": words[key], **({"lang": other} if key == "other" else {})}
+        for key, href in links]}
     exporter = HTMLExporter(
         template_name="report", extra_template_basedirs=[str(config.TEMPLATES_DIR)],
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
@@ -147,15 +158,31 @@ def to_html(notebook, title: str, lang: str) -> str:
     # Notes for analysts in JupyterLab stay out of the reviewers' HTML.
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={ANALYST_NOTE}), enabled=True)
     body, _ = exporter.from_notebook_node(notebook)
-    return body
+    return with_contents(body, words["contents"])
+
+
+_SECTION = re.compile(r'<h2 id="([^"]+)">(.*?)<a class="anchor-link"', re.S)
+
+
+def with_contents(page: str, label: str) -> str:
+    """The page with a table of contents of its sections (its h2 headings) where the template
+    marks its place; none for a page of fewer than two sections."""
+    sections = _SECTION.findall(page)
+    if len(sections) < 2:
+        return page.replace(CONTENTS_MARK, "")
+    items = "".join(f'<li><a href="#{anchor}">{text.strip()}</a></li>' for anchor, text in sections)
+    contents = (f'<details class="toc"><summary>{html.escape(label)}</summary>'
+                f"<ol>{items}</ol></details>")
+    return page.replace(CONTENTS_MARK, contents, 1)
 
 
 def render(notebook: Path, parameters: dict, path: Path, title: str, lang: str,
-           timeout: int | None = None, warm: bool = False, store: dict | None = None) -> Path:
+           timeout: int | None = None, warm: bool = False, store: dict | None = None,
+           links: Sequence[tuple[str, str]] = ()) -> Path:
     """Execute and export one report into `path`; with `store` (facts for its metadata), the
     outputs also go back into the notebook itself (its parameters being its defaults)."""
     executed = execute(notebook, parameters, timeout, warm)
-    written = write_atomic(path, to_html(executed, title, lang))
+    written = write_atomic(path, to_html(executed, title, lang, links))
     if store is not None:
         store_outputs(notebook, executed, store)
     return written

@@ -43,6 +43,18 @@ class ReportJob:
     title: str
     lang: str
     year: int | None = None
+    links: tuple[tuple[str, str], ...] = ()  # the bar at the top: (key, href) pairs
+
+
+def report_links(plan: Plan, name: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """From a report to the index, to the same report in the other language and to the methods
+    page (where the plan has one), as relative links."""
+    up = "../" * report_path(name, lang).count("/")
+    other = next(code for code in config.LANGUAGES if code != lang)
+    links = [("index", f"{up}index.html"), ("other", up + report_path(name, other))]
+    if "methods" in plan.notebooks and name != "methods":
+        links.append(("methods", up + report_path("methods", lang)))
+    return tuple(links)
 
 
 def report_path(name: str, lang: str) -> str:
@@ -57,7 +69,8 @@ def annual_jobs(plan: Plan, years: Sequence[int], langs: Sequence[str],
                   parameters={"report_year": year, "lang": lang, "plan": plan_parameter(plan),
                               "observation_files": [str(Path(p).resolve()) for p in observation_files]},
                   relative_path=report_path(f"annual_{year}", lang),
-                  title=plan.report_title(lang, year), lang=lang, year=year)
+                  title=plan.report_title(lang, year), lang=lang, year=year,
+                  links=report_links(plan, f"annual_{year}", lang))
         for lang in langs for year in years
     ]
 
@@ -67,7 +80,8 @@ def other_jobs(plan: Plan, langs: Sequence[str]) -> list[ReportJob]:
     return [ReportJob(notebook=config.NOTEBOOKS_DIR / f"{name}.ipynb",
                       parameters={"lang": lang, "plan": plan_parameter(plan), **parameters},
                       relative_path=report_path(name, lang),
-                      title=NOTEBOOK_TITLES[name][lang], lang=lang)
+                      title=NOTEBOOK_TITLES[name][lang], lang=lang,
+                      links=report_links(plan, name, lang))
             for lang in langs for name, parameters in OTHER_NOTEBOOKS.items()
             if name in plan.notebooks]
 
@@ -152,7 +166,8 @@ class Inputs:
 
 
 def job_digest(job: ReportJob, data: Inputs) -> str:
-    return data.digest(job.notebook, job.parameters, job.title)
+    return data.digest(job.notebook, job.parameters, json.dumps([job.title, job.links],
+                                                                ensure_ascii=False))
 
 
 def read_manifest(out_dir: Path) -> dict[str, dict]:
@@ -208,7 +223,8 @@ def with_parameters(jobs: Sequence[ReportJob], extra: dict) -> list[ReportJob]:
     return [ReportJob(notebook=job.notebook,
                       parameters={**job.parameters, **{k: v for k, v in extra.items()
                                                        if k in declared[job.notebook]}},
-                      relative_path=job.relative_path, title=job.title, lang=job.lang, year=job.year)
+                      relative_path=job.relative_path, title=job.title, lang=job.lang, year=job.year,
+                      links=job.links)
             for job in jobs]
 
 
@@ -360,7 +376,7 @@ def _attempt(job: ReportJob, out_dir: Path, timeout: int | None, store: dict | N
     """Render one report (and store its notebook's outputs when asked); return the summary the
     index shows for it (annual reports) and the notebooks stored."""
     render(job.notebook, job.parameters, Path(out_dir) / job.relative_path, job.title, job.lang,
-           timeout, warm=True, store=store)
+           timeout, warm=True, store=store, links=job.links)
     stored = [] if store is None else [f"notebooks/{job.notebook.name}"]
     if job.year is None:
         return {"summary": None, "stored": stored}
