@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 KERNEL := $(VENV)/share/jupyter/kernels/cixi-sti/kernel.json
 
 .DEFAULT_GOAL := help
-.PHONY: help venv data reports notebooks update test lab clean
+.PHONY: help venv data reports pdf notebooks update test lab clean
 
 help: ## List every target
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ data: $(STAMP) ## Build data/processed/ from data/raw/
 
 reports: data ## Render every report into reports/ (and reports/index.html)
 	$(BIN)/python -m analysis render
+
+pdf: $(STAMP) ## Print every report to an A4 PDF in reports/pdf/ (needs headless Chromium: apt-get install chromium)
+	$(BIN)/python -m analysis pdf
 
 notebooks: $(STAMP) ## Re-run the notebooks whose inputs changed, so the outputs nbval compares are current
 	$(BIN)/python -m analysis notebooks

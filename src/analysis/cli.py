@@ -208,6 +208,25 @@ def cmd_request(args) -> int:
     return 0
 
 
+def cmd_pdf(args) -> int:
+    """A4 PDFs of the rendered reports, by headless Chromium."""
+    from analysis.rendering import default_out_dir
+    from analysis.rendering.pdf import NoBrowser, print_reports
+
+    reports_dir = Path(args.reports) if args.reports else default_out_dir(args.plan)
+    out_dir = Path(args.out) if args.out else reports_dir / "pdf"
+    if not (reports_dir / "index.html").is_file():
+        raise InputError(f"{reports_dir}: no rendered reports here; run `make reports` first",
+                         field="--reports")
+    try:
+        written = print_reports(reports_dir, out_dir)
+    except NoBrowser as exc:
+        log.error("error: %s", exc)
+        return 1
+    log.info("printed %d reports to A4 PDF → %s", len(written), out_dir)
+    return 0
+
+
 def _notebooks() -> list[Path]:
     return sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -305,6 +324,12 @@ def build_parser() -> argparse.ArgumentParser:
     request.add_argument("--out", metavar="FILE.xlsx",
                          help="where to write it; default: 数据征集表_<year>.xlsx here")
     request.set_defaults(run=cmd_request)
+
+    pdf = commands.add_parser(
+        "pdf", help="A4 PDFs of the rendered reports, printed by headless Chromium (make pdf)")
+    pdf.add_argument("--reports", metavar="DIR", help="the rendered reports; default: reports/")
+    pdf.add_argument("--out", metavar="DIR", help="where the PDFs go; default: reports/pdf/")
+    pdf.set_defaults(run=cmd_pdf)
 
     update = commands.add_parser(
         "update", help="after adding observations: build data/processed/, re-render the reports "
