@@ -76,3 +76,48 @@ def test_every_index_link_resolves(browser):
         browser.get(link)
         assert browser.execute_script("return document.readyState") == "complete"
         assert browser.title and "ERR_FILE_NOT_FOUND" not in browser.page_source, link
+
+
+@pytest.fixture(scope="module")
+def phone():
+    """A 390-px-wide phone (the width of most of today's phones), emulated by Chromium."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"):
+        options.add_argument(flag)
+    options.add_experimental_option("mobileEmulation", {
+        "deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3.0, "mobile": True, "touch": True}})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(config.REPORTS_DIR).as_posix() for p in PAGES])
+def test_on_a_phone_the_page_never_scrolls_sideways(phone, page, tmp_path):
+    phone.get(page.as_uri())
+    width = phone.execute_script("return window.innerWidth")
+    assert width == 390
+    assert phone.execute_script("return document.documentElement.scrollWidth") <= width
+    # Every verdict of the headline table is on screen without scrolling sideways.
+    offside = phone.execute_script(
+        "return Array.from(document.querySelectorAll('td .status'))"
+        ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).length")
+    assert offside == 0
+    # Charts scale down to the width.
+    wide = phone.execute_script(
+        "return Array.from(document.querySelectorAll('svg'))"
+        ".filter(e => e.getBoundingClientRect().width > window.innerWidth).length")
+    assert wide == 0
+    phone.save_screenshot(str(tmp_path / (page.stem + "-phone.png")))
+
+
+def test_on_a_phone_the_first_screen_shows_the_title_and_the_overall_assessment(phone):
+    phone.get((config.REPORTS_DIR / "annual_2025.html").as_uri())
+    top = phone.execute_script(
+        "const h = Array.from(document.querySelectorAll('h1, h2'));"
+        "return [h[0].getBoundingClientRect().top, h[1].getBoundingClientRect().top, h[1].innerText]")
+    assert top[0] < 844 and top[1] < 844 * 0.75 and "总体情况" in top[2]
