@@ -211,8 +211,9 @@ def test_the_same_bytes_whatever_time_zone_locale_folder_or_workers(tmp_path):
                              "--lang", "en", "--jobs", "1", "--out", str(tmp_path / "out")],
                             cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert ((tmp_path / "out" / "en" / "annual_2023.html").read_bytes()
-            == (config.REPORTS_DIR / "en" / "annual_2023.html").read_bytes())
+    for name in ("annual_2023.html", "annual_2023.xlsx", "annual_2023_indicators.csv"):
+        assert ((tmp_path / "out" / "en" / name).read_bytes()
+                == (config.REPORTS_DIR / "en" / name).read_bytes()), name
 
 
 def test_rendering_never_asks_for_the_projects_named_kernel(monkeypatch):
@@ -349,3 +350,38 @@ def test_no_page_carries_jupyterlabs_stylesheets(rendered):
         page = read(path)
         styles = sum(len(s) for s in re.findall(r"<style.*?</style>", page, re.S))
         assert styles < 10_000, (path, styles)
+
+
+def test_a_reports_tables_download_as_excel_and_csv_with_the_values_it_shows(with_found):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from analysis.observations import comparable, load_observations
+    from analysis.plan import load_indicators
+    from analysis.progress import assess
+    from analysis.targets import headline_targets_with_rates
+
+    page = read(with_found / "annual_2024.html")
+    files = re.findall(r'<a download="" href="([^"]+)">', page)
+    assert files[0] == "annual_2024.xlsx" and len(files) == 5
+    assert all((with_found / name).is_file() for name in files)
+    book = load_workbook(with_found / "annual_2024.xlsx")
+    assert book.sheetnames == ["主要指标完成情况", "正文目标进展", "数据缺口与责任单位", "实际值及来源"]
+    rows = list(book["主要指标完成情况"].iter_rows(values_only=True))
+    header, body = rows[0], {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
+    assert "完成进度（%）" in header and "同年应达值" in header
+    firms = body["high_tech_enterprises"]
+    assert isinstance(firms["最新实际值"], int | float) and firms["单位"] == "家"
+    expected = assess(headline_targets_with_rates(), comparable(load_observations([FOUND]), load_indicators()),
+                      2024).set_index("indicator_id").loc["high_tech_enterprises"]
+    assert firms["最新实际值"] == expected["latest_value"] == 994
+    assert firms["同年应达值"] == round(expected["required_value"], 4)
+    assert firms["完成进度（%）"] == round(100 * expected["progress_share"], 2)
+    assert firms["序时进度（%）"] == 80 and firms["判断"] == "已达到目标"
+    text = (with_found / "annual_2024_indicators.csv").read_bytes()
+    assert text.startswith("\ufeff".encode())  # Excel reads the Chinese of a CSV with a BOM
+    table = list(csv.DictReader(io.StringIO(text.decode("utf-8-sig"))))
+    assert [r["指标编号"] for r in table] == [r[0] for r in rows[1:]]
+

@@ -623,6 +623,35 @@ CHARTS = {
            "needed_rate": "Needed yearly growth"},
 }
 
+# A report's tables as downloads: titles (sheet names) and column names, units in the header.
+DOWNLOADS = {
+    "zh": {"indicators_title": "主要指标完成情况", "body_title": "正文目标进展",
+           "gaps_title": "数据缺口与责任单位", "sources_title": "实际值及来源",
+           "indicator_id": "指标编号", "indicator": "指标", "unit": "单位", "baseline_year": "基期年份",
+           "baseline_value": "基期值", "target_year": "目标年份", "target_value": "目标值",
+           "target_text": "目标（规划原文）", "latest_year": "最新实际值年份", "latest_value": "最新实际值",
+           "scope_check": "统计口径核验", "required_value": "同年应达值", "progress_share": "完成进度（%）",
+           "elapsed_share": "序时进度（%）", "progress_ratio": "增速比", "status": "判断",
+           "preliminary": "初步判断", "completion": "完成情况", "completion_rate": "完成率（%）",
+           "gap_points": "与目标之差（百分点，比重类）", "remaining_rate": "年均需增长（%）",
+           "year": "年份", "value": "数值", "scope": "统计口径", "source": "来源", "note": "说明",
+           "download": "下载表格", "workbook": "全部表格（Excel）", "csv": "{title}（CSV）"},
+    "en": {"indicators_title": "Headline indicators", "body_title": "Body-text targets",
+           "gaps_title": "Missing data and suppliers", "sources_title": "Values and sources",
+           "indicator_id": "Indicator id", "indicator": "Indicator", "unit": "Unit",
+           "baseline_year": "Baseline year", "baseline_value": "Baseline", "target_year": "Target year",
+           "target_value": "Target", "target_text": "Target (the plan's words)",
+           "latest_year": "Year of the latest value", "latest_value": "Latest value",
+           "scope_check": "Scope check", "required_value": "Path value (same year)",
+           "progress_share": "Progress (%)", "elapsed_share": "Time elapsed (%)",
+           "progress_ratio": "Growth ratio", "status": "Status", "preliminary": "Preliminary",
+           "completion": "Grade (完成情况)", "completion_rate": "Completion rate (%)",
+           "gap_points": "Difference from the target (percentage points, shares)",
+           "remaining_rate": "Growth still needed a year (%)", "year": "Year", "value": "Value",
+           "scope": "Scope (统计口径)", "source": "Source", "note": "Note",
+           "download": "Download the tables", "workbook": "All tables (Excel)", "csv": "{title} (CSV)"},
+}
+
 # The bar of links at the top of every report, and its table of contents.
 NAV = {
     "zh": {"index": "全部报告", "other": "English", "methods": "方法与口径说明", "contents": "本页目录"},
@@ -705,7 +734,7 @@ REQUEST = {
 # Every text table above, by name: zh and en must have the same keys in each (a test checks).
 ALL = {"COLUMNS": COLUMNS, "WORDS": WORDS, "ANNUAL": ANNUAL, "OVERVIEW": OVERVIEW,
        "REVIEW": REVIEW, "TRAJECTORIES": TRAJECTORIES, "SCENARIOS": SCENARIOS,
-       "EXPLORER": EXPLORER, "METHODS": METHODS, "CHARTS": CHARTS, "INDEX": INDEX, "NAV": NAV, "SCOPE_NAMES": SCOPE_NAMES,
+       "EXPLORER": EXPLORER, "METHODS": METHODS, "CHARTS": CHARTS, "INDEX": INDEX, "NAV": NAV, "DOWNLOADS": DOWNLOADS, "SCOPE_NAMES": SCOPE_NAMES,
        "CHECKS": CHECKS, "EVIDENCE_STATUS": EVIDENCE_STATUS, "COMPLETION_LABELS": COMPLETION_LABELS,
        "REVIEW_COMMENT": {lang: {"comment": text} for lang, text in REVIEW_COMMENT.items()},
        "STATUS_LABELS": {lang: {status: labels[lang] for status, labels in STATUS_LABELS.items()}

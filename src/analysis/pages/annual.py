@@ -15,6 +15,7 @@ from IPython.display import HTML, Markdown
 
 from analysis.charts import STATUS_COLOURS, status_grid, trajectory_chart
 from analysis.checks import data_checks, describe
+from analysis.downloads import tables_output
 from analysis.errors import InputError
 from analysis.evidence import NO_INFORMATION, evidence_targets, load_evidence, target_progress
 from analysis.labels import STATUS_SYMBOLS
@@ -26,7 +27,8 @@ from analysis.progress import assess
 from analysis.references import plan_references
 from analysis.rendering.inputs import frame_digest
 from analysis.targets import BODY_ORIGIN, catalogue, headline_targets_with_rates
-from analysis.texts import ANNUAL, COMPLETION_LABELS, EVIDENCE_STATUS, SCOPE_NAMES, STATUS_LABELS
+from analysis.texts import (ANNUAL, COMPLETION_LABELS, DOWNLOADS, EVIDENCE_STATUS, SCOPE_NAMES,
+                            STATUS_LABELS)
 
 JUDGED = ("on_track", "moderate_progress", "insufficient_progress")  # a pace to compare
 DARK = ("target_met", "moving_away")  # colours that take white text
@@ -336,6 +338,12 @@ class AnnualReport(Page):
         return self.text["body_target"].format(name=name, target=shown)
 
     def body_section(self) -> list:
+        table = self.body_table()
+        return [self.heading("body_heading"), self.say("body_note", count=len(table)),
+                as_html(table)]
+
+    def body_table(self) -> pd.DataFrame:
+        """The body text's targets with their progress, as the page shows them."""
         targets = self.body_targets()
         verdicts = assess(targets, self.used, self.report_year, self.references).set_index(
             targets["target_id"])
@@ -358,13 +366,11 @@ class AnnualReport(Page):
                 cells.append(self.phrase("no_data_from", supplier=self.supplier(target["indicator_id"])))
             else:
                 cells.append(EVIDENCE_STATUS[self.lang][NO_INFORMATION])
-        table = pd.DataFrame({
+        return pd.DataFrame({
             columns["body_target"]: [self.body_target_text(t) for t in targets.to_dict("records")],
             columns["section"]: self.sections(targets),
             columns["progress"]: cells,
         })
-        return [self.heading("body_heading"), self.say("body_note", count=len(targets)),
-                as_html(table)]
 
     # --- 四、需要关注的问题 / 五、数据缺口与责任单位 -------------------------------------------------
 
@@ -404,6 +410,12 @@ class AnnualReport(Page):
         return [self.heading("issues_heading"), Markdown(body)]
 
     def gaps(self) -> list:
+        table = self.gaps_table()
+        if table.empty:
+            return [self.heading("gaps_heading"), self.say("gaps_none")]
+        return [self.heading("gaps_heading"), self.say("gaps_note"), as_html(table)]
+
+    def gaps_table(self) -> pd.DataFrame:
         """Per headline indicator: the years up to the report year without a value, and who
         supplies it."""
         names, columns = self.names(), self.columns
@@ -415,9 +427,8 @@ class AnnualReport(Page):
                 rows.append({columns["indicator"]: names[indicator],
                              columns["missing_years"]: self.year_ranges(missing),
                              columns["supplier"]: self.supplier(indicator)})
-        if not rows:
-            return [self.heading("gaps_heading"), self.say("gaps_none")]
-        return [self.heading("gaps_heading"), self.say("gaps_note"), as_html(pd.DataFrame(rows))]
+        return pd.DataFrame(rows, columns=[columns["indicator"], columns["missing_years"],
+                                           columns["supplier"]])
 
     def year_ranges(self, years: list[int]) -> str:
         """2021, 2022, 2023, 2025 → "2021—2023、2025年" ("2021–2023, 2025")."""
@@ -471,6 +482,73 @@ class AnnualReport(Page):
             if not mine.empty:
                 parts.append(self.observation_table(mine, with_name=False))
             yield parts
+
+    # --- downloads ---------------------------------------------------------------------------
+
+    def headline_frame(self) -> pd.DataFrame:
+        """The headline table with numbers as numbers and units in the header, as the download
+        gives it: every value the page shows, to four decimals (percentages to two)."""
+        words, frame = DOWNLOADS[self.lang], self.assessment
+        names, kinds = self.names(), self.measures()
+        shares = frame["indicator_id"].map(kinds) == "share"
+        targets = self.targets.set_index("indicator_id")
+
+        def rounded(series, digits=4, scale=1.0):
+            return (pd.to_numeric(series, errors="coerce") * scale).round(digits)
+
+        grades = COMPLETION_LABELS[self.lang]
+        return pd.DataFrame({
+            words["indicator_id"]: frame["indicator_id"],
+            words["indicator"]: frame["indicator_id"].map(names),
+            words["unit"]: frame["indicator_id"].map(self.units()),  # the values' own unit
+            words["baseline_year"]: frame["baseline_year"],
+            words["baseline_value"]: rounded(frame["baseline_value"]),
+            words["target_year"]: frame["target_year"],
+            words["target_value"]: rounded(frame["target_value"]),
+            words["target_text"]: [targets.loc[i, "target_text"] for i in frame["indicator_id"]],
+            words["latest_year"]: frame["latest_year"],
+            words["latest_value"]: rounded(frame["latest_value"]),
+            words["scope_check"]: [self.words["scope_unverified"] if c == "unverified" else ""
+                                   for c in frame["scope_check"]],
+            words["required_value"]: rounded(frame["required_value"].where(frame["latest_year"].notna())),
+            words["progress_share"]: rounded(frame["progress_share"], 2, 100),
+            words["elapsed_share"]: rounded(frame["elapsed_share"], 2, 100),
+            words["progress_ratio"]: rounded(frame["progress_ratio"]),
+            words["status"]: frame["status"].map(self.status_label),
+            words["preliminary"]: [self.words["yes"] if p and not pd.isna(y) else ""
+                                   for p, y in zip(frame["preliminary"], frame["latest_year"])],
+            words["completion"]: [grades[c] if isinstance(c, str) else "" for c in frame["completion"]],
+            words["completion_rate"]: rounded(frame["completion_rate"].where(~shares), 2, 100),
+            words["gap_points"]: rounded(frame["completion_rate"].where(shares), 2),
+            words["remaining_rate"]: rounded(frame["remaining_rate"].where(frame["status"] != "target_met"), 2, 100),
+        })
+
+    def sources_frame(self) -> pd.DataFrame:
+        words, frame = DOWNLOADS[self.lang], self.observations
+        checks = scope_checks(frame, self.indicators)
+        marks = {"same": "", "differs": self.words["scope_differs"], "unverified": self.words["scope_unverified"]}
+        notes = frame["note"] if self.lang == "zh" else frame["note_en"].where(frame["note_en"] != "", frame["note"])
+        return pd.DataFrame({
+            words["indicator_id"]: frame["indicator_id"],
+            words["indicator"]: frame["indicator_id"].map(self.names()),
+            words["year"]: frame["year"],
+            words["value"]: frame["value"],
+            words["unit"]: frame["indicator_id"].map(self.units()),
+            words["scope"]: frame["scope"],
+            words["scope_check"]: [marks[c] for c in checks],
+            words["source"]: frame["source"],
+            words["note"]: notes,
+        })
+
+    def downloads(self):
+        """The report's tables for download (Excel and CSV beside the page)."""
+        words = DOWNLOADS[self.lang]
+        return tables_output([
+            ("indicators", words["indicators_title"], self.headline_frame()),
+            ("body_targets", words["body_title"], self.body_table()),
+            ("gaps", words["gaps_title"], self.gaps_table()),
+            ("sources", words["sources_title"], self.sources_frame()),
+        ])
 
     def colophon(self) -> Markdown:
         """Who compiled it, the data cut-off, the inputs' version: no wall-clock time, so a

@@ -3,6 +3,7 @@ nbconvert writes HTML without code, and the file is replaced only when both succ
 
 from __future__ import annotations
 
+import copy
 import html
 import logging
 import re
@@ -12,7 +13,8 @@ from typing import Sequence
 
 from analysis import config
 from analysis.files import write_atomic
-from analysis.texts import NAV
+from analysis.downloads import tables_in, without_tables, write_tables
+from analysis.texts import DOWNLOADS, NAV
 
 ANALYST_NOTE = "analyst-note"
 CONTENTS_MARK = "<!--table-of-contents-->"  # where the template puts the table of contents
@@ -138,18 +140,24 @@ def execute(notebook: Path, parameters: dict, timeout: int | None = None, warm: 
     return executed
 
 
-def to_html(notebook, title: str, lang: str, links: Sequence[tuple[str, str]] = ()) -> str:
+def to_html(notebook, title: str, lang: str, links: Sequence[tuple[str, str]] = (),
+            downloads: Sequence[tuple[str, str]] = ()) -> str:
     """HTML for reviewers: no code, no prompts, nothing loaded from another host; a bar of
-    `links` ((key, href) pairs: "index", "other" language, "methods") and a table of contents."""
+    `links` ((key, href) pairs: "index", "other" language, "methods"), the tables to download
+    ((title, file) pairs beside the page, the workbook's title "xlsx") and a table of contents."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
     words = NAV[lang]
     other = next((code for code in config.LANGUAGES if code != lang), lang)
     notebook.metadata["title"] = title
-    notebook.metadata["report_nav"] = {"links": [
-        {"href": href, "text": words[key], **({"lang": other} if key == "other" else {})}
-        for key, href in links]}
+    files = DOWNLOADS[lang]
+    notebook.metadata["report_nav"] = {
+        "links": [{"href": href, "text": words[key], **({"lang": other} if key == "other" else {})}
+                  for key, href in links],
+        "downloads_label": files["download"],
+        "downloads": [{"href": name, "text": files["workbook"] if key == "xlsx"
+                       else files["csv"].format(title=key)} for key, name in downloads]}
     exporter = HTMLExporter(
         template_name="report", extra_template_basedirs=[str(config.TEMPLATES_DIR)],
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
@@ -157,7 +165,7 @@ def to_html(notebook, title: str, lang: str, links: Sequence[tuple[str, str]] = 
     )
     # Notes for analysts in JupyterLab stay out of the reviewers' HTML.
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={ANALYST_NOTE}), enabled=True)
-    body, _ = exporter.from_notebook_node(notebook)
+    body, _ = exporter.from_notebook_node(without_tables(copy.deepcopy(notebook)))
     return with_contents(body, words["contents"])
 
 
@@ -182,7 +190,8 @@ def render(notebook: Path, parameters: dict, path: Path, title: str, lang: str,
     """Execute and export one report into `path`; with `store` (facts for its metadata), the
     outputs also go back into the notebook itself (its parameters being its defaults)."""
     executed = execute(notebook, parameters, timeout, warm)
-    written = write_atomic(path, to_html(executed, title, lang, links))
+    downloads = write_tables(path, tables_in(executed))  # beside the page, before it links them
+    written = write_atomic(path, to_html(executed, title, lang, links, downloads))
     if store is not None:
         store_outputs(notebook, executed, store)
     return written

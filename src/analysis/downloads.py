@@ -1,0 +1,133 @@
+"""A report's tables as downloads: one Excel workbook (a sheet per table) and a CSV per table,
+written beside the report's HTML and linked from it.
+
+A page hands its tables over as one display output of its own MIME type (`tables_output`), so
+the notebook stays the only place a report's content comes from; the renderer takes them out of
+the executed notebook (`tables_in`) and writes the files (`write_tables`). Numbers stay numbers
+(units go in the header); the files are byte-identical from one render to the next."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.files import write_atomic
+
+MIMETYPE = "application/vnd.analysis.tables+json"
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_STAMP = "2000-01-01T00:00:00Z"
+
+
+class TablesOutput:
+    """Displayed in a notebook, the tables travel in its outputs (JupyterLab shows nothing)."""
+
+    def __init__(self, tables: list[dict]):
+        self.tables = tables
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {MIMETYPE: {"tables": self.tables}}
+
+    def __repr__(self) -> str:  # the plain-text form JupyterLab shows: the same at every run
+        return f"{len(self.tables)} tables for download: {', '.join(t['key'] for t in self.tables)}"
+
+
+def tables_output(tables: list[tuple[str, str, pd.DataFrame]]) -> TablesOutput:
+    """(key, title, frame) per table: `key` names its CSV file, `title` its sheet."""
+    return TablesOutput([{"key": key, "title": title, "columns": [str(c) for c in frame.columns],
+                          "rows": [[_plain(v) for v in row] for row in frame.itertuples(index=False)]}
+                         for key, title, frame in tables])
+
+
+def _plain(value):
+    """A cell as JSON holds it: None for a missing value, plain int/float/str/bool."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def tables_in(notebook) -> list[dict]:
+    """The tables a page handed over in an executed notebook, in order."""
+    return [table for cell in notebook.cells if cell.get("cell_type") == "code"
+            for output in cell.get("outputs", []) for table in
+            output.get("data", {}).get(MIMETYPE, {}).get("tables", [])]
+
+
+def without_tables(notebook):
+    """The notebook with the tables' outputs taken out (the page shows them as tables already)."""
+    for cell in notebook.cells:
+        if cell.get("cell_type") == "code":
+            cell.outputs = [o for o in cell.get("outputs", []) if MIMETYPE not in o.get("data", {})]
+    return notebook
+
+
+def write_tables(html_path: Path, tables: list[dict]) -> list[tuple[str, str]]:
+    """`<report>.xlsx` and `<report>_<key>.csv` beside the report; (title, file name) of each
+    written, the workbook first. No tables, no files."""
+    if not tables:
+        return []
+    stem = html_path.stem
+    frames = [(t, pd.DataFrame(t["rows"], columns=t["columns"])) for t in tables]
+    workbook = html_path.with_name(f"{stem}.xlsx")
+    write_atomic(workbook, _xlsx(frames))
+    written = [("xlsx", workbook.name)]
+    for table, frame in frames:
+        path = html_path.with_name(f"{stem}_{table['key']}.csv")
+        # UTF-8 with a byte-order mark: Excel and WPS open Chinese text in it correctly.
+        write_atomic(path, "\ufeff" + frame.to_csv(index=False, lineterminator="\r\n"))
+        written.append((table["title"], path.name))
+    return written
+
+
+def _xlsx(frames: list[tuple[dict, pd.DataFrame]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    for table, frame in frames:
+        sheet = book.create_sheet(_sheet_name(table["title"]))
+        sheet.append(list(frame.columns))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in frame.itertuples(index=False):
+            sheet.append([_plain(v) for v in row])
+        sheet.freeze_panes = "A2"
+        for index, column in enumerate(frame.columns, start=1):
+            longest = max([_width(column)] + [_width(v) for v in frame.iloc[:, index - 1]])
+            sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, longest + 2)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _fixed(buffer.getvalue())
+
+
+def _sheet_name(title: str) -> str:
+    return re.sub(r"[\[\]:*?/\\]", "", title)[:31]
+
+
+def _width(value) -> float:
+    text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    return sum(2 if ord(ch) > 0x2e80 else 1 for ch in text)
+
+
+def _fixed(data: bytes) -> bytes:
+    """The workbook with no trace of when it was written: fixed times in the archive and in
+    its document properties."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*",
+                                 rb"\g<1>" + _STAMP.encode(), content)
+            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, content)
+    return out.getvalue()
