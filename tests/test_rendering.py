@@ -385,3 +385,14 @@ def test_a_reports_tables_download_as_excel_and_csv_with_the_values_it_shows(wit
     table = list(csv.DictReader(io.StringIO(text.decode("utf-8-sig"))))
     assert [r["指标编号"] for r in table] == [r[0] for r in rows[1:]]
 
+
+
+def test_every_report_offers_its_tables_for_download(rendered):
+    from openpyxl import load_workbook
+
+    for path in reports(rendered):
+        files = re.findall(r'<a download="" href="([^"]+)">', read(path))
+        assert files and files[0] == path.with_suffix(".xlsx").name, path
+        assert all((path.parent / name).is_file() for name in files), path
+        book = load_workbook(path.with_suffix(".xlsx"))
+        assert len(book.sheetnames) == len(files) - 1  # a sheet per table, a CSV per table

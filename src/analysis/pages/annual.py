@@ -349,7 +349,7 @@ class AnnualReport(Page):
             targets["target_id"])
         evidence = target_progress(evidence_targets(self.plan), self.evidence, self.report_year)
         evidence = evidence.set_index("target_id")
-        columns, name = self.columns, f"name_{self.lang}"
+        columns = self.columns
         cells = []
         for target in targets.to_dict("records"):
             verdict = verdicts.loc[target["target_id"]]
@@ -523,23 +523,6 @@ class AnnualReport(Page):
             words["remaining_rate"]: rounded(frame["remaining_rate"].where(frame["status"] != "target_met"), 2, 100),
         })
 
-    def sources_frame(self) -> pd.DataFrame:
-        words, frame = DOWNLOADS[self.lang], self.observations
-        checks = scope_checks(frame, self.indicators)
-        marks = {"same": "", "differs": self.words["scope_differs"], "unverified": self.words["scope_unverified"]}
-        notes = frame["note"] if self.lang == "zh" else frame["note_en"].where(frame["note_en"] != "", frame["note"])
-        return pd.DataFrame({
-            words["indicator_id"]: frame["indicator_id"],
-            words["indicator"]: frame["indicator_id"].map(self.names()),
-            words["year"]: frame["year"],
-            words["value"]: frame["value"],
-            words["unit"]: frame["indicator_id"].map(self.units()),
-            words["scope"]: frame["scope"],
-            words["scope_check"]: [marks[c] for c in checks],
-            words["source"]: frame["source"],
-            words["note"]: notes,
-        })
-
     def downloads(self):
         """The report's tables for download (Excel and CSV beside the page)."""
         words = DOWNLOADS[self.lang]
@@ -547,7 +530,7 @@ class AnnualReport(Page):
             ("indicators", words["indicators_title"], self.headline_frame()),
             ("body_targets", words["body_title"], self.body_table()),
             ("gaps", words["gaps_title"], self.gaps_table()),
-            ("sources", words["sources_title"], self.sources_frame()),
+            ("sources", words["sources_title"], self.sources_frame(self.observations)),
         ])
 
     def colophon(self) -> Markdown:

@@ -9,13 +9,14 @@ from IPython.display import HTML, SVG, Markdown
 from matplotlib.figure import Figure
 
 from analysis.charts import svg_text, use_report_style
+from analysis.downloads import tables_output
 from analysis.labels import (ENGLISH_AMOUNTS, check_language, indicator_names, indicator_units,
                              status_label)
 from analysis.observations import scope_checks
 from analysis.pages.formatting import (as_html, escaped, format_number_text, format_value,
                                        with_unit)
 from analysis.plan import Plan, load_indicators, load_plan
-from analysis.texts import ANNUAL, COLUMNS, SCOPE_NAMES, WORDS
+from analysis.texts import ANNUAL, COLUMNS, DOWNLOADS, SCOPE_NAMES, WORDS
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Page:
     plan: Plan
     indicators: pd.DataFrame
     texts: dict = field(repr=False)
+    offered: dict = field(default_factory=dict, repr=False)  # key → (title, frame) to download
 
     @property
     def text(self) -> dict:
@@ -163,6 +165,39 @@ class Page:
             columns["note"]: notes,
         })
         return as_html(table if with_name else table.drop(columns=[columns["indicator"]]))
+
+    @property
+    def download_words(self) -> dict:
+        return DOWNLOADS[self.lang]
+
+    def offer(self, key: str, frame: pd.DataFrame) -> pd.DataFrame:
+        """Offer a table for download (numbers as numbers, units in the header) under the title
+        DOWNLOADS[lang][key + "_title"]; the page's last cell hands them over (`downloads`)."""
+        self.offered[key] = (self.download_words[f"{key}_title"], frame)
+        return frame
+
+    def downloads(self):
+        """The tables offered so far, as one output the renderer writes beside the page."""
+        return tables_output([(key, title, frame) for key, (title, frame) in self.offered.items()])
+
+    def sources_frame(self, observations: pd.DataFrame) -> pd.DataFrame:
+        """Values with their units, 统计口径 and sources, as a download gives them."""
+        words, frame = self.download_words, observations
+        marks = {"same": "", "differs": self.words["scope_differs"],
+                 "unverified": self.words["scope_unverified"]}
+        notes = frame["note"] if self.lang == "zh" else frame["note_en"].where(
+            frame["note_en"] != "", frame["note"])
+        return pd.DataFrame({
+            words["indicator_id"]: frame["indicator_id"],
+            words["indicator"]: frame["indicator_id"].map(self.names()),
+            words["year"]: frame["year"],
+            words["value"]: frame["value"],
+            words["unit"]: frame["indicator_id"].map(self.units()),
+            words["scope"]: frame["scope"],
+            words["scope_check"]: [marks[c] for c in scope_checks(frame, self.indicators)],
+            words["source"]: frame["source"],
+            words["note"]: notes,
+        })
 
     def status_label(self, status: str) -> str:
         return status_label(status, self.lang)

@@ -84,7 +84,8 @@ def _static(page: ScenariosPage, text: dict) -> list:
         columns["median"]: [page.value_text(i, v)
                             for v, i in zip(chances["median"], chances["indicator_id"])],
     })
+    page.offer("probabilities", page.probability_frame(chances))
     targets = dict(zip(page.scenarios["indicator_id"], page.scenarios["target_value"]))
     figure = fan_grid(fan(simulated), project(page.scenarios, kinds), targets, names, page.lang)
     return [Markdown(text["static_note"].format(**page.fields())), as_html(table),
-            page.say("by_construction"), page.chart(figure, "fan_alt")]
+            page.say("by_construction"), page.chart(figure, "fan_alt"), page.downloads()]

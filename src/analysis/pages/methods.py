@@ -56,6 +56,9 @@ class MethodsPage(Page):
                                text["scope_quote"].format(quote=q)) for i, q in zip(headline, quotes)],
             columns["supplier"]: [s if s != "—" else text["unconfirmed"] for s in cell(f"supplier_{lang}")],
         })
+        words = self.download_words
+        self.offer("definitions", table.set_axis([words["indicator"], words["definition"], words["unit"],
+                                                  words["scope"], words["supplier"]], axis=1))
         return [self.heading("definitions_heading"), self.say("definitions_note"), as_html(table)]
 
     def formulas(self) -> list:

@@ -33,6 +33,8 @@ class OverviewPage(Page):
             ["level", "lower_bound", "range", "cumulative", "relative", "qualitative"], fill_value=0)
         table = pd.DataFrame({self.columns["kind"]: [self.words[k] for k in counts.index],
                               self.columns["count"]: counts.to_numpy()})
+        self.offer("kinds", table.set_axis([self.download_words["kind"], self.download_words["count"]],
+                                           axis=1))
         return [self.heading("kinds_heading"),
                 self.say("kinds_note", total=len(self.catalogue), table1=tables.get(0, 0),
                          table2=tables.get(1, 0), body=int((origin == BODY_ORIGIN).sum())),
@@ -44,6 +46,14 @@ class OverviewPage(Page):
         target = [self.target_wording(kind, text) if text else "—"
                   for kind, text in zip(frame["target_kind"], frame["target_text"])]
         origin = frame["origin"].replace({BODY_ORIGIN: self.words["body"]})
+        progress, words = self.progress_cells(), self.download_words
+        self.offer("targets", pd.DataFrame({
+            words["target_id"]: frame["target_id"], words["indicator"]: frame[f"name_{self.lang}"],
+            words["kind"]: frame["target_kind"].map(self.words), words["target_value"]: frame["target_value"],
+            words["target_upper"]: frame["target_upper"], words["unit"]: unit,
+            words["target_text"]: frame["target_text"], words["target_year"]: frame["target_year"],
+            words["origin"]: origin, words["progress"]: progress,
+            words["section"]: self.sections(frame), words["quote"]: frame["quote"]}))
         return as_html(pd.DataFrame({
             columns["indicator"]: frame[f"name_{self.lang}"],
             columns["kind"]: frame["target_kind"].map(self.words),
@@ -52,7 +62,7 @@ class OverviewPage(Page):
                                for t, u in zip(target, unit)],
             columns["year"]: frame["target_year"].astype(str),
             columns["origin"]: origin,
-            columns["progress"]: self.progress_cells(),
+            columns["progress"]: progress,
             columns["section"]: self.sections(frame),
             columns["quote"]: frame["quote"],
         }))
@@ -95,6 +105,7 @@ class OverviewPage(Page):
         return [Markdown(f"## {words['heading']}"), Markdown(words["note"]), Markdown(items)]
 
     def observations_table(self) -> HTML:
+        self.offer("sources", self.sources_frame(self.observations))
         return self.observation_table(self.observations)
 
 

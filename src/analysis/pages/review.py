@@ -40,6 +40,18 @@ class ReviewPage(Page):
             columns["plan_remark"]: [remark_label(r, self.lang) for r in frame["plan_remark"]],
             columns["own_remark"]: [COMPLETION_LABELS[self.lang][g] for g in frame["own_grade"]],
         })
+        words = self.download_words
+        self.offer("table1", pd.DataFrame({
+            words["indicator_id"]: frame["indicator_id"], words["indicator"]: frame["indicator_id"].map(names),
+            words["unit"]: frame["indicator_id"].map(self.units()),
+            words["baseline_year"]: frame["baseline_year"], words["baseline_value"]: frame["baseline_value"],
+            words["target_year"]: frame["target_year"], words["target_value"]: frame["target_value"],
+            words["latest_year"]: frame["actual_year"], words["latest_value"]: frame["actual_value"],
+            words["required_rate"]: (100 * frame["required_rate"]).round(2),
+            words["achieved_rate"]: (100 * frame["achieved_rate"]).round(2),
+            words["attainment"]: (100 * frame["attainment"]).round(2),
+            words["plan_remark"]: frame["plan_remark"].map(lambda r: remark_label(r, self.lang)),
+            words["own_remark"]: [COMPLETION_LABELS[self.lang][g] for g in frame["own_grade"]]}))
         comments = [c for c in frame[f"comment_{self.lang}"] if c]
         verdict = (self.say("disagree", comments=" ".join(comments)) if comments
                    else self.say("all_agree"))
@@ -65,6 +77,14 @@ class ReviewPage(Page):
             columns["target"]: [self.value_text(i, targets[i]) for i in pace["indicator_id"]],
             columns["reaches"]: [words["yes" if meets(final[i], targets[i]) else "no"] for i in pace["indicator_id"]],
         })
+        dw = self.download_words
+        self.offer("pace", pd.DataFrame({
+            dw["indicator_id"]: pace["indicator_id"], dw["indicator"]: pace["indicator_id"].map(names),
+            dw["unit"]: pace["indicator_id"].map(self.units()),
+            dw["pace_rate"]: (100 * pace["pace_rate"]).round(2),
+            dw["projected"]: [round(float(final[i]), 4) for i in pace["indicator_id"]],
+            dw["target_value"]: [targets[i] for i in pace["indicator_id"]],
+            dw["reaches"]: [words["yes" if meets(final[i], targets[i]) else "no"] for i in pace["indicator_id"]]}))
         history = pd.DataFrame([(r.indicator_id, y, v) for r in pace.itertuples()
                                 for y, v in ((r.from_year, r.from_value), (r.to_year, r.to_value))],
                                columns=["indicator_id", "year", "value"])
@@ -84,6 +104,11 @@ class ReviewPage(Page):
                                  zip(frame["quote_b"], frame["where_b"])],
             columns["explanation"]: frame[f"explanation_{self.lang}"],
         })
+        dw = self.download_words
+        self.offer("notes", pd.DataFrame({
+            dw["topic"]: frame[f"topic_{self.lang}"], dw["quote_a"]: frame["quote_a"],
+            dw["where_a"]: frame["where_a"], dw["quote_b"]: frame["quote_b"],
+            dw["where_b"]: frame["where_b"], dw["explanation"]: frame[f"explanation_{self.lang}"]}))
         return [self.heading("contradictions_heading"), self.say("contradictions_note", count=len(frame)),
                 as_html(table)]
 

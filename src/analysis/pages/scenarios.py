@@ -36,6 +36,13 @@ class ScenariosPage(Page):
             columns["growth"]: self.growth_cells(),
             columns["assumption"]: frame["assumption"].map(self.words),
         })
+        words = self.download_words
+        self.offer("assumptions", pd.DataFrame({
+            words["indicator_id"]: frame["indicator_id"], words["indicator"]: frame["indicator_id"].map(names),
+            words["unit"]: frame["indicator_id"].map(self.units()), words["start_year"]: frame["start_year"],
+            words["start_value"]: frame["start_value"], words["start_source"]: frame["start_source"].map(self.words),
+            words["growth"]: (100 * frame["growth"]).round(4),
+            words["assumption"]: frame["assumption"].map(self.words)}))
         return [self.heading("assumptions_heading"), self.say("assumptions_note"), as_html(table)]
 
     def projection(self) -> list:
@@ -49,6 +56,14 @@ class ScenariosPage(Page):
             columns["reaches"]: [words["yes" if meets(final[i], t) else "no"]
                                  for i, t in zip(frame["indicator_id"], frame["target_value"])],
         })
+        dw = self.download_words
+        self.offer("projection", pd.DataFrame({
+            dw["indicator_id"]: frame["indicator_id"], dw["indicator"]: frame["indicator_id"].map(names),
+            dw["unit"]: frame["indicator_id"].map(self.units()), dw["year"]: self.plan.end_year,
+            dw["projected"]: [round(float(final[i]), 4) for i in frame["indicator_id"]],
+            dw["target_value"]: frame["target_value"],
+            dw["reaches"]: [words["yes" if meets(final[i], t) else "no"]
+                            for i, t in zip(frame["indicator_id"], frame["target_value"])]}))
         return [self.heading("projection_heading"), as_html(table)]
 
     def monte_carlo(self) -> list:
@@ -63,11 +78,26 @@ class ScenariosPage(Page):
             columns["median"]: [self.value_text(i, v) for v, i in zip(chances["median"], chances["indicator_id"])],
             columns["p90"]: [self.value_text(i, v) for v, i in zip(chances["p90"], chances["indicator_id"])],
         })
+        self.offer("probabilities", self.probability_frame(chances))
         targets = dict(zip(self.scenarios["indicator_id"], self.scenarios["target_value"]))
         figure = fan_grid(fan(simulated), project(self.scenarios, kinds), targets, names, self.lang)
         return [self.heading("probability_heading"),
                 self.say("probability_note"), as_html(table), self.say("by_construction"),
                 self.chart(figure, "fan_alt"), self.say("fan_note")]
+
+    def probability_frame(self, chances: pd.DataFrame) -> pd.DataFrame:
+        """The simulation's results as a download gives them (no probability where the
+        assumption is the required rate)."""
+        words = self.download_words
+        assumed = dict(zip(self.scenarios["indicator_id"], self.scenarios["assumption"]))
+        return pd.DataFrame({
+            words["indicator_id"]: chances["indicator_id"],
+            words["indicator"]: chances["indicator_id"].map(self.names()),
+            words["unit"]: chances["indicator_id"].map(self.units()),
+            words["probability"]: [None if assumed[i] == "required_rate" else round(100 * p, 1)
+                                   for i, p in zip(chances["indicator_id"], chances["probability"])],
+            words["p10"]: chances["p10"].round(4), words["median"]: chances["median"].round(4),
+            words["p90"]: chances["p90"].round(4)})
 
     def growth_cells(self) -> list[str]:
         """Each growth assumption as it reads: a rate, or for a share the points it gains in the

@@ -24,6 +24,14 @@ class TrajectoriesPage(Page):
     def rates(self) -> HTML:
         frame, columns, names = self.targets, self.columns, self.names()
         numeric = frame.dropna(subset=["target_value"])
+        words = self.download_words
+        self.offer("rates", pd.DataFrame({
+            words["indicator_id"]: numeric["indicator_id"], words["indicator"]: numeric["indicator_id"].map(names),
+            words["unit"]: numeric["indicator_id"].map(self.units()),
+            words["baseline_year"]: numeric["baseline_year"], words["baseline_value"]: numeric["baseline_value"],
+            words["target_year"]: numeric["target_year"], words["target_value"]: numeric["target_value"],
+            words["required_rate"]: (100 * numeric["required_rate"]).round(2),
+            words["linear_step"]: numeric["linear_step"].round(4)}))
         return as_html(pd.DataFrame({
             columns["indicator"]: numeric["indicator_id"].map(names),
             columns["baseline"]: [self.dated(self.value_text(i, v), y) for v, y, i in
@@ -46,6 +54,13 @@ class TrajectoriesPage(Page):
         cells = [f"{self.number_text(i, c)}（{self.number_text(i, l)}）" if self.lang == "zh"
                  else f"{self.number_text(i, c)} ({self.number_text(i, l)})"
                  for i, c, l in zip(paths["indicator_id"], paths["compound_value"], paths["linear_value"])]
+        words = self.download_words
+        self.offer("milestones", pd.DataFrame({
+            words["indicator_id"]: paths["indicator_id"],
+            words["indicator"]: paths["indicator_id"].map(self.names()),
+            words["unit"]: paths["indicator_id"].map(self.units()), words["year"]: paths["year"],
+            words["compound_value"]: paths["compound_value"].round(4),
+            words["linear_value"]: paths["linear_value"].round(4)}))
         wide = paths.assign(cell=cells).pivot(index="indicator_id", columns="year", values="cell")
         wide = wide.loc[list(dict.fromkeys(paths["indicator_id"]))]
         names = self.names()
