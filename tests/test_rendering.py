@@ -166,7 +166,7 @@ def test_the_index_has_a_card_per_report_and_every_link_resolves(rendered):
 
 
 def card(index_page: str, href: str) -> str:
-    return re.search(rf'<a class="card" href="{re.escape(href)}">.*?</a>', index_page, re.S).group(0)
+    return re.search(rf'<a class="card[^"]*" href="{re.escape(href)}">.*?</a>', index_page, re.S).group(0)
 
 
 def test_a_card_shows_the_summary_stored_when_its_report_rendered(with_found):
@@ -396,3 +396,10 @@ def test_every_report_offers_its_tables_for_download(rendered):
         assert all((path.parent / name).is_file() for name in files), path
         book = load_workbook(path.with_suffix(".xlsx"))
         assert len(book.sheetnames) == len(files) - 1  # a sheet per table, a CSV per table
+
+
+def test_the_index_says_which_report_is_the_latest(rendered):
+    page = read(rendered / "index.html")
+    assert card(page, "annual_2025.html").count("最新报告") == 1
+    assert "最新报告" not in card(page, "annual_2024.html")
+    assert "latest report" in card(page, "en/annual_2025.html")

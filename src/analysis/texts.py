@@ -697,9 +697,10 @@ NAV = {
 }
 
 INDEX = {
-    "zh": {"heading": "中文报告", "year": "报告年份", "data": "最新数据年份", "none": "无"},
+    "zh": {"heading": "中文报告", "year": "报告年份", "data": "最新数据年份", "none": "无",
+           "latest": "最新报告"},
     "en": {"heading": "Reports in English", "year": "Report year", "data": "Latest data",
-           "none": "none"},
+           "none": "none", "latest": "latest report"},
 }
 
 # Data checks that warn (analysis.checks): on the command line (en) and in the overview.

@@ -37,6 +37,9 @@ def index_cards(plan: Plan, out_dir: Path) -> dict[str, list[dict]]:
                                "colour": STATUS_COLOURS[s], "ink": "#fff" if s in _DARK else "#222"}
                               for s in STATUS_LABELS if s in counts]
             cards.setdefault(lang, []).append(card)
+        annual = [card for card in cards.get(lang, []) if card["year"] is not None]
+        if annual:  # the latest report: the last year present
+            max(annual, key=lambda card: card["year"])["latest"] = True
     return cards
 
 
