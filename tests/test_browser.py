@@ -121,3 +121,24 @@ def test_on_a_phone_the_first_screen_shows_the_title_and_the_overall_assessment(
         "const h = Array.from(document.querySelectorAll('h1, h2'));"
         "return [h[0].getBoundingClientRect().top, h[1].getBoundingClientRect().top, h[1].innerText]")
     assert top[0] < 844 and top[1] < 844 * 0.75 and "总体情况" in top[2]
+
+
+@pytest.mark.parametrize("name", ["annual_2025.html", "en/annual_2023.html", "methods.html"])
+def test_every_link_of_a_report_resolves_in_the_browser(browser, name):
+    """The bar (index, other language, methods), the table of contents and the downloads."""
+    from urllib.parse import unquote, urlparse
+
+    page = config.REPORTS_DIR / name
+    browser.get(page.as_uri())
+    links = browser.execute_script("return Array.from(document.links).map(a => a.href)")
+    assert len(links) >= 4
+    for link in links:
+        url = urlparse(link)
+        assert url.scheme == "file", link
+        assert Path(unquote(url.path)).is_file(), link
+        if url.fragment:
+            # As the browser looks it up: the fragment as written, then percent-decoded.
+            assert browser.execute_script(
+                "return document.getElementById(arguments[0]) !== null"
+                " || document.getElementById(arguments[1]) !== null",
+                url.fragment, unquote(url.fragment)), link
