@@ -23,23 +23,29 @@ _STAMP = "2000-01-01T00:00:00Z"
 
 
 class TablesOutput:
-    """Displayed in a notebook, the tables travel in its outputs (JupyterLab shows nothing)."""
+    """Displayed in a notebook, the tables travel in its outputs (JupyterLab shows nothing);
+    so may the report's summary for the index (status counts, latest data year)."""
 
-    def __init__(self, tables: list[dict]):
+    def __init__(self, tables: list[dict], summary: dict | None = None):
         self.tables = tables
+        self.summary = summary
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {MIMETYPE: {"tables": self.tables}}
+        bundle = {"tables": self.tables}
+        if self.summary is not None:
+            bundle["summary"] = self.summary
+        return {MIMETYPE: bundle}
 
     def __repr__(self) -> str:  # the plain-text form JupyterLab shows: the same at every run
         return f"{len(self.tables)} tables for download: {', '.join(t['key'] for t in self.tables)}"
 
 
-def tables_output(tables: list[tuple[str, str, pd.DataFrame]]) -> TablesOutput:
+def tables_output(tables: list[tuple[str, str, pd.DataFrame]],
+                  summary: dict | None = None) -> TablesOutput:
     """(key, title, frame) per table: `key` names its CSV file, `title` its sheet."""
     return TablesOutput([{"key": key, "title": title, "columns": [str(c) for c in frame.columns],
                           "rows": [[_plain(v) for v in row] for row in frame.itertuples(index=False)]}
-                         for key, title, frame in tables])
+                         for key, title, frame in tables], summary)
 
 
 def _plain(value):
@@ -56,6 +62,16 @@ def tables_in(notebook) -> list[dict]:
     return [table for cell in notebook.cells if cell.get("cell_type") == "code"
             for output in cell.get("outputs", []) for table in
             output.get("data", {}).get(MIMETYPE, {}).get("tables", [])]
+
+
+def summary_in(notebook) -> dict | None:
+    """The summary a page handed over with its tables, if any."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            bundle = output.get("data", {}).get(MIMETYPE, {})
+            if "summary" in bundle:
+                return bundle["summary"]
+    return None
 
 
 def without_tables(notebook):

@@ -531,7 +531,7 @@ class AnnualReport(Page):
             ("body_targets", words["body_title"], self.body_table()),
             ("gaps", words["gaps_title"], self.gaps_table()),
             ("sources", words["sources_title"], self.sources_frame(self.observations)),
-        ])
+        ], summary=self.summary())
 
     def colophon(self) -> Markdown:
         """Who compiled it, the data cut-off, the inputs' version: no wall-clock time, so a

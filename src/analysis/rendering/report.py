@@ -13,7 +13,7 @@ from typing import Sequence
 
 from analysis import config
 from analysis.files import write_atomic
-from analysis.downloads import tables_in, without_tables, write_tables
+from analysis.downloads import summary_in, tables_in, without_tables, write_tables
 from analysis.texts import DOWNLOADS, NAV
 
 ANALYST_NOTE = "analyst-note"
@@ -186,15 +186,16 @@ def with_contents(page: str, label: str) -> str:
 
 def render(notebook: Path, parameters: dict, path: Path, title: str, lang: str,
            timeout: int | None = None, warm: bool = False, store: dict | None = None,
-           links: Sequence[tuple[str, str]] = ()) -> Path:
+           links: Sequence[tuple[str, str]] = ()) -> dict | None:
     """Execute and export one report into `path`; with `store` (facts for its metadata), the
-    outputs also go back into the notebook itself (its parameters being its defaults)."""
+    outputs also go back into the notebook itself (its parameters being its defaults). The
+    summary the page handed over for the index, if any, is returned."""
     executed = execute(notebook, parameters, timeout, warm)
     downloads = write_tables(path, tables_in(executed))  # beside the page, before it links them
-    written = write_atomic(path, to_html(executed, title, lang, links, downloads))
+    write_atomic(path, to_html(executed, title, lang, links, downloads))
     if store is not None:
         store_outputs(notebook, executed, store)
-    return written
+    return summary_in(executed)
 
 
 def store_outputs(notebook: Path, executed, facts: dict) -> Path:

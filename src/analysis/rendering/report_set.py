@@ -374,18 +374,11 @@ def _guarded(function: Callable, *args):
 
 def _attempt(job: ReportJob, out_dir: Path, timeout: int | None, store: dict | None) -> dict:
     """Render one report (and store its notebook's outputs when asked); return the summary the
-    index shows for it (annual reports) and the notebooks stored."""
-    render(job.notebook, job.parameters, Path(out_dir) / job.relative_path, job.title, job.lang,
-           timeout, warm=True, store=store, links=job.links)
+    index shows for it (the one its page handed over) and the notebooks stored."""
+    summary = render(job.notebook, job.parameters, Path(out_dir) / job.relative_path, job.title,
+                     job.lang, timeout, warm=True, store=store, links=job.links)
     stored = [] if store is None else [f"notebooks/{job.notebook.name}"]
-    if job.year is None:
-        return {"summary": None, "stored": stored}
-    from analysis.pages.annual import annual_report
-
-    parameters = job.parameters
-    return {"summary": annual_report(parameters["report_year"], job.lang,
-                                     parameters["observation_files"], parameters["plan"]).summary(),
-            "stored": stored}
+    return {"summary": summary if job.year is not None else None, "stored": stored}
 
 
 # --- notebooks' stored outputs -------------------------------------------------------------------
