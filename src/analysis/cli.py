@@ -171,11 +171,19 @@ def cmd_render(args) -> int:
     jobs = annual_jobs(plan, years, langs, args.observations or ())
     if not args.year:
         jobs += other_jobs(plan, langs)
+    if args.notebook:
+        jobs = _notebook_jobs(plan, jobs, args.notebook, bool(args.year))
     extra = _parameter_values(args.parameter)
     if extra:  # a misspelt or ill-typed parameter stops the run before any kernel starts
         check_parameters(jobs, extra)
         jobs = with_parameters(jobs, extra)
     out_dir = Path(args.out) if args.out else None
+    official = (out_dir or default_out_dir(plan)).resolve() == default_out_dir(plan).resolve()
+    if official and not args.publish and (_non_default(jobs, extra) or args.observations):
+        raise InputError(
+            "these parameters or observation files are not the official reports' own: render "
+            "them elsewhere with --out DIR, or add --publish to replace the official reports",
+            field="--out")
     try:
         summary = render_all(plan, jobs, out_dir, workers=args.jobs or 0, force=args.force,
                              timeout=args.execution_timeout)
@@ -189,6 +197,30 @@ def cmd_render(args) -> int:
         log.error("FAILED %s: %s", out_dir / path, message)
     log.info("%s → %s (log: %s)", summary.line(), out_dir, log_path)
     return 1 if summary.failed else 0
+
+
+def _notebook_jobs(plan, jobs, names: list[str], with_years: bool) -> list:
+    """Only the reports of the named notebooks (annual_report: the annual reports)."""
+    known = ["annual_report", *plan.notebooks]
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise InputError(f"no notebook {', '.join(map(repr, unknown))} in this plan; "
+                         f"choose from {', '.join(known)}", field="--notebook")
+    if with_years and "annual_report" not in names:
+        raise InputError("--year selects annual reports; add --notebook annual_report or drop "
+                         "--year", field="--year")
+    return [job for job in jobs if job.notebook.stem in names]
+
+
+def _non_default(jobs, extra: dict) -> bool:
+    """Whether any of the given parameters differs from the value its notebook declares."""
+    from analysis.rendering import default_parameters
+
+    for notebook in {job.notebook for job in jobs}:
+        defaults = default_parameters(notebook)
+        if any(name in defaults and defaults[name] != value for name, value in extra.items()):
+            return True
+    return False
 
 
 def cmd_request(args) -> int:
@@ -308,6 +340,12 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--execution-timeout", type=int, metavar="SECONDS",
                         help="fail a report whose cell runs longer than this")
     render.add_argument("--log-dir", metavar="DIR", help="where the run's log goes; default: logs/")
+    render.add_argument("--notebook", action="append", metavar="NAME",
+                        help="only this notebook's reports (repeatable), e.g. scenarios or "
+                             "annual_report")
+    render.add_argument("--publish", action="store_true",
+                        help="allow non-default parameters or other observation files to replace "
+                             "the official reports/")
     render.set_defaults(run=cmd_render)
 
     notebooks = commands.add_parser(
