@@ -102,14 +102,19 @@ def simulate(scenarios: pd.DataFrame, measures: dict[str, str], volatility: floa
             paths = _share_paths(row.start_value, row.growth, growth - row.growth)
         else:
             paths = row.start_value * np.cumprod(1 + np.maximum(growth, -1.0), axis=1)
-        frames.append(pd.DataFrame({
-            "indicator_id": row.indicator_id,
-            "draw": np.repeat(np.arange(draws), len(years)),
-            "year": np.tile(years, draws),
-            "value": paths.ravel(),
-        }))
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
-        columns=["indicator_id", "draw", "year", "value"])
+        frames.append((row.indicator_id, np.repeat(np.arange(draws), len(years)),
+                       np.tile(years, draws), paths.ravel()))
+    if not frames:
+        return pd.DataFrame(columns=["indicator_id", "draw", "year", "value"])
+    # One frame built from whole arrays, its ids categorical: 100,000 draws stay fast.
+    ids = [indicator for indicator, *_ in frames]
+    return pd.DataFrame({
+        "indicator_id": pd.Categorical.from_codes(
+            np.concatenate([np.full(len(v), k) for k, (_, _, _, v) in enumerate(frames)]), ids),
+        "draw": np.concatenate([d for _, d, _, _ in frames]),
+        "year": np.concatenate([y for _, _, y, _ in frames]),
+        "value": np.concatenate([v for _, _, _, v in frames]),
+    })
 
 
 def _share_paths(start: float, gap_rate: float, noise: np.ndarray) -> np.ndarray:
@@ -130,14 +135,21 @@ def _share_paths(start: float, gap_rate: float, noise: np.ndarray) -> np.ndarray
 
 def probabilities(scenarios: pd.DataFrame, simulated: pd.DataFrame) -> pd.DataFrame:
     """The share of draws that meet each target in its target year, with the fan's quantiles."""
+    ids = simulated["indicator_id"].astype(str).to_numpy() if not isinstance(
+        simulated["indicator_id"].dtype, pd.CategoricalDtype) else None
+    years, values = simulated["year"].to_numpy(), simulated["value"].to_numpy()
     rows = []
     for row in scenarios.itertuples(index=False):
         if row.start_year >= row.target_year:
             final = np.array([row.start_value])
         else:
-            mine = simulated[(simulated["indicator_id"] == row.indicator_id)
-                             & (simulated["year"] == row.target_year)]
-            final = mine["value"].to_numpy()
+            if ids is None:  # categorical: compare codes, not strings
+                categories = list(simulated["indicator_id"].cat.categories)
+                code = categories.index(row.indicator_id) if row.indicator_id in categories else -1
+                mine = simulated["indicator_id"].cat.codes.to_numpy() == code
+            else:
+                mine = ids == row.indicator_id
+            final = values[mine & (years == row.target_year)]
         rows.append({"indicator_id": row.indicator_id,
                      "probability": float(np.mean(meets(final, row.target_value))),
                      "p10": float(np.quantile(final, 0.1)), "median": float(np.median(final)),
@@ -160,6 +172,8 @@ def pace_projection(pace: pd.DataFrame, end_year: int, measures: dict[str, str])
 
 def fan(simulated: pd.DataFrame) -> pd.DataFrame:
     """Per indicator and year: the 10th, 50th and 90th percentiles of the draws."""
-    grouped = simulated.groupby(["indicator_id", "year"])["value"]
-    return pd.DataFrame({"p10": grouped.quantile(0.1), "median": grouped.median(),
-                         "p90": grouped.quantile(0.9)}).reset_index()
+    grouped = simulated.groupby(["indicator_id", "year"], observed=True)["value"]
+    frame = pd.DataFrame({"p10": grouped.quantile(0.1), "median": grouped.median(),
+                          "p90": grouped.quantile(0.9)}).reset_index()
+    frame["indicator_id"] = frame["indicator_id"].astype(str)
+    return frame.sort_values(["indicator_id", "year"], ignore_index=True)
