@@ -41,3 +41,11 @@ def test_a_second_plan_renders_its_reports(tmp_path, capsys):
     assert "终期（预）评估" in (tmp_path / "annual_2030.html").read_text(encoding="utf-8")
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert len(re.findall(r'href="', index)) == 14 and "示例县" in index
+    # The engine writes no other plan's periods, tables, places or years into this plan's pages.
+    for path in tmp_path.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for word in ("十三五", "十四五", "慈溪", "宁波", "Cixi", "Ningbo", "13th", "14th", "2015",
+                     "2021"):
+            assert word not in text, (path.name, word)
+    overview = (tmp_path / "overview.html").read_text(encoding="utf-8")
+    assert "专栏1 2个（“十五五”）" in overview

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -54,6 +54,13 @@ class Plan:
     # The office that compiles the monitoring reports (each page's colophon names it).
     compiled_by_zh: str = ""
     compiled_by_en: str = ""
+    # How the pages name the plan periods ("14th" → "“十四五”") and the region a relative
+    # target is measured against, in each language.
+    period_names: dict = field(default_factory=dict, hash=False, compare=False)
+    reference_region: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def period_name(self, period: str, lang: str) -> str:
+        return self.period_names.get(lang, {}).get(period, period)
 
     @property
     def is_default(self) -> bool:
@@ -132,6 +139,8 @@ def _load_plan(path: Path) -> Plan:
             references_dir=raw.get("references", "reference"),
             notebooks=tuple(raw.get("notebooks", Plan.notebooks)), config_path=path,
             compiled_by_zh=raw.get("compiled_by_zh", ""), compiled_by_en=raw.get("compiled_by_en", ""),
+            period_names={lang: dict(raw.get(f"period_names_{lang}", {})) for lang in ("zh", "en")},
+            reference_region={lang: raw.get(f"reference_region_{lang}", "") for lang in ("zh", "en")},
         )
     except FileNotFoundError as exc:
         raise InputError("plan description not found", file=path) from exc

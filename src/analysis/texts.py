@@ -10,10 +10,10 @@ COLUMNS = {
         "progress_share": "完成进度", "elapsed_share": "序时进度",
         "remaining_rate": "年均尚需", "status": "判断", "target_id": "目标编号",
         "origin": "出处", "section": "位置", "quote": "原文", "kind": "类型",
-        "count": "数量", "plan_remark": "专栏1备注", "own_remark": "按本报告评价标准",
-        "target_2020": "2020年目标", "actual_2020": "2020年实际", "value_2015": "2015年",
+        "count": "数量", "plan_remark": "{previous_table}备注", "own_remark": "按本报告评价标准",
+        "target_2020": "{previous_end}年目标", "actual_2020": "{previous_end}年实际", "value_2015": "{previous_start}年",
         "achieved_rate": "实际年均增长率", "attainment": "完成程度", "comment": "说明",
-        "pace": "“十三五”年均增速", "projection_2025": "按此速度2025年", "reaches": "能否达到目标",
+        "pace": "{previous}年均增速", "projection_2025": "按此速度{end_year}年", "reaches": "能否达到目标",
         "topic": "问题", "quote_a": "原文甲", "quote_b": "原文乙", "explanation": "说明",
         "growth": "增长假设", "assumption": "假设来源", "start": "起点", "probability": "达标概率",
         "p10": "10%分位", "median": "中位数", "p90": "90%分位", "completion": "完成情况",
@@ -28,10 +28,10 @@ COLUMNS = {
         "required_value": "Path value (same year)", "progress_share": "Progress (完成进度)",
         "elapsed_share": "Time elapsed (序时进度)", "remaining_rate": "Still needed a year",
         "status": "Status", "target_id": "Target id", "origin": "Where", "section": "Paragraph",
-        "quote": "Quote", "kind": "Kind", "count": "Count", "plan_remark": "专栏1 remark",
-        "own_remark": "By our rules", "target_2020": "2020 target", "actual_2020": "2020 actual",
-        "value_2015": "2015", "achieved_rate": "Achieved yearly rate", "attainment": "Attainment",
-        "comment": "Note", "pace": "13th-plan yearly pace", "projection_2025": "2025 at that pace",
+        "quote": "Quote", "kind": "Kind", "count": "Count", "plan_remark": "{previous_table} remark",
+        "own_remark": "By this report's rules", "target_2020": "{previous_end} target", "actual_2020": "{previous_end} actual",
+        "value_2015": "{previous_start}", "achieved_rate": "Achieved yearly rate", "attainment": "Attainment",
+        "comment": "Note", "pace": "Yearly pace, {previous}", "projection_2025": "{end_year} at that pace",
         "reaches": "Reaches the target", "topic": "Issue", "quote_a": "Quote A",
         "quote_b": "Quote B", "explanation": "What it means", "growth": "Growth assumption",
         "assumption": "Assumption from", "start": "Start", "probability": "Probability of meeting",
@@ -45,7 +45,7 @@ COLUMNS = {
 
 WORDS = {
     "zh": {"yes": "是", "no": "否", "no_data": "暂无数据", "observed": "实际值", "baseline": "基期值",
-           "pace_13th": "“十三五”速度", "required_rate": "所需增长率", "parameter": "参数设定",
+           "pace_13th": "{previous}速度", "required_rate": "所需增长率", "parameter": "参数设定",
            "level": "水平值", "lower_bound": "下限", "range": "区间", "cumulative": "累计",
            "relative": "相对值", "qualitative": "定性", "body": "正文",
            "scope_differs": "口径不同，不参与评价", "scope_unverified": "口径待核实",
@@ -53,7 +53,7 @@ WORDS = {
            "at_least": "{value}以上", "or_more": "{value}以上",
            "points_signed": "{sign}{points}个百分点"},
     "en": {"yes": "yes", "no": "no", "no_data": "no data", "observed": "observed",
-           "baseline": "baseline", "pace_13th": "13th-plan pace", "required_rate": "required rate",
+           "baseline": "baseline", "pace_13th": "pace of the {previous}", "required_rate": "required rate",
            "parameter": "parameter", "level": "level", "lower_bound": "lower bound",
            "range": "range", "cumulative": "cumulative", "relative": "relative",
            "qualitative": "qualitative", "body": "body text",
@@ -66,7 +66,7 @@ WORDS = {
 ANNUAL = {
     "zh": {
         # The Chinese page quotes the plan's own wording of a relative target instead.
-        "relative_target": "相对目标",
+        "relative_target": "相对目标（对照{region}平均水平）",
         "title": "{title}",
         "intro": ("本报告对照《{plan}》{table}所列{count}项主要指标的{baseline_year}年基期值和"
                   "{end_year}年目标值，依据截至{year}年已掌握的实际值及其来源，评价规划实施进展。"),
@@ -150,7 +150,7 @@ ANNUAL = {
         "of_target": "已达到，为目标的{rate}",
     },
     "en": {
-        "relative_target": "an increase no smaller than the Ningbo average",
+        "relative_target": "an increase no smaller than the {region} average",
         "title": "{title}",
         "intro": ("This report sets the values known up to {year}, with their sources, against the "
                   "{baseline_year} baselines and {end_year} targets of the {count} headline "
@@ -253,10 +253,11 @@ ANNUAL = {
 OVERVIEW = {
     "zh": {
         "title": "数据来源与目标总览",
-        "intro": ("本页说明每个数字的出处：专栏1、专栏2的数值取自规划原文表格，正文中的目标逐条摘录并附原文；"
+        "intro": ("本页说明每个数字的出处：规划表格（专栏）中的数值取自规划原文，正文中的目标逐条摘录并附原文；"
                   "实际值均注明来源文件。"),
         "kinds_heading": "规划想要什么：目标按类型统计",
-        "kinds_note": "共{total}个目标：专栏1 {table1}个（“十三五”），专栏2 {table2}个，正文{body}个。",
+        "kinds_note": "共{total}个目标：{tables}，正文{body}个。",
+        "kinds_table": "{name} {count}个（{period}）",
         "catalogue_heading": "目标清单及原文",
         "coverage_heading": "数据覆盖：哪些指标有哪些年份的实际值",
         "coverage_note": "有实际值的指标{observed}项；其余指标尚需补充数据。",
@@ -265,12 +266,12 @@ OVERVIEW = {
     },
     "en": {
         "title": "Where the numbers come from",
-        "intro": ("Where every number comes from: the values of Box 1 and Box 2 (专栏1/专栏2) are "
-                  "taken from the tables of the plan's text, each target of the body text is curated with its verbatim quote, "
+        "intro": ("Where every number comes from: the values of the plan's tables (专栏) are "
+                  "taken from the plan's text, each target of the body text is curated with its verbatim quote, "
                   "and every observed value names its source."),
         "kinds_heading": "What the plan wants: targets by kind",
-        "kinds_note": ("{total} targets: {table1} in 专栏1 (13th plan), {table2} in 专栏2 and "
-                       "{body} in the body text."),
+        "kinds_note": "{total} targets: {tables}, and {body} in the body text.",
+        "kinds_table": "{count} in {name} ({period})",
         "catalogue_heading": "The target catalogue, with quotes",
         "coverage_heading": "Data coverage: which indicator has values for which years",
         "coverage_note": "{observed} indicators have observed values; the others still need data.",
@@ -281,37 +282,37 @@ OVERVIEW = {
 
 REVIEW = {
     "zh": {
-        "title": "“十三五”规划完成情况回顾与规划文本口径说明",
-        "intro": ("专栏1列出“十三五”主要指标的2015年值、2020年目标和2020年实际值。下表比较"
-                  "实际年均增长与实现目标所需的年均增长，并把按本报告评价标准得出的结论与专栏1备注并列。"),
-        "review_heading": "专栏1：完成情况",
+        "title": "{previous}规划完成情况回顾与规划文本口径说明",
+        "intro": ("{previous_table}列出{previous}主要指标的{previous_start}年值、{previous_end}年目标和{previous_end}年实际值。下表比较"
+                  "实际年均增长与实现目标所需的年均增长，并把按本报告评价标准得出的结论与{previous_table}备注并列。"),
+        "review_heading": "{previous_table}：{previous}完成情况",
         "disagree": "不一致之处：{comments}",
-        "all_agree": "按本报告评价标准得出的结论与专栏1备注一致。",
+        "all_agree": "按本报告评价标准得出的结论与{previous_table}备注一致。",
         "series_note": "注（{name}）：{note}",
-        "growth_alt": "“十三五”各指标实际与所需年均增长率",
-        "pace_heading": "如果“十三五”的速度延续下去",
-        "pace_note": ("同时出现在两个规划中的指标，按2015—2020年的年均增速（复合增长）推算到2025年，"
+        "growth_alt": "{previous}各指标实际与所需年均增长率",
+        "pace_heading": "如果{previous}的速度延续下去",
+        "pace_note": ("同时出现在两个规划中的指标，按{previous_start}—{previous_end}年的年均增速（复合增长）推算到{end_year}年，"
                       "比重类指标按与100%的差距每年缩小同一比例推算。这是情景，不是预测；“情景分析”页以同一速度为默认假设。"),
-        "pace_alt": "按“十三五”速度推算的2021—2025年路径与2025年目标",
+        "pace_alt": "按{previous}速度推算的{start_year}—{end_year}年路径与{end_year}年目标",
         "contradictions_heading": "规划文本口径说明",
         "contradictions_note": "规划文本中表述或口径需要说明之处共{count}处，每处给出两段原文及其所在的专栏或段落（以段落开头文字标示）。",
         "where": "（{where}）",
     },
     "en": {
-        "title": "The 13th plan in review, and notes on the plan's wording (规划文本口径说明)",
-        "intro": ("专栏1 gives the 13th plan's headline indicators in 2015, their 2020 targets and "
-                  "their 2020 values. The table compares the yearly growth achieved with the "
+        "title": "The {previous} in review, and notes on the plan's wording (规划文本口径说明)",
+        "intro": ("{previous_table} gives the headline indicators of the {previous} in {previous_start}, their {previous_end} targets and "
+                  "their {previous_end} values. The table compares the yearly growth achieved with the "
                   "growth the target needed, and puts our verdict beside the table's own remark."),
-        "review_heading": "专栏1: what the 13th plan achieved",
+        "review_heading": "{previous_table}: what the {previous} achieved",
         "disagree": "Where they differ: {comments}",
-        "all_agree": "The verdicts by this report's rules agree with every remark of Box 1 (专栏1).",
+        "all_agree": "The verdicts by this report's rules agree with every remark of {previous_table}.",
         "series_note": "Note ({name}): {note}",
-        "growth_alt": "Yearly growth achieved and needed in the 13th plan",
-        "pace_heading": "If the 13th plan's pace went on",
-        "pace_note": ("The series in both plans, carried to 2025 at their 2015–2020 yearly growth "
+        "growth_alt": "Yearly growth achieved and needed in the {previous}",
+        "pace_heading": "If the pace of the {previous} went on",
+        "pace_note": ("The series in both plans, carried to {end_year} at their {previous_start}–{previous_end} yearly growth "
                       "(compound; a share closing its gap to 100% at its earlier rate). A scenario, not a forecast; the scenarios "
                       "page starts from the same pace."),
-        "pace_alt": "Paths 2021–2025 at the 13th plan's pace against the 2025 targets",
+        "pace_alt": "Paths {start_year}–{end_year} at the pace of the {previous} against the {end_year} targets",
         "contradictions_heading": "Notes on the plan's wording and definitions (规划文本口径说明)",
         "contradictions_note": ("{count} places where the plan's wording or definitions need a "
                                 "note, each with both quotes and the table or paragraph (its "
@@ -352,7 +353,7 @@ SCENARIOS = {
         "warning": ("**本页为示意性情景，不是预测。** 结果完全取决于下列增长假设和波动参数，"
                     "用于回答“如果……会怎样”，不代表对未来的判断。"),
         "assumptions_heading": "增长假设",
-        "assumptions_note": ("默认假设：指标在“十三五”已有数据的，取2015—2020年的年均增速；其余取实现目标所需的增长率。"
+        "assumptions_note": ("默认假设：指标在{previous}已有数据的，取{previous_start}—{previous_end}年的年均增速；其余取实现目标所需的增长率。"
                              "起点为最新实际值，没有实际值时为基期值。比重类指标按百分点提高，越接近100%每年提高越少，不会达到100%。"),
         "projection_heading": "确定性推算",
         "probability_heading": "随机模拟：达到{end_year}年目标的概率",
@@ -369,7 +370,7 @@ SCENARIOS = {
                     "from the growth assumptions and volatility below and answer \"what if\", "
                     "nothing more."),
         "assumptions_heading": "Growth assumptions",
-        "assumptions_note": ("By default, the 2015–2020 pace where the 13th plan has the series, "
+        "assumptions_note": ("By default, the {previous_start}–{previous_end} pace where the {previous} has the series, "
                              "else the required rate. Each scenario starts from the latest observed "
                              "value, or from the baseline when there is none. A share gains percentage points, fewer "
                              "each year as it nears 100%, which it never reaches."),
@@ -393,7 +394,7 @@ EXPLORER = {
                   "这是示意性情景，不是预测。"),
         "indicator": "指标", "growth": "年均增长", "volatility": "波动率",
         "verdict": "达到{end_year}年目标的概率：<b>{probability}</b>（模拟{draws}次）",
-        "static_note": ("各指标取默认假设（“十三五”速度或实现目标所需的增长率）；其他假设下的情景"
+        "static_note": ("各指标取默认假设（{previous}速度或实现目标所需的增长率）；其他假设下的情景"
                         "可由科技局分析人员另行测算。参数见《方法与口径说明》。"),
     },
     "en": {
@@ -402,7 +403,7 @@ EXPLORER = {
                   "its target, at the default growth assumption. Illustrative scenarios, not forecasts."),
         "indicator": "Indicator", "growth": "Growth", "volatility": "Volatility",
         "verdict": "Probability of meeting the {end_year} target: <b>{probability}</b> ({draws:,} draws)",
-        "static_note": ("Every indicator at its default assumption (the 13th plan's pace or the "
+        "static_note": ("Every indicator at its default assumption (the pace of the {previous} or the "
                         "rate the target requires); the bureau's analysts can work out other "
                         "assumptions. Parameters are on the methods page."),
     },
@@ -636,7 +637,7 @@ DOWNLOADS = {
            "gap_points": "与目标之差（百分点，比重类）", "remaining_rate": "年均需增长（%）",
            "year": "年份", "value": "数值", "scope": "统计口径", "source": "来源", "note": "说明",
            "download": "下载表格", "workbook": "全部表格（Excel）", "csv": "{title}（CSV）",
-           "targets_title": "目标清单", "kinds_title": "目标类型", "table1_title": "专栏1完成情况",
+           "targets_title": "目标清单", "kinds_title": "目标类型", "table1_title": "上一规划期完成情况",
            "pace_title": "按上一规划期速度推算", "notes_title": "规划文本口径说明",
            "rates_title": "年均需增长", "milestones_title": "年度目标分解",
            "assumptions_title": "增长假设", "projection_title": "确定性推算",
@@ -644,7 +645,7 @@ DOWNLOADS = {
            "target_id": "目标编号", "kind": "类型", "count": "数量", "target_upper": "目标上限",
            "origin": "出处", "progress": "进展情况", "section": "位置", "quote": "原文",
            "required_rate": "年均需增长（%）", "achieved_rate": "实际年均增长（%）",
-           "attainment": "实际值为目标的（%）", "plan_remark": "专栏1备注", "own_remark": "按本报告评价标准",
+           "attainment": "实际值为目标的（%）", "plan_remark": "规划表格备注", "own_remark": "按本报告评价标准",
            "pace_rate": "上一规划期年均增长（%）", "projected": "推算值", "reaches": "能否达到目标",
            "topic": "问题", "quote_a": "原文甲", "where_a": "原文甲位置", "quote_b": "原文乙",
            "where_b": "原文乙位置", "explanation": "说明", "linear_step": "线性路径每年增加",
@@ -668,7 +669,7 @@ DOWNLOADS = {
            "scope": "Scope (统计口径)", "source": "Source", "note": "Note",
            "download": "Download the tables", "workbook": "All tables (Excel)", "csv": "{title} (CSV)",
            "targets_title": "Target catalogue", "kinds_title": "Targets by kind",
-           "table1_title": "Box 1 in review", "pace_title": "At the previous plan's pace",
+           "table1_title": "Previous plan in review", "pace_title": "At the previous plan's pace",
            "notes_title": "Notes on the plan's wording", "rates_title": "Growth needed",
            "milestones_title": "Yearly breakdown", "assumptions_title": "Growth assumptions",
            "projection_title": "Deterministic projection", "probabilities_title": "Probabilities",
@@ -676,7 +677,7 @@ DOWNLOADS = {
            "count": "Count", "target_upper": "Target, upper end", "origin": "Where",
            "progress": "Progress", "section": "Paragraph", "quote": "Quote",
            "required_rate": "Growth needed a year (%)", "achieved_rate": "Growth achieved a year (%)",
-           "attainment": "Value as a share of the target (%)", "plan_remark": "Box 1 remark",
+           "attainment": "Value as a share of the target (%)", "plan_remark": "The table's remark",
            "own_remark": "By this report's rules", "pace_rate": "Previous plan's yearly growth (%)",
            "projected": "Projected value", "reaches": "Reaches the target", "topic": "Issue",
            "quote_a": "Quote A", "where_a": "Where A stands", "quote_b": "Quote B",

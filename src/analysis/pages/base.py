@@ -42,7 +42,25 @@ class Page:
         plan = self.plan
         return {"plan": self.plan_title, "start_year": plan.start_year, "end_year": plan.end_year,
                 "baseline_year": plan.baseline_year, "mid_term_year": plan.mid_term_year,
-                "table": self.table_name(next(t for t in plan.tables if t["plan_period"] == plan.period))}
+                "table": self.table_name(next(t for t in plan.tables if t["plan_period"] == plan.period)),
+                "period": plan.period_name(plan.period, self.lang),
+                "region": plan.reference_region.get(self.lang, ""), **self.previous_fields()}
+
+    def previous_fields(self) -> dict:
+        """The previous plan as the pages name it: its period, its table, its first and last
+        years (from the table's baseline and target columns); empty where the plan has none."""
+        plan = self.plan
+        table = next((t for t in plan.tables if t["plan_period"] == plan.previous_period), None)
+        if table is None:
+            return {"previous": "", "previous_table": "", "previous_start": "", "previous_end": ""}
+        years = {column["role"]: column.get("year") for column in table["columns"]}
+        return {"previous": plan.period_name(plan.previous_period, self.lang),
+                "previous_table": self.table_name(table),
+                "previous_start": years.get("baseline", ""), "previous_end": years.get("target", "")}
+
+    def word(self, key: str) -> str:
+        """A word of WORDS with the plan's fields in it ("“十三五”速度")."""
+        return self.words[key].format(**self.fields())
 
     def table_name(self, table: dict) -> str:
         """A table of the plan as the page names it: "专栏2", or "Box 2 (专栏2)" in English where
@@ -205,7 +223,7 @@ class Page:
     def target_wording(self, target_kind: str, text: str) -> str:
         """The target as the plan writes it; a relative target gets a translation in English."""
         if target_kind == "relative" and self.lang == "en":
-            return f"{ANNUAL['en']['relative_target']} ({text})"
+            return f"{ANNUAL['en']['relative_target'].format(**self.fields())} ({text})"
         return text
 
 

@@ -27,8 +27,6 @@ class OverviewPage(Page):
 
     def kinds(self) -> list:
         origin = self.catalogue["origin"]
-        # How many targets each of the plan's tables holds, in the plan's order of tables.
-        tables = {i: int((origin == spec["heading"]).sum()) for i, spec in enumerate(self.plan.tables)}
         counts = self.catalogue.groupby("target_kind").size().reindex(
             ["level", "lower_bound", "range", "cumulative", "relative", "qualitative"], fill_value=0)
         table = pd.DataFrame({self.columns["kind"]: [self.words[k] for k in counts.index],
@@ -36,9 +34,18 @@ class OverviewPage(Page):
         self.offer("kinds", table.set_axis([self.download_words["kind"], self.download_words["count"]],
                                            axis=1))
         return [self.heading("kinds_heading"),
-                self.say("kinds_note", total=len(self.catalogue), table1=tables.get(0, 0),
-                         table2=tables.get(1, 0), body=int((origin == BODY_ORIGIN).sum())),
+                self.say("kinds_note", total=len(self.catalogue), tables=self.table_counts(),
+                         body=int((origin == BODY_ORIGIN).sum())),
                 as_html(table)]
+
+    def table_counts(self) -> str:
+        """"专栏1 5个（“十三五”）、专栏2 10个（“十四五”）": each of the plan's tables, in its order."""
+        origin = self.catalogue["origin"]
+        parts = [self.text["kinds_table"].format(
+                     name=self.table_name(spec), count=int((origin == spec["heading"]).sum()),
+                     period=self.plan.period_name(spec["plan_period"], self.lang))
+                 for spec in self.plan.tables]
+        return ("、" if self.lang == "zh" else ", ").join(parts)
 
     def catalogue_table(self) -> HTML:
         frame, columns = self.catalogue, self.columns

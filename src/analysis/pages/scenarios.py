@@ -34,7 +34,7 @@ class ScenariosPage(Page):
             columns["start"]: [f"{self.dated(self.value_text(i, v), y)} {self.words[s]}" for v, y, i, s in
                                zip(frame["start_value"], frame["start_year"], frame["indicator_id"], frame["start_source"])],
             columns["growth"]: self.growth_cells(),
-            columns["assumption"]: frame["assumption"].map(self.words),
+            columns["assumption"]: frame["assumption"].map(self.word),
         })
         words = self.download_words
         self.offer("assumptions", pd.DataFrame({
@@ -42,7 +42,7 @@ class ScenariosPage(Page):
             words["unit"]: frame["indicator_id"].map(self.units()), words["start_year"]: frame["start_year"],
             words["start_value"]: frame["start_value"], words["start_source"]: frame["start_source"].map(self.words),
             words["growth"]: (100 * frame["growth"]).round(4),
-            words["assumption"]: frame["assumption"].map(self.words)}))
+            words["assumption"]: frame["assumption"].map(self.word)}))
         return [self.heading("assumptions_heading"), self.say("assumptions_note"), as_html(table)]
 
     def projection(self) -> list:

@@ -80,7 +80,8 @@ def other_jobs(plan: Plan, langs: Sequence[str]) -> list[ReportJob]:
     return [ReportJob(notebook=config.NOTEBOOKS_DIR / f"{name}.ipynb",
                       parameters={"lang": lang, "plan": plan_parameter(plan), **parameters},
                       relative_path=report_path(name, lang),
-                      title=NOTEBOOK_TITLES[name][lang], lang=lang,
+                      title=NOTEBOOK_TITLES[name][lang].format(
+                          previous=plan.period_name(plan.previous_period, lang)), lang=lang,
                       links=report_links(plan, name, lang))
             for lang in langs for name, parameters in OTHER_NOTEBOOKS.items()
             if name in plan.notebooks]
