@@ -271,7 +271,7 @@ OVERVIEW = {
                   "and every observed value names its source."),
         "kinds_heading": "What the plan wants: targets by kind",
         "kinds_note": "{total} targets: {tables}, and {body} in the body text.",
-        "kinds_table": "{count} in {name} ({period})",
+        "kinds_table": "{count} in {name}, {period}",
         "catalogue_heading": "The target catalogue, with quotes",
         "coverage_heading": "Data coverage: which indicator has values for which years",
         "coverage_note": "{observed} indicators have observed values; the others still need data.",

@@ -45,7 +45,7 @@ class OverviewPage(Page):
                      name=self.table_name(spec), count=int((origin == spec["heading"]).sum()),
                      period=self.plan.period_name(spec["plan_period"], self.lang))
                  for spec in self.plan.tables]
-        return ("、" if self.lang == "zh" else ", ").join(parts)
+        return ("、" if self.lang == "zh" else "; ").join(parts)
 
     def catalogue_table(self) -> HTML:
         frame, columns = self.catalogue, self.columns
