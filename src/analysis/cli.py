@@ -1,5 +1,5 @@
 """The command line: python -m analysis build | assess | targets | render | notebooks | update |
-request.
+request | pdf | new-plan.
 
 Exit codes: 0 done; 2 bad input or parameters; 1 any other failure.
 """
@@ -259,6 +259,16 @@ def cmd_pdf(args) -> int:
     return 0
 
 
+def cmd_new_plan(args) -> int:
+    """Start a plan folder for another plan from its text."""
+    from analysis.new_plan import new_plan
+
+    written = new_plan(Path(args.dir), Path(args.text))
+    log.info("started %s (%d files): fill in plan.toml and the catalogues; see its README.md",
+             args.dir, len(written))
+    return 0
+
+
 def _notebooks() -> list[Path]:
     return sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -368,6 +378,13 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--reports", metavar="DIR", help="the rendered reports; default: reports/")
     pdf.add_argument("--out", metavar="DIR", help="where the PDFs go; default: reports/pdf/")
     pdf.set_defaults(run=cmd_pdf)
+
+    started = commands.add_parser(
+        "new-plan", help="start a plan folder for another plan from its text: plan.toml with the "
+                         "text's sha256 and the years to fill in, empty catalogues, a README")
+    started.add_argument("dir", metavar="DIR", help="the new plan folder (new or empty)")
+    started.add_argument("--text", required=True, metavar="FILE", help="the plan's text (UTF-8)")
+    started.set_defaults(run=cmd_new_plan)
 
     update = commands.add_parser(
         "update", help="after adding observations: build data/processed/, re-render the reports "
