@@ -113,7 +113,7 @@ def test_a_value_of_another_scope_is_listed_but_never_judged(tmp_path):
     assert "75.31%（2023年）" in page and "79.69%（2023年）" not in page
     assert re.search(r"<td[^>]*>79.69%</td>", page) and "全市（口径不同，不参与评价）" in page
     english = read(tmp_path / "en" / "annual_2023.html")
-    assert "whole city (全市) (another scope than the plan" in english
+    assert "whole city (全市, including the Qianwan New Area) (another scope than the plan" in english
     assert "Cixi proper (市级, excluding the Qianwan New Area)" in english
     assert "the whole city including the Qianwan New Area" not in page  # the English note stays English
 

@@ -58,6 +58,10 @@ class Plan:
     # target is measured against, in each language.
     period_names: dict = field(default_factory=dict, hash=False, compare=False)
     reference_region: dict = field(default_factory=dict, hash=False, compare=False)
+    # What 市级 and 全市 cover in this plan's place, per language (overrides the generic names),
+    # and a sentence saying so (the methods page, the data request).
+    scope_names: dict = field(default_factory=dict, hash=False, compare=False)
+    scope_note: dict = field(default_factory=dict, hash=False, compare=False)
 
     def period_name(self, period: str, lang: str) -> str:
         return self.period_names.get(lang, {}).get(period, period)
@@ -141,6 +145,8 @@ def _load_plan(path: Path) -> Plan:
             compiled_by_zh=raw.get("compiled_by_zh", ""), compiled_by_en=raw.get("compiled_by_en", ""),
             period_names={lang: dict(raw.get(f"period_names_{lang}", {})) for lang in ("zh", "en")},
             reference_region={lang: raw.get(f"reference_region_{lang}", "") for lang in ("zh", "en")},
+            scope_names={lang: dict(raw.get(f"scope_names_{lang}", {})) for lang in ("zh", "en")},
+            scope_note={lang: raw.get(f"scope_note_{lang}", "") for lang in ("zh", "en")},
         )
     except FileNotFoundError as exc:
         raise InputError("plan description not found", file=path) from exc

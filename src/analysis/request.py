@@ -97,7 +97,8 @@ def write_request(path: Path, plan: Plan, year: int, observations: pd.DataFrame 
     notes.title = words["instructions_sheet"]
     for line in words["instructions"]:
         notes.append([line.format(year=year, start_year=plan.start_year, plan=plan.title_zh,
-                                  scopes="、".join(SCOPES), vintages="、".join(VINTAGES))])
+                                  scopes="、".join(SCOPES), vintages="、".join(VINTAGES),
+                                  scope_note=plan.scope_note.get("zh", ""))])
     notes.column_dimensions["A"].width = 110
     for cell in notes["A"]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")

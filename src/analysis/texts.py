@@ -415,8 +415,7 @@ METHODS = {
         "intro": ("本页说明《{plan}》监测报告所用的指标解释、统计口径、计算方法、判断标准及其来源，"
                   "供审阅报告时对照。"),
         "definitions_heading": "一、指标解释与统计口径",
-        "definitions_note": ("统计口径指实际值与规划基期值的统计范围是否一致：市级指不含前湾新区的慈溪市本级，"
-                             "全市指含前湾新区的全市范围。责任单位为提供该指标数据的部门。"),
+        "definitions_note": ("统计口径指实际值与规划基期值的统计范围是否一致。{scope_note}责任单位为提供该指标数据的部门。"),
         "scope_quote": "（规划原文：“{quote}”）",
         "unconfirmed": "待确认",
         "scope_unstated": "规划未注明",
@@ -456,11 +455,11 @@ METHODS = {
             "{end_year}年实际值尚未全部取得时，以最新实际值代替，标题注明“终期（预）评估”及所依据的数据年份。"),
         "kinds_heading": "五、各类目标的处理",
         "kinds": (
-            "- **水平目标**（如“高新技术企业760家”）：按上述公式评价。\n"
+            "- **水平目标**（目标为一个数值）：按上述公式评价。\n"
             "- **下限目标**（如“70%以上”）：达到下限即为已达到目标。\n"
             "- **区间目标**（如“1～2家”）：达到区间下限即为已达到目标，上限一并列示。\n"
             "- **累计目标**（如“累计新增就业大学生7万人以上”）：自零起算，按线性路径（序时进度）评价，不计复合增速。\n"
-            "- **相对目标**（如“提高幅度不低于宁波平均水平”）：比较本指标自基期以来的提高幅度与对照地区同期的提高幅度（百分点）；"
+            "- **相对目标**（以对照地区为参照，如“提高幅度不低于××平均水平”）：比较本指标自基期以来的提高幅度与对照地区同期的提高幅度（百分点）；"
             "缺少对照地区数据时暂不具备评价条件。\n"
             "- **无基期值的目标**：可判断是否已达到目标，但无法判断进度快慢。\n"
             "- **比重类指标**：变化以百分点表示；完成率以实际值与目标值之差（百分点）表示。"),
@@ -488,9 +487,8 @@ METHODS = {
                   "statistical scopes, formulas, the rules of each verdict and where they come from."),
         "definitions_heading": "1. Indicator definitions and statistical scopes (指标解释与统计口径)",
         "definitions_note": ("The statistical scope (统计口径) says whether a value covers what the "
-                             "plan's baseline covers: Cixi proper (市级) excludes the Qianwan New "
-                             "Area, the whole city (全市) includes it. The supplier is the office "
-                             "that holds the data."),
+                             "plan's baseline covers. {scope_note} The supplier is the office that "
+                             "holds the data."),
         "scope_quote": " (the plan: “{quote}”)",
         "unconfirmed": "to be confirmed",
         "scope_unstated": "not stated in the plan",
@@ -539,12 +537,12 @@ METHODS = {
             "says \"preliminary\" and which data years it rests on."),
         "kinds_heading": "5. Kinds of target",
         "kinds": (
-            "- **Level** (e.g. 760 high-tech enterprises): the formulas above.\n"
+            "- **Level** (a number to reach): the formulas above.\n"
             "- **Lower bound** (e.g. \"above 70%\"): met at the bound.\n"
             "- **Range** (e.g. \"1–2\"): met at its lower end; the upper end is shown.\n"
             "- **Cumulative** (e.g. 70,000 graduates employed over the period): counted from "
             "zero and judged on the linear path, with no compound rate.\n"
-            "- **Relative** (e.g. \"an increase no smaller than the Ningbo average\"): the "
+            "- **Relative** (against a reference region, e.g. \"an increase no smaller than its average\"): the "
             "indicator's increase since its baseline against the reference region's increase "
             "over the same years (percentage points); not assessable without that data.\n"
             "- **Without a baseline**: can be found met, but its pace cannot be judged.\n"
@@ -552,7 +550,7 @@ METHODS = {
         "scope_heading": "6. Statistical scope marks",
         "scope_rules": (
             "Every value states its scope. A value of another scope than the plan's baseline (say "
-            "the whole city where the plan counts Cixi proper) is listed with its sources, marked "
+            "the whole city where the plan counts the city level) is listed with its sources, marked "
             "\"another scope\", and never set against the target; a value whose scope, or the "
             "plan's, is not stated is judged and marked \"scope to be checked\". Where one "
             "indicator and year have values of several scopes, the plan's scope is used."),
@@ -593,7 +591,7 @@ EVIDENCE_STATUS = {
 # 统计口径 of a value, as a page names it.
 SCOPE_NAMES = {
     "zh": {"市级": "市级", "全市": "全市", "未说明": "未说明"},
-    "en": {"市级": "Cixi proper (市级, excluding the Qianwan New Area)",
+    "en": {"市级": "city level (市级)",
            "全市": "whole city (全市)", "未说明": "not stated (未说明)"},
 }
 
@@ -741,7 +739,7 @@ REQUEST = {
             "“同年应达值”是按规划目标推算的该年应达到的数值，仅供核对数量级。",
             "数值 value：只填数字，不带单位、百分号和千分位逗号（填 3.45，不填 3.45% 或“约3.5”；填 2450，不填 2,450）。"
             "单位见“计量单位”列；比重类指标填百分数的数值（3.45% 填 3.45）；家、件、项、人等计数填整数。",
-            "统计口径 scope：从下拉列表中选择（{scopes}）。市级指不含前湾新区，全市指含前湾新区；文件未说明口径的选“未说明”。"
+            "统计口径 scope：从下拉列表中选择（{scopes}）。{scope_note}文件未说明口径的选“未说明”。"
             "规划基期值的口径见“规划口径”列，口径不同的数值会列出，但不参与评价。",
             "资料类型 vintage：从下拉列表中选择（{vintages}），例如快报数、年报数。",
             "来源 source（必填）：写明文件名称、日期和数值所在位置，例如“××市2024年国民经济和社会发展统计公报（2025年3月），第五部分”。"

@@ -27,8 +27,7 @@ from analysis.progress import assess
 from analysis.references import plan_references
 from analysis.rendering.inputs import frame_digest
 from analysis.targets import BODY_ORIGIN, catalogue, headline_targets_with_rates
-from analysis.texts import (ANNUAL, COMPLETION_LABELS, DOWNLOADS, EVIDENCE_STATUS, SCOPE_NAMES,
-                            STATUS_LABELS)
+from analysis.texts import ANNUAL, COMPLETION_LABELS, DOWNLOADS, EVIDENCE_STATUS, STATUS_LABELS
 
 JUDGED = ("on_track", "moderate_progress", "insufficient_progress")  # a pace to compare
 DARK = ("target_met", "moving_away")  # colours that take white text
@@ -376,7 +375,7 @@ class AnnualReport(Page):
 
     def issues(self) -> list:
         names, items = self.names(), []
-        scopes, scope_names = indicator_scopes(self.indicators), SCOPE_NAMES[self.lang]
+        scopes, scope_names = indicator_scopes(self.indicators), self.scope_names()
         for row in self.rows(*JUDGED):
             if self.pace(row) == "behind":
                 items.append(self.phrase(

@@ -44,7 +44,13 @@ class Page:
                 "baseline_year": plan.baseline_year, "mid_term_year": plan.mid_term_year,
                 "table": self.table_name(next(t for t in plan.tables if t["plan_period"] == plan.period)),
                 "period": plan.period_name(plan.period, self.lang),
-                "region": plan.reference_region.get(self.lang, ""), **self.previous_fields()}
+                "region": plan.reference_region.get(self.lang, ""),
+                "scope_note": plan.scope_note.get(self.lang, ""), **self.previous_fields()}
+
+    def scope_names(self) -> dict[str, str]:
+        """市级, 全市, 未说明 as this page names them: the plan's own names for its place where
+        plan.toml gives them ("Cixi proper (市级, …)"), else the generic ones."""
+        return {**SCOPE_NAMES[self.lang], **self.plan.scope_names.get(self.lang, {})}
 
     def previous_fields(self) -> dict:
         """The previous plan as the pages name it: its period, its table, its first and last
@@ -166,7 +172,7 @@ class Page:
         differs from the plan's (never set against the target) or is to be checked."""
         columns, names, words = self.columns, self.names(), self.words
         marks = {"same": "", "differs": words["scope_differs"], "unverified": words["scope_unverified"]}
-        scope_names = SCOPE_NAMES[self.lang]
+        scope_names = self.scope_names()
         scopes = [words["scope_marked"].format(scope=scope_names[scope], mark=marks[check])
                   if marks[check] else scope_names[scope] for scope, check in
                   zip(observations["scope"], scope_checks(observations, self.indicators))]

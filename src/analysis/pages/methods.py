@@ -18,7 +18,7 @@ from analysis.plan import Plan, series_notes
 from analysis.progress import EXCEEDED_MARGIN, MODERATE, NEARLY_MET, ON_TRACK
 from analysis.scenarios import EXPLORER_DRAWS, SCENARIO_DEFAULTS
 from analysis.targets import headline_targets
-from analysis.texts import METHODS, SCOPE_NAMES, STATUS_LABELS
+from analysis.texts import METHODS, STATUS_LABELS
 
 @dataclass
 class MethodsPage(Page):
@@ -39,7 +39,7 @@ class MethodsPage(Page):
         lang, columns, text = self.lang, self.columns, self.text
         headline = list(headline_targets(plan=self.plan)["indicator_id"])
         meta = self.indicators.set_index("indicator_id").loc[headline]
-        scopes, scope_names = indicator_scopes(self.indicators), SCOPE_NAMES[lang]
+        scopes, scope_names = indicator_scopes(self.indicators), self.scope_names()
 
         def cell(column: str) -> list[str]:
             if column not in meta:
