@@ -115,7 +115,7 @@ def test_pages_that_list_every_observation_change_and_nothing_else(tmp_path):
 def test_pages_that_read_no_observations_are_the_same_with_or_without_them(tmp_path):
     """The declarations are true: rendered with another observation, `trajectories` and the
     previous-plan review come out byte for byte the same (and are not re-rendered)."""
-    names = ["trajectories", "review_13th_plan"]
+    names = ["trajectories", "review_previous_plan"]
     plan = plan_with_observations(tmp_path, [FOUND])
     jobs = [job for job in other_jobs(plan, ["zh"]) if job.relative_path[:-5] in names]
     out = tmp_path / "out"
@@ -168,14 +168,14 @@ def test_a_change_to_a_module_re_renders_only_the_reports_whose_notebooks_import
         return real_digest(paths, root) + ("edited" if touched in paths else "")
 
     monkeypatch.setattr(inputs, "_files_digest", with_edit)
-    assert changed(before, digests()) == ["en/review_13th_plan.html", "review_13th_plan.html"]
+    assert changed(before, digests()) == ["en/review_previous_plan.html", "review_previous_plan.html"]
 
 
 def test_every_notebook_declares_only_known_reads():
     for notebook in sorted(NOTEBOOKS.glob("*.ipynb")):
         assert set(inputs.declared_reads(notebook)) <= set(inputs.READS)
     assert inputs.declared_reads(NOTEBOOKS / "trajectories.ipynb") == ()
-    assert inputs.declared_reads(NOTEBOOKS / "review_13th_plan.ipynb") == ()
+    assert inputs.declared_reads(NOTEBOOKS / "review_previous_plan.ipynb") == ()
 
 
 def test_the_set_covers_every_report_of_the_plan():

@@ -21,7 +21,7 @@ from conftest import FOUND, SCOPED
 PLAN = load_plan()
 
 YEARS = [2021, 2022, 2023, 2024, 2025]
-OTHERS = ["overview", "review_13th_plan", "trajectories", "scenarios", "scenario_explorer",
+OTHERS = ["overview", "review_previous_plan", "trajectories", "scenarios", "scenario_explorer",
           "methods"]
 MAX_BYTES = 350_000  # issue 11: lean pages
 

@@ -43,7 +43,7 @@ def no_observations():
 def test_defaults_are_the_13th_plan_pace_else_the_required_rate(targets):
     defaults = default_assumptions(targets, PLAN).set_index("indicator_id")
     assert "rd_revenue_ratio_industrial" not in defaults.index  # no numeric target
-    assert defaults.loc["high_tech_enterprises", "assumption"] == "pace_13th"
+    assert defaults.loc["high_tech_enterprises", "assumption"] == "pace_previous"
     assert round(defaults.loc["high_tech_enterprises", "growth"], 6) == 0.276771
     assert defaults.loc["pct_applications", "assumption"] == "required_rate"
     assert round(defaults.loc["pct_applications", "growth"], 6) == 0.148698

@@ -15,7 +15,7 @@ PLAN = "data/raw/plan/plan.toml"
 OFFICIAL = {
     "annual_report": {"report_year": 2025, "lang": "zh", "plan": PLAN, "observation_files": []},
     "overview": {"lang": "zh", "plan": PLAN},
-    "review_13th_plan": {"lang": "zh", "plan": PLAN},
+    "review_previous_plan": {"lang": "zh", "plan": PLAN},
     "trajectories": {"lang": "zh", "plan": PLAN},
     "scenarios": {"lang": "zh", "plan": PLAN, "growth": {}, **SCENARIO_DEFAULTS},
     "scenario_explorer": {"lang": "zh", "plan": PLAN, "interactive": True},

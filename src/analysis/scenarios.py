@@ -37,7 +37,7 @@ def default_assumptions(targets: pd.DataFrame, plan: Plan | None = None,
             growth = (share_gap_rate(before["from_value"], before["to_value"],
                                      before["to_year"] - before["from_year"])
                       if share else before["pace_rate"])
-            assumption = "pace_13th"
+            assumption = "pace_previous"
         else:
             growth = (share_gap_rate(target["baseline_value"], target["target_value"],
                                      target["target_year"] - target["baseline_year"])

@@ -45,7 +45,7 @@ COLUMNS = {
 
 WORDS = {
     "zh": {"yes": "是", "no": "否", "no_data": "暂无数据", "observed": "实际值", "baseline": "基期值",
-           "pace_13th": "{previous}速度", "required_rate": "所需增长率", "parameter": "参数设定",
+           "pace_previous": "{previous}速度", "required_rate": "所需增长率", "parameter": "参数设定",
            "level": "水平值", "lower_bound": "下限", "range": "区间", "cumulative": "累计",
            "relative": "相对值", "qualitative": "定性", "body": "正文",
            "scope_differs": "口径不同，不参与评价", "scope_unverified": "口径待核实",
@@ -53,7 +53,7 @@ WORDS = {
            "at_least": "{value}以上", "or_more": "{value}以上",
            "points_signed": "{sign}{points}个百分点"},
     "en": {"yes": "yes", "no": "no", "no_data": "no data", "observed": "observed",
-           "baseline": "baseline", "pace_13th": "pace of the {previous}", "required_rate": "required rate",
+           "baseline": "baseline", "pace_previous": "pace of the {previous}", "required_rate": "required rate",
            "parameter": "parameter", "level": "level", "lower_bound": "lower bound",
            "range": "range", "cumulative": "cumulative", "relative": "relative",
            "qualitative": "qualitative", "body": "body text",
@@ -780,7 +780,7 @@ ALL = {"COLUMNS": COLUMNS, "WORDS": WORDS, "ANNUAL": ANNUAL, "OVERVIEW": OVERVIE
 # Each rendered notebook's title (the annual report's comes from the plan).
 NOTEBOOK_TITLES = {
     "overview": {lang: OVERVIEW[lang]["title"] for lang in OVERVIEW},
-    "review_13th_plan": {lang: REVIEW[lang]["title"] for lang in REVIEW},
+    "review_previous_plan": {lang: REVIEW[lang]["title"] for lang in REVIEW},
     "trajectories": {lang: TRAJECTORIES[lang]["title"] for lang in TRAJECTORIES},
     "scenarios": {lang: SCENARIOS[lang]["title"] for lang in SCENARIOS},
     "scenario_explorer": {lang: EXPLORER[lang]["title"] for lang in EXPLORER},

@@ -18,7 +18,7 @@ from analysis.texts import COMPLETION_LABELS, REVIEW
 
 @dataclass
 class ReviewPage(Page):
-    """专栏1 in review, the 13th plan's pace carried forward, and the plan's contradictions."""
+    """The previous plan's table in review, its pace carried forward, and the notes on the plan's wording."""
 
     review: pd.DataFrame = None
     values: pd.DataFrame = None

@@ -25,7 +25,7 @@ from analysis.texts import NOTEBOOK_TITLES
 ANNUAL_REPORT = config.NOTEBOOKS_DIR / "annual_report.ipynb"
 # Notebook name → parameters beside lang and plan, for the rendered HTML.
 OTHER_NOTEBOOKS = {
-    "overview": {}, "review_13th_plan": {}, "trajectories": {}, "scenarios": {},
+    "overview": {}, "review_previous_plan": {}, "trajectories": {}, "scenarios": {},
     "scenario_explorer": {"interactive": False},  # HTML cannot run widgets
     "methods": {},
 }
