@@ -302,7 +302,7 @@ REVIEW = {
         "title": "The {previous} in review, and notes on the plan's wording (规划文本口径说明)",
         "intro": ("{previous_table} gives the headline indicators of the {previous} in {previous_start}, their {previous_end} targets and "
                   "their {previous_end} values. The table compares the yearly growth achieved with the "
-                  "growth the target needed, and puts our verdict beside the table's own remark."),
+                  "growth the target needed, and puts the verdict by this report's rules beside the table's own remark."),
         "review_heading": "{previous_table}: what the {previous} achieved",
         "disagree": "Where they differ: {comments}",
         "all_agree": "The verdicts by this report's rules agree with every remark of {previous_table}.",
