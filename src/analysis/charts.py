@@ -153,6 +153,9 @@ STATUS_COLOURS = {
     "insufficient_progress": "#fdae61", "moving_away": "#d73027",
     "insufficient_data": "#e0e0e0", "not_assessable": "#bdbdbd",
 }
+# The text on each status colour: white on the two dark ones.
+STATUS_INK = {status: "#ffffff" if status in ("target_met", "moving_away") else "#1a1a1a"
+              for status in STATUS_COLOURS}
 
 
 def status_grid(statuses: pd.DataFrame, labels: dict[str, str], names: dict[str, str]) -> Figure:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.files import write_atomic
+from analysis.workbooks import display_width
 
 MIMETYPE = "application/vnd.analysis.tables+json"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -115,7 +116,7 @@ def _xlsx(frames: list[tuple[dict, pd.DataFrame]]) -> bytes:
             sheet.append([_plain(v) for v in row])
         sheet.freeze_panes = "A2"
         for index, column in enumerate(frame.columns, start=1):
-            longest = max([_width(column)] + [_width(v) for v in frame.iloc[:, index - 1]])
+            longest = max([display_width(column)] + [display_width(v) for v in frame.iloc[:, index - 1]])
             sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, longest + 2)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -125,10 +126,6 @@ def _xlsx(frames: list[tuple[dict, pd.DataFrame]]) -> bytes:
 def _sheet_name(title: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", "", title)[:31]
 
-
-def _width(value) -> float:
-    text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-    return sum(2 if ord(ch) > 0x2e80 else 1 for ch in text)
 
 
 def _fixed(data: bytes) -> bytes:

@@ -36,9 +36,8 @@ ASSESSMENT_COLUMNS = [
 STATUSES = ["target_met", "on_track", "moderate_progress", "insufficient_progress",
             "moving_away", "insufficient_data", "not_assessable"]
 ON_TRACK, MODERATE = 0.95, 0.60
-# 完成情况, best first: 超额完成 beyond the target by a tenth of the way from the baseline, 完成,
-# 基本完成 at nine tenths of the way, 未完成 (DESIGN.md, Method).
-COMPLETIONS = ["exceeded", "met", "nearly_met", "not_met"]
+# 完成情况 (`completion`): 超额完成 beyond the target by a tenth of the way from the baseline,
+# 完成 at the target, 基本完成 at nine tenths of the way, else 未完成 (DESIGN.md, Method).
 EXCEEDED_MARGIN, NEARLY_MET = 0.10, 0.90
 _NO_REFERENCES = pd.DataFrame(columns=["series_id", "year", "value", "source", "note"])
 

@@ -15,6 +15,7 @@ from analysis.plan import Plan, load_indicators
 from analysis.targets import NUMERIC_KINDS, catalogue
 from analysis.texts import REQUEST
 from analysis.trajectories import compound_value, linear_value, with_required_rates
+from analysis.workbooks import display_width
 
 VINTAGES = ("快报", "年报", "统计公报", "统计年鉴", "工作总结", "其他")
 # Reference columns (locked), then the columns to fill, whose headers carry the ids the reader
@@ -139,7 +140,7 @@ def _table_sheet(book, title: str, header: list[str], rows: list[list], to_fill:
         sheet.cell(1, index).font = Font(bold=True)
         sheet.cell(1, index).fill = PatternFill("solid", fgColor="DDDDDD")
         texts = [str(c.value or "") for c in sheet[letter]]
-        sheet.column_dimensions[letter].width = min(48, max(_width(t) for t in texts) + 2)
+        sheet.column_dimensions[letter].width = min(48, max(display_width(t) for t in texts) + 2)
         for number in range(2, spare + 1):
             cell = sheet.cell(number, index)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -184,10 +185,3 @@ def evidence_rows(plan: Plan, year: int, evidence: pd.DataFrame | None = None) -
     return [{"name": row["name_zh"], "quote": row["quote"], "target_id": row["target_id"],
              "year": year} for row in evidence_targets(plan).to_dict("records")
             if row["target_id"] not in have]
-
-
-def _width(text: str) -> float:
-    """Columns wide enough for Chinese text: a CJK character takes two Latin widths."""
-    longest = max(text.split("\n"), key=len) if text else ""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in longest)
-

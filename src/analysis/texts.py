@@ -624,7 +624,7 @@ CHARTS = {
 
 # A report's tables as downloads: titles (sheet names) and column names, units in the header.
 DOWNLOADS = {
-    "zh": {"indicators_title": "主要指标完成情况", "body_title": "正文目标进展",
+    "zh": {"indicators_title": "主要指标完成情况", "body_targets_title": "正文目标进展",
            "gaps_title": "数据缺口与责任单位", "sources_title": "实际值及来源",
            "indicator_id": "指标编号", "indicator": "指标", "unit": "单位", "baseline_year": "基期年份",
            "baseline_value": "基期值", "target_year": "目标年份", "target_value": "目标值",
@@ -652,7 +652,7 @@ DOWNLOADS = {
            "growth": "增长假设（%）", "assumption": "假设来源", "probability": "达标概率（%）",
            "p10": "10%分位", "median": "中位数", "p90": "90%分位", "definition": "指标解释",
            "supplier": "责任单位"},
-    "en": {"indicators_title": "Headline indicators", "body_title": "Body-text targets",
+    "en": {"indicators_title": "Headline indicators", "body_targets_title": "Body-text targets",
            "gaps_title": "Missing data and suppliers", "sources_title": "Values and sources",
            "indicator_id": "Indicator id", "indicator": "Indicator", "unit": "Unit",
            "baseline_year": "Baseline year", "baseline_value": "Baseline", "target_year": "Target year",

@@ -165,3 +165,12 @@ def _text(value, name: str, where: dict) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and name == "year" else repr(value)
     return str(value)
+
+
+def display_width(text) -> float:
+    """How wide a cell's text shows in Excel or WPS: a CJK character takes two Latin widths
+    (the longest line of a multi-line text; nothing for an empty cell)."""
+    if text is None or (isinstance(text, float) and text != text):  # empty, or NaN
+        return 0
+    longest = max(str(text).split("\n"), key=len)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in longest)

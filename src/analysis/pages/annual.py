@@ -13,12 +13,10 @@ from typing import Iterator, Sequence
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from analysis.charts import STATUS_COLOURS, status_grid, trajectory_chart
+from analysis.charts import status_grid, trajectory_chart
 from analysis.checks import data_checks, describe
-from analysis.downloads import tables_output
 from analysis.errors import InputError
 from analysis.evidence import NO_INFORMATION, evidence_targets, load_evidence, target_progress
-from analysis.labels import STATUS_SYMBOLS
 from analysis.observations import as_of, comparable, indicator_scopes, load_observations, scope_checks
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html, format_rate, format_share, md_text, percentage_points
@@ -27,10 +25,9 @@ from analysis.progress import assess
 from analysis.references import plan_references
 from analysis.rendering.inputs import frame_digest
 from analysis.targets import BODY_ORIGIN, catalogue, headline_targets_with_rates
-from analysis.texts import ANNUAL, COMPLETION_LABELS, DOWNLOADS, EVIDENCE_STATUS, STATUS_LABELS
+from analysis.texts import ANNUAL, COMPLETION_LABELS, EVIDENCE_STATUS, STATUS_LABELS
 
 JUDGED = ("on_track", "moderate_progress", "insufficient_progress")  # a pace to compare
-DARK = ("target_met", "moving_away")  # colours that take white text
 
 
 @dataclass
@@ -106,13 +103,6 @@ class AnnualReport(Page):
                   else self.text["strip_no_data"])
         return HTML('<p class="status-strip">' + " ".join(badges)
                     + f' <span class="cutoff">{html.escape(cutoff)}</span></p>')
-
-    def badge(self, status: str, text: str) -> str:
-        """The status in its colour with its symbol (a black-and-white print keeps the symbol)."""
-        colour = STATUS_COLOURS[status]
-        ink = "#ffffff" if status in DARK else "#1a1a1a"
-        return (f'<span class="status" style="background:{colour};color:{ink};padding:0 0.3em;'
-                f'border-radius:3px">{STATUS_SYMBOLS[status]}\u00a0{html.escape(text)}</span>')
 
     def overall(self) -> Markdown:
         """Five to eight sentences generated from the assessment."""
@@ -217,6 +207,7 @@ class AnnualReport(Page):
             columns["status"]: [self.status_cell(r) for r in rows],
             columns["remaining_rate"]: [self.still_needed(r) for r in rows],
         })
+        self.offer("indicators", self.headline_frame())
         return as_html(table, markup=(columns["status"],))
 
     def target_cell(self, target: pd.Series) -> str:
@@ -337,7 +328,7 @@ class AnnualReport(Page):
         return self.text["body_target"].format(name=name, target=shown)
 
     def body_section(self) -> list:
-        table = self.body_table()
+        table = self.offer("body_targets", self.body_table())
         return [self.heading("body_heading"), self.say("body_note", count=len(table)),
                 as_html(table)]
 
@@ -409,7 +400,7 @@ class AnnualReport(Page):
         return [self.heading("issues_heading"), Markdown(body)]
 
     def gaps(self) -> list:
-        table = self.gaps_table()
+        table = self.offer("gaps", self.gaps_table())
         if table.empty:
             return [self.heading("gaps_heading"), self.say("gaps_none")]
         return [self.heading("gaps_heading"), self.say("gaps_note"), as_html(table)]
@@ -455,6 +446,7 @@ class AnnualReport(Page):
         return [self.heading("grid_heading"), self.chart(figure, "dashboard_alt"), self.say("grid_note")]
 
     def observations_table(self) -> HTML | Markdown:
+        self.offer("sources", self.sources_frame(self.observations))
         if self.observations.empty:
             return self.say("no_observations")
         return self.observation_table(self.observations)
@@ -487,7 +479,7 @@ class AnnualReport(Page):
     def headline_frame(self) -> pd.DataFrame:
         """The headline table with numbers as numbers and units in the header, as the download
         gives it: every value the page shows, to four decimals (percentages to two)."""
-        words, frame = DOWNLOADS[self.lang], self.assessment
+        words, frame = self.download_words, self.assessment
         names, kinds = self.names(), self.measures()
         shares = frame["indicator_id"].map(kinds) == "share"
         targets = self.targets.set_index("indicator_id")
@@ -523,14 +515,8 @@ class AnnualReport(Page):
         })
 
     def downloads(self):
-        """The report's tables for download (Excel and CSV beside the page)."""
-        words = DOWNLOADS[self.lang]
-        return tables_output([
-            ("indicators", words["indicators_title"], self.headline_frame()),
-            ("body_targets", words["body_title"], self.body_table()),
-            ("gaps", words["gaps_title"], self.gaps_table()),
-            ("sources", words["sources_title"], self.sources_frame(self.observations)),
-        ], summary=self.summary())
+        """The tables this page showed, for download, and its summary for the index."""
+        return super().downloads(summary=self.summary())
 
     def colophon(self) -> Markdown:
         """Who compiled it, the data cut-off, the inputs' version: no wall-clock time, so a

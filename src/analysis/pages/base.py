@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 import pandas as pd
 from IPython.display import HTML, SVG, Markdown
 from matplotlib.figure import Figure
 
-from analysis.charts import svg_text, use_report_style
+from analysis.charts import STATUS_COLOURS, STATUS_INK, svg_text, use_report_style
 from analysis.downloads import tables_output
-from analysis.labels import (ENGLISH_AMOUNTS, check_language, indicator_names, indicator_units,
+from analysis.labels import (ENGLISH_AMOUNTS, STATUS_SYMBOLS, check_language, indicator_names, indicator_units,
                              status_label)
 from analysis.observations import scope_checks
 from analysis.pages.formatting import (as_html, escaped, format_number_text, format_value,
@@ -171,14 +172,11 @@ class Page:
         """Observed values with their units, sources and 统计口径, marked where the scope
         differs from the plan's (never set against the target) or is to be checked."""
         columns, names, words = self.columns, self.names(), self.words
-        marks = {"same": "", "differs": words["scope_differs"], "unverified": words["scope_unverified"]}
         scope_names = self.scope_names()
-        scopes = [words["scope_marked"].format(scope=scope_names[scope], mark=marks[check])
-                  if marks[check] else scope_names[scope] for scope, check in
-                  zip(observations["scope"], scope_checks(observations, self.indicators))]
-        notes = observations["note"]
-        if self.lang != "zh":  # an English page gives the English note where there is one
-            notes = observations["note_en"].where(observations["note_en"] != "", notes)
+        scopes = [words["scope_marked"].format(scope=scope_names[scope], mark=mark)
+                  if mark else scope_names[scope]
+                  for scope, mark in zip(observations["scope"], self.scope_marks(observations))]
+        notes = self.notes(observations)
         table = pd.DataFrame({
             columns["indicator"]: observations["indicator_id"].map(names),
             columns["year"]: observations["year"].astype(str),
@@ -200,17 +198,28 @@ class Page:
         self.offered[key] = (self.download_words[f"{key}_title"], frame)
         return frame
 
-    def downloads(self):
-        """The tables offered so far, as one output the renderer writes beside the page."""
-        return tables_output([(key, title, frame) for key, (title, frame) in self.offered.items()])
+    def downloads(self, summary: dict | None = None):
+        """The tables offered so far, as one output the renderer writes beside the page (with
+        the summary the index shows, for a page that has one)."""
+        return tables_output([(key, title, frame) for key, (title, frame) in self.offered.items()],
+                             summary=summary)
+
+    def scope_marks(self, observations: pd.DataFrame) -> list[str]:
+        """Per value: 口径不同，不参与评价, 口径待核实, or nothing where its scope is the plan's."""
+        marks = {"same": "", "differs": self.words["scope_differs"],
+                 "unverified": self.words["scope_unverified"]}
+        return [marks[check] for check in scope_checks(observations, self.indicators)]
+
+    def notes(self, observations: pd.DataFrame) -> pd.Series:
+        """The values' notes in the page's language: an English page gives the English note
+        where there is one."""
+        if self.lang == "zh":
+            return observations["note"]
+        return observations["note_en"].where(observations["note_en"] != "", observations["note"])
 
     def sources_frame(self, observations: pd.DataFrame) -> pd.DataFrame:
         """Values with their units, 统计口径 and sources, as a download gives them."""
         words, frame = self.download_words, observations
-        marks = {"same": "", "differs": self.words["scope_differs"],
-                 "unverified": self.words["scope_unverified"]}
-        notes = frame["note"] if self.lang == "zh" else frame["note_en"].where(
-            frame["note_en"] != "", frame["note"])
         return pd.DataFrame({
             words["indicator_id"]: frame["indicator_id"],
             words["indicator"]: frame["indicator_id"].map(self.names()),
@@ -218,10 +227,17 @@ class Page:
             words["value"]: frame["value"],
             words["unit"]: frame["indicator_id"].map(self.units()),
             words["scope"]: frame["scope"],
-            words["scope_check"]: [marks[c] for c in scope_checks(frame, self.indicators)],
+            words["scope_check"]: self.scope_marks(frame),
             words["source"]: frame["source"],
-            words["note"]: notes,
+            words["note"]: self.notes(frame),
         })
+
+    def badge(self, status: str, text: str) -> str:
+        """HTML: the status in its colour with its symbol (a black-and-white print keeps the
+        symbol); `text` is escaped here."""
+        return (f'<span class="status" style="background:{STATUS_COLOURS[status]};'
+                f'color:{STATUS_INK[status]};padding:0 0.3em;border-radius:3px">'
+                f"{STATUS_SYMBOLS[status]}\u00a0{html.escape(text)}</span>")
 
     def status_label(self, status: str) -> str:
         return status_label(status, self.lang)

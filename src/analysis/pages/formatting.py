@@ -82,13 +82,6 @@ def percentage_points(first: float, second: float) -> int:
     return abs(round(100 * first) - round(100 * second))
 
 
-def with_year(value: float, year, lang: str, unit: str = "") -> str:
-    """"3.2（2020）" or "3.2 (2020)", with a unit if given; a dash when there is no value."""
-    if pd.isna(value) or pd.isna(year):
-        return "—"
-    number = with_unit(f"{value:g}", unit) if unit else f"{value:g}"
-    return f"{number}（{int(year)}）" if lang == "zh" else f"{number} ({int(year)})"
-
 
 def with_year_text(text: str, year: int, lang: str) -> str:
     """"推进中（2024）" or "in progress (2024)"."""
@@ -97,11 +90,3 @@ def with_year_text(text: str, year: int, lang: str) -> str:
 
 def format_rate(rate: float) -> str:
     return "—" if pd.isna(rate) else f"{rate:.2%}"
-
-
-def format_ratio(ratio: float) -> str:
-    return "—" if pd.isna(ratio) else f"{ratio:.2f}"
-
-
-def format_number(value: float) -> str:
-    return "—" if pd.isna(value) else f"{value:,.2f}".rstrip("0").rstrip(".")

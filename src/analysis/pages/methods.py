@@ -9,11 +9,9 @@ from dataclasses import dataclass
 import pandas as pd
 from IPython.display import Markdown
 
-from analysis.charts import STATUS_COLOURS
-from analysis.labels import STATUS_SYMBOLS
 from analysis.observations import UNSTATED, indicator_scopes
 from analysis.pages.base import Page, page_context
-from analysis.pages.formatting import as_html, md_text
+from analysis.pages.formatting import as_html
 from analysis.plan import Plan, series_notes
 from analysis.progress import EXCEEDED_MARGIN, MODERATE, NEARLY_MET, ON_TRACK
 from analysis.scenarios import EXPLORER_DRAWS, SCENARIO_DEFAULTS
@@ -66,10 +64,7 @@ class MethodsPage(Page):
 
     def statuses(self) -> list:
         """Each status with its symbol, colour and condition; where the cut-offs come from."""
-        cells = [f'<span style="background:{STATUS_COLOURS[s]};color:'
-                 f'{"#ffffff" if s in ("target_met", "moving_away") else "#1a1a1a"};padding:0 0.3em;'
-                 f'border-radius:3px">{STATUS_SYMBOLS[s]}\u00a0{md_text(STATUS_LABELS[s][self.lang])}</span>'
-                 for s in STATUS_LABELS]
+        cells = [self.badge(s, STATUS_LABELS[s][self.lang]) for s in STATUS_LABELS]
         table = pd.DataFrame({self.columns["status"]: cells,
                               self.columns["condition"]: [self.phrase(f"rule_{s}")
                                                           for s in STATUS_LABELS]})

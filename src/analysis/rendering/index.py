@@ -9,13 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis import config
-from analysis.charts import STATUS_COLOURS
+from analysis.charts import STATUS_COLOURS, STATUS_INK
 from analysis.files import write_atomic
 from analysis.plan import Plan
 from analysis.rendering.report_set import all_jobs, read_manifest
 from analysis.texts import INDEX, STATUS_LABELS
 
-_DARK = {"target_met", "moving_away"}  # white text on these colours
 
 
 def index_cards(plan: Plan, out_dir: Path) -> dict[str, list[dict]]:
@@ -34,7 +33,7 @@ def index_cards(plan: Plan, out_dir: Path) -> dict[str, list[dict]]:
                 card["data_year"] = summary["latest_data_year"]
             counts = summary.get("statuses", {})
             card["badges"] = [{"label": STATUS_LABELS[s][lang], "count": counts[s],
-                               "colour": STATUS_COLOURS[s], "ink": "#fff" if s in _DARK else "#222"}
+                               "colour": STATUS_COLOURS[s], "ink": STATUS_INK[s]}
                               for s in STATUS_LABELS if s in counts]
             cards.setdefault(lang, []).append(card)
         annual = [card for card in cards.get(lang, []) if card["year"] is not None]
