@@ -177,3 +177,11 @@ def test_the_colophon_names_the_compiler_and_the_data_but_no_clock_time(behind):
     assert "编制单位：慈溪市科学技术局" in colophon and "数据截至：2023年" in colophon
     assert "规划文本 840bc0d7" in colophon
     assert not re.search(r"\d{1,2}:\d{2}", colophon)
+
+
+def test_the_english_final_evaluation_names_its_data_years_plainly(tmp_path):
+    values = observations(tmp_path, ("high_tech_enterprises", 2024, 994, "市级"),
+                          ("high_tech_value_added_share", 2023, 75.31, "市级"))
+    shown = text(annual_report(2025, "en", values).special_sections())
+    assert "Final evaluation, preliminary (based on data of 2023, 2024)" in shown
+

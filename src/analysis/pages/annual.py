@@ -259,7 +259,7 @@ class AnnualReport(Page):
         years = sorted({int(y) for y in self.assessment["latest_year"].dropna()})
         if not years:
             return "—"
-        return self.listing([str(y) for y in years])
+        return ("、" if self.lang == "zh" else ", ").join(str(y) for y in years)
 
     def midterm(self) -> list:
         frame = self.assessment
