@@ -158,3 +158,46 @@ def test_a_chart_as_svg_keeps_its_text_and_the_same_bytes():
     referenced = {i for i in ids if re.fullmatch(r"[pm][0-9a-f]{10}", i)}
     assert not referenced and re.search(r'id="p[0-9a-f]{10}"', first)
 
+
+
+def test_a_chart_with_unchanged_inputs_is_read_back_not_drawn(tmp_path, monkeypatch):
+    from analysis.charts import CHART_CACHE_ENV, chart_svg, svg_text
+
+    use_report_style()
+    observations = load_observations([FOUND])
+    mine = observations[observations["indicator_id"] == "high_tech_enterprises"]
+    assert not mine.empty
+    args = (target("high_tech_enterprises"), mine, 2024, "zh", "家")
+    fresh = svg_text(trajectory_chart(*args), "a")
+    calls = []
+
+    def draw(*arguments):
+        calls.append(arguments)
+        return trajectory_chart(*arguments)
+
+    monkeypatch.delenv(CHART_CACHE_ENV, raising=False)
+    assert chart_svg(draw, args, "a") == fresh and len(calls) == 1  # JupyterLab: no cache
+    monkeypatch.setenv(CHART_CACHE_ENV, str(tmp_path / "charts"))
+    assert chart_svg(draw, args, "a") == fresh and len(calls) == 2  # drawn and kept
+    assert chart_svg(draw, args, "a") == fresh and len(calls) == 2  # read back
+    changed = mine.assign(value=mine["value"] + 0.01)
+    for other, salt in [((args[0], changed, *args[2:]), "a"), ((*args[:3], "en", "家"), "a"),
+                        ((args[0], mine, 2025, "zh", "家"), "a"), (args, "b")]:
+        chart_svg(draw, other, salt)
+    assert len(calls) == 6 and len(list((tmp_path / "charts").glob("*.svg"))) == 5
+
+
+def test_a_charts_inputs_are_told_apart_by_value_and_kind():
+    import numpy as np
+    import pandas as pd
+
+    from analysis.charts import _fingerprint
+
+    kinds = [1, 1.0, np.float64(1.0), True, "1", None, float("nan"), [1], (1,), {"a": 1}]
+    assert len({_fingerprint(value) for value in kinds}) == len(kinds)
+    frame = pd.DataFrame({"year": [2021, 2022], "value": [1.0, 2.0]})
+    assert _fingerprint(frame) != _fingerprint(frame.astype({"value": "float32"}))
+    assert _fingerprint(frame) != _fingerprint(frame.assign(value=[1.0, 2.0000001]))
+    assert _fingerprint(frame) == _fingerprint(frame.copy())
+    with pytest.raises(TypeError, match="cannot be fingerprinted"):
+        _fingerprint(Path("x"))

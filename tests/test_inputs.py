@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from analysis import config
+from analysis import digests as environment
 from analysis.plan import load_plan
 from analysis.rendering import Inputs, all_jobs, annual_jobs, job_digest, other_jobs, render_all
 from analysis.rendering import inputs
@@ -28,17 +29,17 @@ def changed(before: dict, after: dict) -> list[str]:
 
 @pytest.fixture
 def fresh_environment():
-    inputs.environment_digest.cache_clear()
+    environment.environment_digest.cache_clear()
     yield
-    inputs.environment_digest.cache_clear()
+    environment.environment_digest.cache_clear()
 
 
 # --- the environment -----------------------------------------------------------------------------
 
 def test_a_new_python_version_re_renders_everything(monkeypatch, fresh_environment):
     before = digests()
-    monkeypatch.setattr(inputs, "python_version", lambda: "CPython 3.99.0")
-    inputs.environment_digest.cache_clear()
+    monkeypatch.setattr(environment, "python_version", lambda: "CPython 3.99.0")
+    environment.environment_digest.cache_clear()
     assert changed(before, digests()) == sorted(before)
 
 
@@ -46,27 +47,27 @@ def test_a_new_python_version_re_renders_everything(monkeypatch, fresh_environme
                                   "nbconvert", "mplfonts"])
 def test_another_version_of_any_rendering_library_re_renders_everything(monkeypatch, name,
                                                                          fresh_environment):
-    real = inputs.installed_distributions()
+    real = environment.installed_distributions()
     assert any(line.startswith(f"{name}==") for line in real), real
     before = digests()
     bumped = [f"{name}==0.0.0-other" if line.startswith(f"{name}==") else line for line in real]
-    monkeypatch.setattr(inputs, "installed_distributions", lambda: bumped)
-    inputs.environment_digest.cache_clear()
+    monkeypatch.setattr(environment, "installed_distributions", lambda: bumped)
+    environment.environment_digest.cache_clear()
     assert changed(before, digests()) == sorted(before)
 
 
 def test_a_newly_installed_distribution_re_renders_everything(monkeypatch, fresh_environment):
-    real = inputs.installed_distributions()
+    real = environment.installed_distributions()
     before = digests()
-    monkeypatch.setattr(inputs, "installed_distributions", lambda: sorted([*real, "brotli==1.1"]))
-    inputs.environment_digest.cache_clear()
+    monkeypatch.setattr(environment, "installed_distributions", lambda: sorted([*real, "brotli==1.1"]))
+    environment.environment_digest.cache_clear()
     assert changed(before, digests()) == sorted(before)
 
 
 def test_raising_the_epoch_re_renders_everything(monkeypatch, fresh_environment):
     before = digests()
-    monkeypatch.setattr(inputs, "RENDER_EPOCH", inputs.RENDER_EPOCH + 1)
-    inputs.environment_digest.cache_clear()
+    monkeypatch.setattr(environment, "RENDER_EPOCH", environment.RENDER_EPOCH + 1)
+    environment.environment_digest.cache_clear()
     assert changed(before, digests()) == sorted(before)
 
 

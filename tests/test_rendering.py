@@ -250,6 +250,29 @@ def test_unchanged_inputs_are_not_rendered_again(rendered, tmp_path):
             != read_manifest(rendered)["annual_2022.html"]["digest"])
 
 
+def test_charts_read_back_and_a_preloaded_pool_change_no_byte(rendered, tmp_path):
+    """`update` starts its workers' kernels early and preloads them; charts whose inputs did not
+    change come back from the report folder's cache. The pages stay byte for byte the same."""
+    from analysis.rendering.report_set import CHART_CACHE, WarmPool
+
+    shutil.copytree(rendered, tmp_path, dirs_exist_ok=True)  # its chart cache included
+    cache = tmp_path / CHART_CACHE
+    drawn = sorted(cache.glob("*.svg"))
+    assert drawn  # the cold render drew and kept them
+    (tmp_path / MANIFEST).unlink()  # everything is stale
+    names = ["annual_2023.html", "en/annual_2025.html", "scenarios.html"]
+    jobs = [job for job in all_jobs() if job.relative_path in names]
+    with WarmPool(2, tmp_path) as pool:
+        summary = render_all(PLAN, jobs, tmp_path, progress=False, pool=pool)
+    assert sorted(summary.rendered) == sorted(names) and not summary.failed
+    for name in names:
+        assert (tmp_path / name).read_bytes() == (rendered / name).read_bytes(), name
+    assert sorted(cache.glob("*.svg")) == drawn  # none drawn again
+    (cache / "stale.svg").write_text("<svg/>", encoding="utf-8")
+    render_all(PLAN, [], tmp_path, force=True, progress=False)
+    assert not cache.exists()  # --force draws everything again
+
+
 def test_a_failed_render_leaves_the_last_good_report(rendered, tmp_path):
     good = (rendered / "annual_2021.html").read_bytes()
     (tmp_path / "annual_2021.html").write_bytes(good)

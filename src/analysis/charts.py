@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import importlib.util
 import io
+import os
 import re
 import warnings
+from functools import cache
 from pathlib import Path
+from typing import Callable
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
+from analysis.labels import STATUS_COLOURS
 from analysis.texts import CHARTS
 from analysis.trajectories import required_paths
 
@@ -140,6 +146,65 @@ def svg_text(fig: Figure, salt: str = "") -> str:
     return re.sub(r"font-family: [^;\"]*", f"font-family: {READER_FONTS}", text)
 
 
+# --- drawn charts kept between renders -----------------------------------------------------------
+
+# The folder where the renderer asks a report's kernel to keep the charts it draws (its report
+# folder's .cache/charts/): a chart whose inputs did not change is read back, not drawn again.
+CHART_CACHE_ENV = "ANALYSIS_CHART_CACHE"
+
+
+def chart_svg(draw: Callable[..., Figure], args: tuple, salt: str = "") -> str:
+    """svg_text(draw(*args), salt), read from the chart cache where the renderer set one and the
+    same drawing function of the same code, in the same environment, drew it from equal
+    arguments; drawn and kept there otherwise. Without a cache (JupyterLab), simply drawn."""
+    folder = os.environ.get(CHART_CACHE_ENV)
+    if not folder:
+        return svg_text(draw(*args), salt)
+    from analysis.files import write_atomic
+
+    key = hashlib.sha256("\0".join([_code_and_environment(), draw.__module__, draw.__qualname__,
+                                      salt, *map(_fingerprint, args)]).encode("utf-8")).hexdigest()
+    path = Path(folder) / f"{key}.svg"
+    try:
+        text = path.read_text(encoding="utf-8")
+        os.utime(path)  # recently used: kept when the cache is trimmed
+        return text
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
+    text = svg_text(draw(*args), salt)
+    write_atomic(path, text)
+    return text
+
+
+@cache
+def _code_and_environment() -> str:
+    """Everything besides its arguments that a drawing can depend on: every module of the
+    package (texts, style, fonts' registration) and the rendering environment (matplotlib,
+    the bundled font's distribution, Python, the render epoch)."""
+    from analysis import config
+    from analysis.digests import environment_digest, files_digest
+
+    return files_digest(sorted(config.PACKAGE_DIR.rglob("*.py"))) + environment_digest()
+
+
+def _fingerprint(value) -> str:
+    """A text that differs when the value differs, for the kinds of values charts are drawn
+    from; any other kind is refused rather than guessed at."""
+    if isinstance(value, pd.DataFrame):
+        return "frame:" + repr(list(value.columns)) + repr(list(value.dtypes.astype(str))) + \
+            value.to_csv(index=True, lineterminator="\n", float_format=repr)
+    if isinstance(value, pd.Series):
+        return _fingerprint(value.to_frame())
+    if isinstance(value, dict):
+        return "dict:{" + ",".join(f"{_fingerprint(k)}={_fingerprint(v)}"
+                                   for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return f"{type(value).__name__}:[" + ",".join(map(_fingerprint, value)) + "]"
+    if value is None or value is pd.NA or isinstance(value, (str, bool, int, float, np.generic)):
+        return f"{type(value).__name__}:{value!r}"  # numpy scalars too, by their own type
+    raise TypeError(f"a chart's argument of type {type(value).__name__} cannot be fingerprinted")
+
+
 def png_bytes(fig: Figure) -> bytes:
     """The figure as PNG, with no metadata that could differ between two renders."""
     buffer = io.BytesIO()
@@ -147,15 +212,6 @@ def png_bytes(fig: Figure) -> bytes:
     plt.close(fig)
     return buffer.getvalue()
 
-
-STATUS_COLOURS = {
-    "target_met": "#1b7837", "on_track": "#5aae61", "moderate_progress": "#fee08b",
-    "insufficient_progress": "#fdae61", "moving_away": "#d73027",
-    "insufficient_data": "#e0e0e0", "not_assessable": "#bdbdbd",
-}
-# The text on each status colour: white on the two dark ones.
-STATUS_INK = {status: "#ffffff" if status in ("target_met", "moving_away") else "#1a1a1a"
-              for status in STATUS_COLOURS}
 
 
 def status_grid(statuses: pd.DataFrame, labels: dict[str, str], names: dict[str, str]) -> Figure:

@@ -291,14 +291,18 @@ def cmd_update(args) -> int:
     """After adding observations: processed data, the reports, the notebooks' stored outputs."""
     from analysis.build import build
     from analysis.rendering import all_jobs, default_out_dir, render_all
+    from analysis.rendering.report_set import WarmPool
 
     _check_jobs(args)
-    for path in build(args.plan):
-        log.info("wrote %s", path)
-    _warn(args.plan)
     out_dir = default_out_dir(args.plan)
-    summary = render_all(args.plan, all_jobs(args.plan), out_dir, workers=args.jobs or 0,
-                         notebooks=_notebooks() if args.plan.is_default else ())
+    # New data almost always means reports to render: the workers start their kernels now,
+    # while the data is built and the inputs compared.
+    with WarmPool(args.jobs or 0, out_dir) as pool:
+        for path in build(args.plan):
+            log.info("wrote %s", path)
+        _warn(args.plan)
+        summary = render_all(args.plan, all_jobs(args.plan), out_dir, workers=args.jobs or 0,
+                             notebooks=_notebooks() if args.plan.is_default else (), pool=pool)
     return _report(summary, out_dir)
 
 

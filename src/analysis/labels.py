@@ -9,6 +9,16 @@ from analysis.errors import InputError
 from analysis.texts import STATUS_LABELS
 
 # A symbol beside each status label, so that a black-and-white print still tells them apart.
+# Each status's colour (charts, badges, the index) and the text on it.
+STATUS_COLOURS = {
+    "target_met": "#1b7837", "on_track": "#5aae61", "moderate_progress": "#fee08b",
+    "insufficient_progress": "#fdae61", "moving_away": "#d73027",
+    "insufficient_data": "#e0e0e0", "not_assessable": "#bdbdbd",
+}
+# The text on each status colour: white on the two dark ones.
+STATUS_INK = {status: "#ffffff" if status in ("target_met", "moving_away") else "#1a1a1a"
+              for status in STATUS_COLOURS}
+
 STATUS_SYMBOLS = {
     "target_met": "✔", "on_track": "●", "moderate_progress": "◐", "insufficient_progress": "○",
     "moving_away": "▼", "insufficient_data": "…", "not_assessable": "—",

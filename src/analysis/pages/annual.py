@@ -15,6 +15,7 @@ from IPython.display import HTML, Markdown
 
 from analysis.charts import status_grid, trajectory_chart
 from analysis.checks import data_checks, describe
+from analysis.digests import frame_digest
 from analysis.errors import InputError
 from analysis.evidence import NO_INFORMATION, evidence_targets, load_evidence, target_progress
 from analysis.observations import as_of, comparable, indicator_scopes, load_observations, scope_checks
@@ -23,7 +24,6 @@ from analysis.pages.formatting import as_html, format_rate, format_share, md_tex
 from analysis.plan import Plan
 from analysis.progress import assess
 from analysis.references import plan_references
-from analysis.rendering.inputs import frame_digest
 from analysis.targets import BODY_ORIGIN, catalogue, headline_targets_with_rates
 from analysis.texts import ANNUAL, COMPLETION_LABELS, EVIDENCE_STATUS, STATUS_LABELS
 
@@ -442,8 +442,9 @@ class AnnualReport(Page):
         yearly["text"] = [self.status_label(s) + ("" if pd.isna(y) else f"\n({int(y)})")
                           for s, y in zip(yearly["status"], yearly["latest_year"])]
         labels = {status: self.status_label(status) for status in STATUS_LABELS}
-        figure = status_grid(yearly, labels, self.names())
-        return [self.heading("grid_heading"), self.chart(figure, "dashboard_alt"), self.say("grid_note")]
+        return [self.heading("grid_heading"),
+                self.chart(status_grid, (yearly, labels, self.names()), "dashboard_alt"),
+                self.say("grid_note")]
 
     def observations_table(self) -> HTML | Markdown:
         self.offer("sources", self.sources_frame(self.observations))
@@ -466,9 +467,11 @@ class AnnualReport(Page):
             if math.isnan(target["target_value"]):
                 wording = self.target_wording(target["target_kind"], target["target_text"])
                 parts.append(self.say("no_target", target=wording))
-            figure = trajectory_chart(target, self.used, self.report_year, self.lang,
-                                      units[indicator])
-            parts.append(self.chart(figure, "chart_alt", name=names[indicator]))
+            values = self.used[self.used["indicator_id"] == indicator]  # the chart's own, so
+            # that one indicator's new value leaves the others' charts as they were
+            parts.append(self.chart(trajectory_chart, (target, values, self.report_year, self.lang,
+                                                       units[indicator]),
+                                    "chart_alt", name=names[indicator]))
             mine = self.observations[self.observations["indicator_id"] == indicator]
             if not mine.empty:
                 parts.append(self.observation_table(mine, with_name=False))

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from typing import Callable
 
 import pandas as pd
 from IPython.display import HTML, SVG, Markdown
 from matplotlib.figure import Figure
 
-from analysis.charts import STATUS_COLOURS, STATUS_INK, svg_text, use_report_style
+from analysis.charts import chart_svg, use_report_style
 from analysis.downloads import tables_output
-from analysis.labels import (ENGLISH_AMOUNTS, STATUS_SYMBOLS, check_language, indicator_names, indicator_units,
-                             status_label)
+from analysis.labels import (ENGLISH_AMOUNTS, STATUS_COLOURS, STATUS_INK, STATUS_SYMBOLS,
+                             check_language, indicator_names, indicator_units, status_label)
 from analysis.observations import scope_checks
 from analysis.pages.formatting import (as_html, escaped, format_number_text, format_value,
                                        with_unit)
@@ -163,10 +164,11 @@ class Page:
             return list(frame["section"])
         return [f"{en} ({zh})" if en else zh for zh, en in zip(frame["section"], frame["section_en"])]
 
-    def chart(self, figure: Figure, alt_key: str, **values) -> SVG:
-        """A figure as inline SVG (text as text) with alternative text in the page's language."""
+    def chart(self, draw: Callable[..., Figure], args: tuple, alt_key: str, **values) -> SVG:
+        """The figure draw(*args) as inline SVG (text as text) with alternative text in the
+        page's language; read back from the renderer's chart cache where its inputs are unchanged."""
         alt = self.text[alt_key].format(**{**self.fields(), **values})  # escaped by the template
-        return SVG(data=svg_text(figure, salt=alt), metadata={"alt": alt})
+        return SVG(data=chart_svg(draw, args, salt=alt), metadata={"alt": alt})
 
     def observation_table(self, observations: pd.DataFrame, with_name: bool = True) -> HTML:
         """Observed values with their units, sources and 统计口径, marked where the scope

@@ -86,6 +86,6 @@ def _static(page: ScenariosPage, text: dict) -> list:
     })
     page.offer("probabilities", page.probability_frame(chances))
     targets = dict(zip(page.scenarios["indicator_id"], page.scenarios["target_value"]))
-    figure = fan_grid(fan(simulated), project(page.scenarios, kinds), targets, names, page.lang)
+    drawn_from = (fan(simulated), project(page.scenarios, kinds), targets, names, page.lang)
     return [Markdown(text["static_note"].format(**page.fields())), as_html(table),
-            page.say("by_construction"), page.chart(figure, "fan_alt"), page.downloads()]
+            page.say("by_construction"), page.chart(fan_grid, drawn_from, "fan_alt"), page.downloads()]

@@ -93,10 +93,10 @@ class OverviewPage(Page):
     def coverage(self) -> list:
         ids = list(self.indicators["indicator_id"])
         first, last = year_range(self.plan)
-        figure = coverage_grid(self.observations, ids, list(range(first, self.plan.end_year + 1)),
-                               self.names())
+        drawn_from = (self.observations[["indicator_id", "year"]], ids,
+                  list(range(first, self.plan.end_year + 1)), self.names())
         observed = self.observations["indicator_id"].nunique()
-        return [self.heading("coverage_heading"), self.chart(figure, "coverage_alt"),
+        return [self.heading("coverage_heading"), self.chart(coverage_grid, drawn_from, "coverage_alt"),
                 self.say("coverage_note", observed=observed)]
 
     def data_checks(self) -> list:

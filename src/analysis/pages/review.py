@@ -55,13 +55,13 @@ class ReviewPage(Page):
         comments = [c for c in frame[f"comment_{self.lang}"] if c]
         verdict = (self.say("disagree", comments=" ".join(comments)) if comments
                    else self.say("all_agree"))
-        figure = growth_bars(frame, names, self.lang)
+        drawn_from = (frame, names, self.lang)
         notes = series_notes(self.plan)
         notes = notes[notes["indicator_id"].isin(set(frame["indicator_id"]))]
         breaks = [self.say("series_note", name=names[row["indicator_id"]], note=row[f"note_{self.lang}"])
                   for row in notes.to_dict("records")]
         return [self.heading("review_heading"), as_html(table), verdict, *breaks,
-                self.chart(figure, "growth_alt")]
+                self.chart(growth_bars, drawn_from, "growth_alt")]
 
     def pace(self) -> list:
         end_year = self.plan.end_year
@@ -89,9 +89,9 @@ class ReviewPage(Page):
                                 for y, v in ((r.from_year, r.from_value), (r.to_year, r.to_value))],
                                columns=["indicator_id", "year", "value"])
         ahead = projection[projection["year"] > projection.groupby("indicator_id")["year"].transform("min")]
-        figure = pace_grid(history, ahead, targets.to_dict(), end_year, names, self.lang)
+        drawn_from = (history, ahead, targets.to_dict(), end_year, names, self.lang)
         return [self.heading("pace_heading"), self.say("pace_note"), as_html(table),
-                self.chart(figure, "pace_alt")]
+                self.chart(pace_grid, drawn_from, "pace_alt")]
 
     def contradictions(self) -> list:
         frame, columns = contradictions(self.plan), self.columns

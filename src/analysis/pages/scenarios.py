@@ -80,10 +80,10 @@ class ScenariosPage(Page):
         })
         self.offer("probabilities", self.probability_frame(chances))
         targets = dict(zip(self.scenarios["indicator_id"], self.scenarios["target_value"]))
-        figure = fan_grid(fan(simulated), project(self.scenarios, kinds), targets, names, self.lang)
+        drawn_from = (fan(simulated), project(self.scenarios, kinds), targets, names, self.lang)
         return [self.heading("probability_heading"),
                 self.say("probability_note"), as_html(table), self.say("by_construction"),
-                self.chart(figure, "fan_alt"), self.say("fan_note")]
+                self.chart(fan_grid, drawn_from, "fan_alt"), self.say("fan_note")]
 
     def probability_frame(self, chances: pd.DataFrame) -> pd.DataFrame:
         """The simulation's results as a download gives them (no probability where the

@@ -45,8 +45,8 @@ class TrajectoriesPage(Page):
         }))
 
     def paths(self) -> list:
-        figure = paths_grid(required_paths(self.targets), self.names(), self.lang)
-        return [self.heading("paths_heading"), self.chart(figure, "paths_alt")]
+        drawn_from = (required_paths(self.targets), self.names(), self.lang)
+        return [self.heading("paths_heading"), self.chart(paths_grid, drawn_from, "paths_alt")]
 
     def milestones(self) -> list:
         paths = required_paths(self.targets)

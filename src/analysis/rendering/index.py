@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis import config
-from analysis.charts import STATUS_COLOURS, STATUS_INK
 from analysis.files import write_atomic
+from analysis.labels import STATUS_COLOURS, STATUS_INK
 from analysis.plan import Plan
 from analysis.rendering.report_set import all_jobs, read_manifest
 from analysis.texts import INDEX, STATUS_LABELS

@@ -14,60 +14,16 @@ Every notebook reads its plan (plan.toml, the text, the curated tables).
 from __future__ import annotations
 
 import ast
-import hashlib
 import json
-import platform
-import sys
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from analysis import config
+from analysis.digests import digest_of, environment_digest, frame_digest  # noqa: F401 (used here and by report_set)
+from analysis.digests import files_digest as _files_digest
 from analysis.plan import Plan
 
-# Raise to re-render every report, e.g. after a change no hash can see.
-RENDER_EPOCH = 1
 READS = ("observations", "observations_to_report_year", "references", "evidence")
-# Installers change no byte of a report; every other installed distribution may.
-_NOT_RENDERING = {"pip", "setuptools", "wheel", "cixi-sti-monitoring"}
-
-
-def digest_of(*parts: str | bytes) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
-def _files_digest(paths, root: Path = config.PROJECT_DIR) -> str:
-    """Names (relative to the project where inside it) and contents of files, in a stable order."""
-    parts = []
-    for path in sorted(Path(p).resolve() for p in paths):
-        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        parts += [name, hashlib.sha256(path.read_bytes()).hexdigest()]
-    return digest_of(*parts)
-
-
-def installed_distributions() -> list[str]:
-    """name==version of every installed distribution that takes part in rendering."""
-    found = {}
-    for dist in metadata.distributions():
-        name = (dist.metadata["Name"] or "").lower().replace("_", "-")
-        if name and name not in _NOT_RENDERING:
-            found[name] = dist.version
-    return [f"{name}=={version}" for name, version in sorted(found.items())]
-
-
-def python_version() -> str:
-    return f"{platform.python_implementation()} {'.'.join(map(str, sys.version_info[:3]))}"
-
-
-@cache
-def environment_digest() -> str:
-    """Python, every installed distribution (Pillow, mistune, Jinja2, IPython, … included) and
-    the render epoch."""
-    return digest_of(f"epoch={RENDER_EPOCH}", python_version(), *installed_distributions())
 
 
 # --- notebooks and the modules they import -------------------------------------------------------
@@ -198,9 +154,3 @@ def plan_digest(plan: Plan) -> str:
     """The plan's description and every file it names."""
     return _files_digest([plan.config_path, plan.text_path, plan.indicators_path,
                           plan.body_targets_path, plan.contradictions_path])
-
-
-def frame_digest(frame) -> str:
-    """The rows a report can show (where in which file a row stood is not among them)."""
-    shown = frame.drop(columns=[c for c in ("file", "line") if c in frame.columns])
-    return digest_of(shown.to_csv(index=False, lineterminator="\n"))

@@ -4,12 +4,13 @@ nbconvert writes HTML without code, and the file is replaced only when both succ
 from __future__ import annotations
 
 import copy
+import functools
 import html
 import logging
 import re
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from analysis import config
 from analysis.files import write_atomic
@@ -48,14 +49,60 @@ class WarmKernel:
     that resets the namespace and the execution count, so it runs as in a new kernel; after a
     failure the kernel is dropped (it may still be busy with the cell that timed out)."""
 
-    def __init__(self, cwd: Path):
+    def __init__(self, cwd: Path, charts: Path | None = None):
+        import os
+
         from jupyter_core.utils import run_sync
 
+        from analysis.charts import CHART_CACHE_ENV
+
+        env = {key: value for key, value in os.environ.items() if key != CHART_CACHE_ENV}
+        if charts is not None:
+            env[CHART_CACHE_ENV] = str(charts)
         self.km = kernel_manager()
-        run_sync(self.km.start_kernel)(extra_arguments=QUIET_KERNEL, cwd=str(cwd))
+        run_sync(self.km.start_kernel)(extra_arguments=QUIET_KERNEL, cwd=str(cwd), env=env)
 
     def close(self) -> None:
         _shut_down(self.km)
+
+    def preload(self, meanwhile: Callable[[], object] = lambda: None) -> None:
+        """Import what the notebooks import and draw one chart, before the first notebook
+        comes (the modules stay loaded across the namespace resets); `meanwhile` runs here
+        while the kernel works."""
+        from jupyter_client.blocking import BlockingKernelClient
+
+        client = BlockingKernelClient(connection_file=self.km.connection_file)
+        client.load_connection_file()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            request = client.execute(PRELOAD, silent=True, store_history=False)
+            meanwhile()
+            while True:
+                reply = client.get_shell_msg(timeout=120)
+                if reply["parent_header"].get("msg_id") == request:
+                    break
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"preloading the kernel failed: {reply['content'].get('ename')}")
+        finally:
+            client.stop_channels()
+
+
+PRELOAD = """\
+import importlib, pkgutil
+import analysis.pages
+for module in pkgutil.iter_modules(analysis.pages.__path__):
+    importlib.import_module(f"analysis.pages.{module.name}")
+import seaborn
+import matplotlib.pyplot as plt
+from analysis.charts import svg_text, use_report_style
+from analysis.texts import CHARTS
+use_report_style()
+figure, axes = plt.subplots()
+axes.set_title(CHARTS["zh"]["year"])
+svg_text(figure)
+get_ipython().reset(new_session=True)
+"""
 
 
 def _shut_down(manager) -> None:
@@ -66,7 +113,7 @@ def _shut_down(manager) -> None:
         run_sync(manager.shutdown_kernel)(now=True)
 
 
-_warm: dict[Path, WarmKernel] = {}
+_warm: dict[tuple[Path, Path | None], WarmKernel] = {}
 
 
 def close_warm_kernels() -> None:
@@ -79,15 +126,27 @@ def close_warm_kernels() -> None:
             pass
 
 
-def _warm_kernel(cwd: Path) -> WarmKernel:
-    if cwd not in _warm:
+def warm_up(cwd: Path, charts: Path | None) -> None:
+    """Start this process's kernel for notebooks in `cwd` and preload it (a pool worker's first
+    step, taken while the run is still comparing inputs). A failure here is left for the first
+    notebook to meet and report."""
+    try:
+        _warm_kernel(cwd, charts).preload(
+            meanwhile=lambda: [_exporter(lang) for lang in config.LANGUAGES])
+    except Exception:
+        if (cwd, charts) in _warm:
+            _warm.pop((cwd, charts)).close()
+
+
+def _warm_kernel(cwd: Path, charts: Path | None) -> WarmKernel:
+    if (cwd, charts) not in _warm:
         if not _warm:
             import multiprocessing.util
 
             # Workers of a pool end through multiprocessing's finalizers, not atexit.
             multiprocessing.util.Finalize(None, close_warm_kernels, exitpriority=10)
-        _warm[cwd] = WarmKernel(cwd)
-    return _warm[cwd]
+        _warm[cwd, charts] = WarmKernel(cwd, charts)
+    return _warm[cwd, charts]
 
 
 def _with_reset(notebook: Path, folder: Path) -> Path:
@@ -103,10 +162,12 @@ def _with_reset(notebook: Path, folder: Path) -> Path:
     return path
 
 
-def execute(notebook: Path, parameters: dict, timeout: int | None = None, warm: bool = False):
+def execute(notebook: Path, parameters: dict, timeout: int | None = None, warm: bool = False,
+            charts: Path | None = None):
     """Run the notebook under papermill, in the notebook's folder, with the given parameters;
     a cell running longer than `timeout` seconds fails the report. With `warm`, on this
-    process's kept kernel for that folder."""
+    process's kept kernel for that folder, which keeps the charts it draws in `charts` (a
+    folder; see analysis.charts.chart_svg) where one is given."""
     import tempfile
 
     import papermill
@@ -118,7 +179,7 @@ def execute(notebook: Path, parameters: dict, timeout: int | None = None, warm: 
         source = _with_reset(notebook, Path(folder)) if warm else notebook
         # papermill does not shut down a kernel it was handed: a kernel of its own is shut down
         # here, a kept one when it fails (it may still be busy) or when the run ends.
-        manager = _warm_kernel(cwd).km if warm else kernel_manager()
+        manager = _warm_kernel(cwd, charts).km if warm else kernel_manager()
         try:
             executed = papermill.execute_notebook(
                 str(source), None, parameters=parameters, cwd=str(cwd),
@@ -126,8 +187,8 @@ def execute(notebook: Path, parameters: dict, timeout: int | None = None, warm: 
                 extra_arguments=QUIET_KERNEL, km=manager,
             )
         except BaseException:
-            if warm and cwd in _warm:
-                _warm.pop(cwd).close()
+            if warm and (cwd, charts) in _warm:
+                _warm.pop((cwd, charts)).close()
             raise
         finally:
             if not warm:
@@ -145,9 +206,6 @@ def to_html(notebook, title: str, lang: str, links: Sequence[tuple[str, str]] = 
     """HTML for reviewers: no code, no prompts, nothing loaded from another host; a bar of
     `links` ((key, href) pairs: "index", "other" language, "methods"), the tables to download
     ((title, file) pairs beside the page, the workbook's title "xlsx") and a table of contents."""
-    from nbconvert import HTMLExporter
-    from nbconvert.preprocessors import TagRemovePreprocessor
-
     words = NAV[lang]
     other = next((code for code in config.LANGUAGES if code != lang), lang)
     notebook.metadata["title"] = title
@@ -158,6 +216,16 @@ def to_html(notebook, title: str, lang: str, links: Sequence[tuple[str, str]] = 
         "downloads_label": files["download"],
         "downloads": [{"href": name, "text": files["workbook"] if key == "xlsx"
                        else files["csv"].format(title=key)} for key, name in downloads]}
+    body, _ = _exporter(lang).from_notebook_node(without_tables(copy.deepcopy(notebook)))
+    return with_contents(body, words["contents"])
+
+
+@functools.cache
+def _exporter(lang: str):
+    """The HTML exporter of a language, made once per process (its templates compiled once)."""
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
     exporter = HTMLExporter(
         template_name="report", extra_template_basedirs=[str(config.TEMPLATES_DIR)],
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
@@ -165,8 +233,7 @@ def to_html(notebook, title: str, lang: str, links: Sequence[tuple[str, str]] = 
     )
     # Notes for analysts in JupyterLab stay out of the reviewers' HTML.
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={ANALYST_NOTE}), enabled=True)
-    body, _ = exporter.from_notebook_node(without_tables(copy.deepcopy(notebook)))
-    return with_contents(body, words["contents"])
+    return exporter
 
 
 _SECTION = re.compile(r'<h2 id="([^"]+)">(.*?)<a class="anchor-link"', re.S)
@@ -186,11 +253,11 @@ def with_contents(page: str, label: str) -> str:
 
 def render(notebook: Path, parameters: dict, path: Path, title: str, lang: str,
            timeout: int | None = None, warm: bool = False, store: dict | None = None,
-           links: Sequence[tuple[str, str]] = ()) -> dict | None:
+           links: Sequence[tuple[str, str]] = (), charts: Path | None = None) -> dict | None:
     """Execute and export one report into `path`; with `store` (facts for its metadata), the
     outputs also go back into the notebook itself (its parameters being its defaults). The
     summary the page handed over for the index, if any, is returned."""
-    executed = execute(notebook, parameters, timeout, warm)
+    executed = execute(notebook, parameters, timeout, warm, charts)
     downloads = write_tables(path, tables_in(executed))  # beside the page, before it links them
     write_atomic(path, to_html(executed, title, lang, links, downloads))
     if store is not None:

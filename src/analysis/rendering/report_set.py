@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from analysis.errors import InputError
 from analysis.files import write_atomic
 from analysis.plan import Plan, load_indicators, plan_parameter
 from analysis.rendering import inputs
-from analysis.rendering.report import close_warm_kernels, execute, render, store_outputs
+from analysis.rendering.report import close_warm_kernels, execute, render, store_outputs, warm_up
 from analysis.texts import NOTEBOOK_TITLES
 
 ANNUAL_REPORT = config.NOTEBOOKS_DIR / "annual_report.ipynb"
@@ -31,6 +32,8 @@ OTHER_NOTEBOOKS = {
 }
 MANIFEST = ".inputs.json"
 LOCK = ".render.lock"
+CHART_CACHE = ".cache/charts"  # in the report folder: the charts drawn, by their inputs
+CHART_CACHE_SIZE = 600  # charts kept: a few renders of the whole report set
 
 
 @dataclass(frozen=True)
@@ -250,18 +253,22 @@ class RenderSummary:
 def render_all(plan: Plan, jobs: Sequence[ReportJob], out_dir: Path | None = None,
                workers: int = 0, force: bool = False, progress: bool | None = None,
                timeout: int | None = None, lock_wait: float = 600,
-               notebooks: Sequence[Path] = ()) -> RenderSummary:
+               notebooks: Sequence[Path] = (), pool: "WarmPool | None" = None) -> RenderSummary:
     """Render what changed (everything with force), `workers` at a time (0: one per core), then
     write the manifest and the index; one run at a time per folder. The `notebooks` given get
     their stored outputs brought up to date in the same run, from the same execution where a
     report runs a notebook with its default parameters. Bad data or parameters raise
-    InputError before any kernel starts."""
+    InputError before any kernel starts (or, given a `pool` started beforehand, before any
+    notebook runs in one)."""
     from analysis.rendering.index import write_index
 
     out_dir = Path(out_dir or default_out_dir(plan))
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     with render_lock(out_dir, lock_wait):
+        charts = chart_cache(out_dir)
+        if force:  # everything drawn again, as on a new machine
+            shutil.rmtree(charts, ignore_errors=True)
         data = Inputs(plan)
         digests = {job.relative_path: job_digest(job, data) for job in jobs}
         manifest = read_manifest(out_dir)
@@ -281,11 +288,12 @@ def render_all(plan: Plan, jobs: Sequence[ReportJob], out_dir: Path | None = Non
             defaults = stale.get(job.notebook, (None,))[0]
             if defaults is not None and {**defaults, **job.parameters} == defaults:
                 store = {OUTPUTS_DIGEST: stale.pop(job.notebook)[1]}
-            tasks.append((job, out_dir, timeout, store))
-        tasks += [(notebook, digest) for notebook, (_, digest) in stale.items()]
+            tasks.append((job, out_dir, timeout, store, charts))
+        tasks += [(notebook, digest, charts) for notebook, (_, digest) in stale.items()]
         if todo:
             check_parameters(todo)
-        for task, outcome in run_pool(_run_task, tasks, workers, progress):
+        for task, outcome in run_pool(_run_task, tasks, workers, progress,
+                                      pool.executor if pool else None):
             name = task.relative_path if isinstance(task, ReportJob) else f"notebooks/{task.name}"
             if isinstance(outcome, Failure):
                 summary.failed[name] = outcome.message
@@ -297,6 +305,7 @@ def render_all(plan: Plan, jobs: Sequence[ReportJob], out_dir: Path | None = Non
                 manifest[task.relative_path] = {"digest": digests[task.relative_path],
                                                 "summary": outcome["summary"]}
             summary.stored += outcome["stored"]
+        _trim(charts)
         if todo:
             write_atomic(out_dir / MANIFEST, json.dumps(dict(sorted(manifest.items())), indent=1,
                                                         ensure_ascii=False) + "\n")
@@ -305,6 +314,13 @@ def render_all(plan: Plan, jobs: Sequence[ReportJob], out_dir: Path | None = Non
             write_index(plan, out_dir)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _trim(charts: Path, keep: int = CHART_CACHE_SIZE) -> None:
+    """Keep the `keep` most recently used charts of the cache (a hit marks a chart used)."""
+    files = sorted(charts.glob("*.svg"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for path in files[keep:]:
+        path.unlink(missing_ok=True)
 
 
 def _stale_notebooks(notebooks: Sequence[Path], force: bool, summary: "RenderSummary") -> dict:
@@ -327,9 +343,9 @@ def _stale_notebooks(notebooks: Sequence[Path], force: bool, summary: "RenderSum
 def _run_task(task, *args) -> dict:
     if isinstance(task, ReportJob):
         return _attempt(task, *args)
-    digest, = args
+    digest, charts = args
     notebook = task
-    executed = execute(notebook, default_parameters(notebook), warm=True)
+    executed = execute(notebook, default_parameters(notebook), warm=True, charts=charts)
     store_outputs(notebook, executed, {OUTPUTS_DIGEST: digest})
     return {"summary": None, "stored": [f"notebooks/{notebook.name}"]}
 
@@ -339,16 +355,52 @@ class Failure:
     message: str
 
 
+def chart_cache(out_dir: Path) -> Path:
+    """Where the kernels rendering into out_dir keep the charts they draw."""
+    return (Path(out_dir) / CHART_CACHE).resolve()
+
+
+class WarmPool:
+    """Worker processes that start their kernel and preload it at once, while the run is still
+    building data and comparing inputs: for `update`, run after new data, when something is
+    almost always rendered. Used as a context manager; `executor` is None for one worker
+    (rendering then happens in this process)."""
+
+    def __init__(self, workers: int, out_dir: Path):
+        self.executor = None
+        workers = workers or multiprocessing.cpu_count()
+        if workers > 1:
+            self.executor = ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=warm_up, initargs=(config.NOTEBOOKS_DIR.resolve(), chart_cache(out_dir)))
+            for _ in range(workers):  # each submission starts a worker, as they are all busy
+                self.executor.submit(int)
+
+    def __enter__(self) -> "WarmPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+
 def run_pool(function: Callable, arguments: list[tuple], workers: int = 0,
-             progress: bool | None = None):
+             progress: bool | None = None, executor: ProcessPoolExecutor | None = None):
     """Yield (first argument, result or Failure) for each call of function(*arguments[i]),
-    `workers` processes at a time (0: one per core; 1: in this process)."""
+    `workers` processes at a time (0: one per core; 1: in this process), or on the given
+    executor's processes."""
     from tqdm import tqdm
 
     workers = min(workers or multiprocessing.cpu_count(), len(arguments)) or 1
     bar = tqdm(total=len(arguments), unit="report", leave=False,
                disable=None if progress is None else not progress)  # None: only on a terminal
     try:
+        if executor is not None:
+            futures = {executor.submit(_guarded, function, *args): args[0] for args in arguments}
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+                bar.update()
+            return
         if workers == 1:
             for args in arguments:
                 yield args[0], _guarded(function, *args)
@@ -373,11 +425,12 @@ def _guarded(function: Callable, *args):
         return Failure(f"{type(exc).__name__}: {last_line}")
 
 
-def _attempt(job: ReportJob, out_dir: Path, timeout: int | None, store: dict | None) -> dict:
+def _attempt(job: ReportJob, out_dir: Path, timeout: int | None, store: dict | None,
+             charts: Path) -> dict:
     """Render one report (and store its notebook's outputs when asked); return the summary the
     index shows for it (the one its page handed over) and the notebooks stored."""
     summary = render(job.notebook, job.parameters, Path(out_dir) / job.relative_path, job.title,
-                     job.lang, timeout, warm=True, store=store, links=job.links)
+                     job.lang, timeout, warm=True, store=store, links=job.links, charts=charts)
     stored = [] if store is None else [f"notebooks/{job.notebook.name}"]
     return {"summary": summary if job.year is not None else None, "stored": stored}
 
