@@ -4,6 +4,8 @@ import csv
 import io
 import re
 
+import pandas as pd
+
 from analysis.cli import main
 from analysis.plan import load_plan
 from analysis import config
@@ -50,3 +52,80 @@ def test_a_second_plan_renders_its_reports(tmp_path, capsys):
     assert "专栏2：上一期完成情况" in review and "如果上一期的速度延续下去" in review
     overview = (tmp_path / "overview.html").read_text(encoding="utf-8")
     assert "专栏1 2个（“十五五”）" in overview
+
+
+NEXT = config.PROJECT_DIR / "tests" / "fixtures" / "next_plan" / "plan.toml"
+
+
+def test_a_next_plan_reviews_the_cixi_14th_plan_from_its_targets_and_the_observations():
+    """plan.toml `previous_plan`: the 15th plan's review of the 14th from the 14th plan's table
+    (专栏2) and the latest observed values (here the fixture's), not from a table of its text."""
+    from analysis.review import previous_plan_pace, review_previous_plan
+
+    plan = load_plan(NEXT)
+    review = review_previous_plan(plan=plan).set_index("indicator_id")
+    # Every headline target of the 14th plan with a number; the relative one has none to grade.
+    assert list(review.index) == ["rd_gdp_ratio", "rd_personnel_per_10k", "high_tech_enterprises",
+                                  "tech_smes", "rd_active_firm_share", "invention_patents",
+                                  "pct_applications", "high_tech_value_added_share",
+                                  "high_tech_investment"]
+    hte = review.loc["high_tech_enterprises"]
+    assert (hte["baseline_year"], hte["baseline_value"], hte["target_value"]) == (2020, 380, 760)
+    assert (hte["actual_year"], hte["actual_value"]) == (2024, 994)  # the latest value there is
+    assert round(hte["required_rate"], 4) == 0.1487
+    assert round(hte["achieved_rate"], 6) == round((994 / 380) ** (1 / 4) - 1, 6)
+    assert hte["own_grade"] == "exceeded" and hte["plan_remark"] == ""
+    assert review.loc["high_tech_value_added_share", "actual_value"] == 79.69
+    missing = review.loc["tech_smes"]  # no value: no verdict, no grade
+    assert pd.isna(missing["actual_value"]) and missing["own_grade"] == ""
+    assert missing["status"] == "insufficient_data"
+    pace = previous_plan_pace(plan=plan).set_index("indicator_id")
+    assert list(pace.index) == ["high_tech_enterprises"]  # in both plans, with a value
+    assert (pace.loc["high_tech_enterprises", "from_year"], pace.loc["high_tech_enterprises", "to_year"]) == (2020, 2024)
+
+
+def test_a_next_plans_review_page_names_the_previous_plan_and_its_sources(tmp_path):
+    from analysis.rendering import other_jobs, read_manifest, render_all
+
+    plan = load_plan(NEXT)
+    jobs = other_jobs(plan, ["zh", "en"])
+    summary = render_all(plan, jobs, tmp_path, progress=False)
+    assert sorted(summary.rendered) == ["en/review_previous_plan.html", "review_previous_plan.html"]
+    page = (tmp_path / "review_previous_plan.html").read_text(encoding="utf-8")
+    assert "《慈溪市科技创新“十四五”规划（2021—2025年）》专栏2：“十四五”完成情况" in page
+    assert "<th>2020年</th>" in page and "<th>2025年目标</th>" in page and "<th>2025年实际</th>" in page
+    assert "994家（2024年）" in page and "超额完成（初步判断）" in page and "暂无数据" in page
+    assert "实际值及来源" in page and "慈溪市科学技术局2024年工作总结" in page
+    assert "备注" not in page and "一致" not in page  # no table of the text, so no remark to compare
+    assert "如果“十四五”的速度延续下去" in page
+    english = (tmp_path / "en" / "review_previous_plan.html").read_text(encoding="utf-8")
+    assert "Box 2 (专栏2) of the Cixi Science and Technology Innovation Plan, 2021–2025" in english
+    assert "994 firms (2024)" in english and "exceeded (超额完成), preliminary" in english
+    # The previous plan's observations are among the review's inputs.
+    before = read_manifest(tmp_path)["review_previous_plan.html"]["digest"]
+    found = config.PROJECT_DIR / "tests" / "fixtures" / "observations" / "found.csv"
+    original = found.read_bytes()
+    try:
+        found.write_bytes(original.replace(b"994", b"995"))
+        assert render_all(plan, jobs, tmp_path, progress=False).rendered
+        assert "995家（2024年）" in (tmp_path / "review_previous_plan.html").read_text(encoding="utf-8")
+    finally:
+        found.write_bytes(original)
+    assert read_manifest(tmp_path)["review_previous_plan.html"]["digest"] != before
+
+
+def test_a_previous_plan_is_given_once(tmp_path):
+    import pytest
+
+    from analysis.errors import InputError
+    from analysis.review import review_previous_plan
+
+    demo = DEMO.read_text(encoding="utf-8").replace(
+        'previous_period = "prev"',
+        'previous_period = "prev"\nprevious_plan = { plan = "' + str(config.PLAN_CONFIG) + '" }')
+    folder = tmp_path / "both"
+    import shutil
+    shutil.copytree(DEMO.parent, folder)
+    (folder / "plan.toml").write_text(demo, encoding="utf-8")
+    with pytest.raises(InputError, match="either as a table of the text or as previous_plan"):
+        review_previous_plan(plan=load_plan(folder / "plan.toml"))

@@ -43,6 +43,9 @@ references = "reference"
 # baseline_year = 2025
 # mid_term_year = 2028
 # previous_period = "14th"   # the period of a table reviewing the previous plan, if any
+# Where the text has no such table, the previous plan is reviewed from its own plan.toml (its
+# headline targets) and the latest observed values (its observations folder, or the files named):
+# previous_plan = {{ plan = "../plan/plan.toml", observations = ["../observations"] }}
 # period_names_zh = {{ "15th" = "“十五五”", "14th" = "“十四五”" }}
 # period_names_en = {{ "15th" = "15th plan (2026–2030)", "14th" = "14th plan (2021–2025)" }}
 # reference_region_zh = ""   # the region a relative target compares with

@@ -62,6 +62,20 @@ class Plan:
     # and a sentence saying so (the methods page, the data request).
     scope_names: dict = field(default_factory=dict, hash=False, compare=False)
     scope_note: dict = field(default_factory=dict, hash=False, compare=False)
+    # The previous plan, reviewed from its own targets and the observations where this plan's
+    # text has no table reviewing it (plan.toml: previous_plan = { plan = "…/plan.toml",
+    # observations = ["…"] }, paths relative to this plan.toml; the observations default to
+    # the previous plan's own folder).
+    previous_plan: str = ""
+    previous_observations: tuple[str, ...] = ()
+
+    @property
+    def previous_plan_path(self) -> Path | None:
+        return (self.directory / self.previous_plan).resolve() if self.previous_plan else None
+
+    @property
+    def previous_observation_paths(self) -> list[Path]:
+        return [(self.directory / name).resolve() for name in self.previous_observations]
 
     def period_name(self, period: str, lang: str) -> str:
         return self.period_names.get(lang, {}).get(period, period)
@@ -147,6 +161,8 @@ def _load_plan(path: Path) -> Plan:
             reference_region={lang: raw.get(f"reference_region_{lang}", "") for lang in ("zh", "en")},
             scope_names={lang: dict(raw.get(f"scope_names_{lang}", {})) for lang in ("zh", "en")},
             scope_note={lang: raw.get(f"scope_note_{lang}", "") for lang in ("zh", "en")},
+            previous_plan=str(raw.get("previous_plan", {}).get("plan", "")),
+            previous_observations=tuple(map(str, raw.get("previous_plan", {}).get("observations", []))),
         )
     except FileNotFoundError as exc:
         raise InputError("plan description not found", file=path) from exc
@@ -275,6 +291,11 @@ def _read_value(cell: str, column: dict, source, line: int) -> dict:
     year = int(match["year"]) if match["year"] else column["year"]
     return {"year": year, "value": float(match["number"]), "comparator": comparator,
             "target_kind": target_kind}
+
+
+def previous_plan(plan: Plan) -> Plan | None:
+    """The plan whose period this plan's review covers, where plan.toml names it."""
+    return load_plan(plan.previous_plan_path) if plan.previous_plan else None
 
 
 def plan_values(plan: Plan | None = None) -> pd.DataFrame:

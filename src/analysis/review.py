@@ -7,9 +7,10 @@ import math
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.plan import (Plan, load_indicators, load_plan, locate, plan_values, read_plan_text,
+from analysis.plan import (Plan, load_indicators, load_plan, locate, plan_values, previous_plan, read_plan_text,
                            read_table)
 from analysis.progress import assess_target, completion
+from analysis.targets import headline_targets
 from analysis.texts import COMPLETION_LABELS, REVIEW_COMMENT
 from analysis.trajectories import compound_rate
 
@@ -21,18 +22,31 @@ def own_grade(baseline: float, target: float, actual: float) -> str:
 
 
 def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None = None) -> pd.DataFrame:
-    """Per row of the previous plan's table (专栏1): growth achieved against the growth its target
-    needed, the verdict of our rules, and our remark beside the table's own."""
+    """Per row of the previous plan's table (专栏1), or of its headline targets where plan.toml
+    names the previous plan (see with_previous_plan): growth achieved against the growth its
+    target needed, the verdict of our rules, and our remark beside the table's own. A row with
+    no value yet has no verdict."""
     plan = plan or load_plan()
-    values = plan_values(plan) if values is None else values
+    values = with_previous_plan(plan_values(plan), plan) if values is None else values
     table = values[values["plan_period"] == plan.previous_period]
     rows = []
     for indicator, group in table.groupby("indicator_id", sort=False):
         by_kind = group.set_index("kind")
-        baseline, target, actual = (by_kind.loc[k] for k in ("baseline", "target", "actual"))
-        b, T, a = baseline["value"], target["value"], actual["value"]
+        baseline, target = by_kind.loc["baseline"], by_kind.loc["target"]
+        b, T = baseline["value"], target["value"]
         t0, tT = int(baseline["year"]), int(target["year"])
         needed = float(compound_rate(b, T, t0, tT))
+        if "actual" not in by_kind.index:
+            rows.append({
+                "indicator_id": indicator, "baseline_year": t0, "baseline_value": b,
+                "target_year": tT, "target_value": T, "comparator": target["comparator"],
+                "actual_year": pd.NA, "actual_value": math.nan, "required_rate": needed,
+                "achieved_rate": math.nan, "progress_ratio": math.nan, "attainment": math.nan,
+                "status": "insufficient_data", "plan_remark": baseline["remark"], "own_grade": "",
+                "own_remark": "", "agrees": True, "comment_zh": "", "comment_en": ""})
+            continue
+        actual = by_kind.loc["actual"]
+        a = actual["value"]
         verdict = assess_target(
             {"indicator_id": indicator, "baseline_year": t0, "baseline_value": b,
              "target_year": tT, "target_value": T, "target_kind": target["target_kind"],
@@ -56,6 +70,59 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
     return pd.DataFrame(rows)
 
 
+# --- the previous plan from its own targets and the observations (plan.toml `previous_plan`) -----
+
+SEEDED_TABLE = "previous_plan"  # the `table` of the rows made from the previous plan
+
+
+def previous_plan_actuals(plan: Plan) -> pd.DataFrame:
+    """Per headline indicator of the previous plan, its latest value up to the previous plan's
+    end year, of the previous plan's scope (or of none stated), with its source: the
+    observations plan.toml names for it, else the previous plan's own."""
+    from analysis.observations import as_of, comparable, load_observations
+
+    previous = previous_plan(plan)
+    indicators = load_indicators(previous)
+    files = [str(path) for path in plan.previous_observation_paths] or None
+    used = comparable(as_of(load_observations(files, indicators, previous), previous.end_year),
+                      indicators)
+    latest = used.sort_values("year").groupby("indicator_id", sort=False).tail(1)
+    return latest.sort_values(["indicator_id"]).reset_index(drop=True)
+
+
+def with_previous_plan(values: pd.DataFrame, plan: Plan) -> pd.DataFrame:
+    """The plan's table values, with rows for the previous period made from the previous plan
+    (its headline targets with a number, and each one's latest value) where plan.toml names one:
+    how a new plan whose text has no review table reviews the plan before it."""
+    if not plan.previous_plan:
+        return values
+    if (values["plan_period"] == plan.previous_period).any():
+        raise InputError("give the previous period either as a table of the text or as "
+                         "previous_plan, not both", file=plan.config_path, field="previous_plan")
+    previous = previous_plan(plan)
+    targets = headline_targets(plan_values(previous), previous)
+    targets = targets[targets["baseline_value"].notna() & targets["target_value"].notna()]
+    actuals = previous_plan_actuals(plan).set_index("indicator_id")
+    names = dict(zip(load_indicators(previous)["indicator_id"], load_indicators(previous)["name_zh"]))
+    rows = []
+    for target in targets.to_dict("records"):
+        common = {"indicator_id": target["indicator_id"], "plan_period": plan.previous_period,
+                  "table": SEEDED_TABLE, "target_kind": target["target_kind"], "remark": "",
+                  "label": names[target["indicator_id"]], "line": float("nan")}
+        rows.append({**common, "year": target["baseline_year"], "kind": "baseline",
+                     "value": target["baseline_value"], "comparator": "",
+                     "value_text": f"{target['baseline_value']:g}"})
+        rows.append({**common, "year": target["target_year"], "kind": "target",
+                     "value": target["target_value"], "comparator": target["comparator"],
+                     "value_text": target["target_text"]})
+        if target["indicator_id"] in actuals.index:
+            actual = actuals.loc[target["indicator_id"]]
+            rows.append({**common, "year": int(actual["year"]), "kind": "actual",
+                         "value": float(actual["value"]), "comparator": "",
+                         "value_text": f"{actual['value']:g}"})
+    return pd.concat([values, pd.DataFrame(rows, columns=values.columns)], ignore_index=True)
+
+
 def remark_label(remark: str, lang: str) -> str:
     """The table's own 备注 in a language: "met (完成)" in English where it is a known grade."""
     grades = {label: grade for grade, label in COMPLETION_LABELS["zh"].items()}
@@ -65,8 +132,8 @@ def remark_label(remark: str, lang: str) -> str:
 def previous_plan_pace(values: pd.DataFrame | None = None, plan: Plan | None = None) -> pd.DataFrame:
     """The pace achieved under the previous plan by each series that runs on into this plan."""
     plan = plan or load_plan()
-    values = plan_values(plan) if values is None else values
-    review = review_previous_plan(values, plan)
+    values = with_previous_plan(plan_values(plan), plan) if values is None else values
+    review = review_previous_plan(values, plan).dropna(subset=["actual_value"])
     current = values[(values["plan_period"] == plan.period) & (values["kind"] == "target")]
     review = review[review["indicator_id"].isin(set(current["indicator_id"]))]
     return pd.DataFrame({

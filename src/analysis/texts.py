@@ -49,7 +49,7 @@ WORDS = {
            "level": "水平值", "lower_bound": "下限", "range": "区间", "cumulative": "累计",
            "relative": "相对值", "qualitative": "定性", "body": "正文",
            "scope_differs": "口径不同，不参与评价", "scope_unverified": "口径待核实",
-           "scope_marked": "{scope}（{mark}）", "dated": "{text}（{year}年）",
+           "scope_marked": "{scope}（{mark}）", "dated": "{text}（{year}年）", "table_of_plan": "《{title}》{table}",
            "at_least": "{value}以上", "or_more": "{value}以上",
            "points_signed": "{sign}{points}个百分点"},
     "en": {"yes": "yes", "no": "no", "no_data": "no data", "observed": "observed",
@@ -59,7 +59,7 @@ WORDS = {
            "qualitative": "qualitative", "body": "body text",
            "scope_differs": "another scope than the plan's: not compared with the target",
            "scope_unverified": "scope to be checked", "scope_marked": "{scope} ({mark})",
-           "dated": "{text} ({year})", "at_least": "above {value}", "or_more": "at least {value}",
+           "dated": "{text} ({year})", "table_of_plan": "{table} of the {title}", "at_least": "above {value}", "or_more": "at least {value}",
            "points_signed": "{sign}{points} percentage points"},
 }
 
@@ -285,6 +285,12 @@ REVIEW = {
         "title": "{previous}规划完成情况回顾与规划文本口径说明",
         "intro": ("{previous_table}列出{previous}主要指标的{previous_start}年值、{previous_end}年目标和{previous_end}年实际值。下表比较"
                   "实际年均增长与实现目标所需的年均增长，并把按本报告评价标准得出的结论与{previous_table}备注并列。"),
+        "intro_observed": ("{previous_table}给出{previous}主要指标的{previous_start}年基期值和{previous_end}年目标，"
+                           "实际值取自监测数据：取{previous_end}年数值，尚无时取此前最近一年的数值并注明年份，来源见“实际值及来源”。"
+                           "下表比较实际年均增长与实现目标所需的年均增长，并给出按本报告评价标准得出的完成情况；"
+                           "实际值早于{previous_end}年的，结论为初步判断。"),
+        "preliminary": "{grade}（初步判断）",
+        "actuals_heading": "实际值及来源",
         "review_heading": "{previous_table}：{previous}完成情况",
         "disagree": "不一致之处：{comments}",
         "all_agree": "按本报告评价标准得出的结论与{previous_table}备注一致。",
@@ -303,6 +309,14 @@ REVIEW = {
         "intro": ("{previous_table} gives the headline indicators of the {previous} in {previous_start}, their {previous_end} targets and "
                   "their {previous_end} values. The table compares the yearly growth achieved with the "
                   "growth the target needed, and puts the verdict by this report's rules beside the table's own remark."),
+        "intro_observed": ("{previous_table} gives the headline indicators of the {previous} in {previous_start} and "
+                           "their {previous_end} targets. The values achieved come from the monitoring data: the "
+                           "{previous_end} value, or where there is none yet the latest one before it, with its year; "
+                           "their sources are under “Values and sources”. The table compares the yearly growth "
+                           "achieved with the growth the target needed and grades each by this report's rules; a grade "
+                           "resting on a value from before {previous_end} is preliminary."),
+        "preliminary": "{grade}, preliminary",
+        "actuals_heading": "Values and sources",
         "review_heading": "{previous_table}: what the {previous} achieved",
         "disagree": "Where they differ: {comments}",
         "all_agree": "The verdicts by this report's rules agree with every remark of {previous_table}.",

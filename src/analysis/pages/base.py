@@ -17,7 +17,7 @@ from analysis.labels import (ENGLISH_AMOUNTS, STATUS_COLOURS, STATUS_INK, STATUS
 from analysis.observations import scope_checks
 from analysis.pages.formatting import (as_html, escaped, format_number_text, format_value,
                                        with_unit)
-from analysis.plan import Plan, load_indicators, load_plan
+from analysis.plan import Plan, load_indicators, load_plan, previous_plan
 from analysis.texts import ANNUAL, COLUMNS, DOWNLOADS, SCOPE_NAMES, WORDS
 
 
@@ -58,6 +58,14 @@ class Page:
         """The previous plan as the pages name it: its period, its table, its first and last
         years (from the table's baseline and target columns); empty where the plan has none."""
         plan = self.plan
+        previous = previous_plan(plan)
+        if previous is not None:  # reviewed from its own targets and the observations
+            table = next(t for t in previous.tables if t["plan_period"] == previous.period)
+            title = previous.title_zh if self.lang == "zh" else previous.title_en
+            return {"previous": plan.period_name(plan.previous_period, self.lang),
+                    "previous_table": self.words["table_of_plan"].format(
+                        title=title, table=self.table_name(table)),
+                    "previous_start": previous.baseline_year, "previous_end": previous.end_year}
         table = next((t for t in plan.tables if t["plan_period"] == plan.previous_period), None)
         if table is None:
             return {"previous": "", "previous_table": "", "previous_start": "", "previous_end": ""}

@@ -9,9 +9,10 @@ import pandas as pd
 from analysis.charts import growth_bars, pace_grid
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html, format_rate
-from analysis.plan import Plan, measures, plan_values, series_notes
+from analysis.plan import Plan, load_indicators, measures, plan_values, previous_plan, series_notes
 from analysis.progress import meets
-from analysis.review import contradictions, previous_plan_pace, remark_label, review_previous_plan
+from analysis.review import (contradictions, previous_plan_actuals, previous_plan_pace, remark_label,
+                             review_previous_plan, with_previous_plan)
 from analysis.scenarios import pace_projection
 from analysis.targets import headline_targets
 from analysis.texts import COMPLETION_LABELS, REVIEW
@@ -22,9 +23,37 @@ class ReviewPage(Page):
 
     review: pd.DataFrame = None
     values: pd.DataFrame = None
+    actuals: pd.DataFrame = None  # the observed values a review from observations rests on
+
+    @property
+    def from_observations(self) -> bool:
+        """The previous plan reviewed from its own targets and the observations (plan.toml
+        `previous_plan`), not from a table of this plan's text."""
+        return bool(self.plan.previous_plan)
+
+    def intro(self):
+        return self.say("intro_observed" if self.from_observations else "intro")
+
+    def actual_text(self, row: dict) -> str:
+        """The value achieved, with its year where it is not the target year's."""
+        if pd.isna(row["actual_value"]):
+            return self.words["no_data"]
+        text = self.value_text(row["indicator_id"], row["actual_value"])
+        return text if int(row["actual_year"]) == row["target_year"] else self.dated(text, row["actual_year"])
+
+    def grade_text(self, row: dict) -> str:
+        """超额完成 … 未完成 by this report's rules; preliminary where the value is from before the
+        target year; a dash without a value."""
+        if not row["own_grade"]:
+            return "—"
+        grade = COMPLETION_LABELS[self.lang][row["own_grade"]]
+        if int(row["actual_year"]) < row["target_year"]:
+            return self.phrase("preliminary", grade=grade)
+        return grade
 
     def review_table(self) -> list:
         frame, columns, names = self.review, self.columns, self.names()
+        rows = frame.to_dict("records")
         table = pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
             columns["value_2015"]: [self.value_text(i, v) for v, i in
@@ -32,14 +61,15 @@ class ReviewPage(Page):
             columns["target_2020"]: [self.target_text(i, "lower_bound" if c else "level", t, "")
                                      for c, t, i in zip(frame["comparator"], frame["target_value"],
                                                         frame["indicator_id"])],
-            columns["actual_2020"]: [self.value_text(i, v) for v, i in
-                                     zip(frame["actual_value"], frame["indicator_id"])],
+            columns["actual_2020"]: [self.actual_text(row) for row in rows],
             columns["required_rate"]: frame["required_rate"].map(format_rate),
             columns["achieved_rate"]: frame["achieved_rate"].map(format_rate),
-            columns["attainment"]: frame["attainment"].map(lambda x: f"{x:.0%}"),
+            columns["attainment"]: frame["attainment"].map(lambda x: "—" if pd.isna(x) else f"{x:.0%}"),
             columns["plan_remark"]: [remark_label(r, self.lang) for r in frame["plan_remark"]],
-            columns["own_remark"]: [COMPLETION_LABELS[self.lang][g] for g in frame["own_grade"]],
+            columns["own_remark"]: [self.grade_text(row) for row in rows],
         })
+        if self.from_observations:  # no table of the text, so no remark of its own
+            table = table.drop(columns=[columns["plan_remark"]])
         words = self.download_words
         self.offer("table1", pd.DataFrame({
             words["indicator_id"]: frame["indicator_id"], words["indicator"]: frame["indicator_id"].map(names),
@@ -51,17 +81,23 @@ class ReviewPage(Page):
             words["achieved_rate"]: (100 * frame["achieved_rate"]).round(2),
             words["attainment"]: (100 * frame["attainment"]).round(2),
             words["plan_remark"]: frame["plan_remark"].map(lambda r: remark_label(r, self.lang)),
-            words["own_remark"]: [COMPLETION_LABELS[self.lang][g] for g in frame["own_grade"]]}))
+            words["own_remark"]: [self.grade_text(row) for row in rows]}))
         comments = [c for c in frame[f"comment_{self.lang}"] if c]
         verdict = (self.say("disagree", comments=" ".join(comments)) if comments
                    else self.say("all_agree"))
-        drawn_from = (frame, names, self.lang)
+        sources = []
+        if self.from_observations:
+            verdict = None
+            sources = [self.heading("actuals_heading", level=3), self.observation_table(self.actuals)]
+            self.offer("sources", self.sources_frame(self.actuals))
+        drawn_from = (frame.dropna(subset=["actual_value"]), names, self.lang)
         notes = series_notes(self.plan)
         notes = notes[notes["indicator_id"].isin(set(frame["indicator_id"]))]
         breaks = [self.say("series_note", name=names[row["indicator_id"]], note=row[f"note_{self.lang}"])
                   for row in notes.to_dict("records")]
-        return [self.heading("review_heading"), as_html(table), verdict, *breaks,
-                self.chart(growth_bars, drawn_from, "growth_alt")]
+        return [part for part in (self.heading("review_heading"), as_html(table), verdict, *sources,
+                                  *breaks, self.chart(growth_bars, drawn_from, "growth_alt"))
+                if part is not None]
 
     def pace(self) -> list:
         end_year = self.plan.end_year
@@ -115,8 +151,17 @@ class ReviewPage(Page):
 
 def review(lang: str = "zh", plan: Plan | str | None = None) -> ReviewPage:
     context = page_context(lang, plan)
-    values = plan_values(context["plan"])
-    return ReviewPage(**context, texts=REVIEW, review=review_previous_plan(values, context["plan"]),
-                      values=values)
+    plan = context["plan"]
+    values = with_previous_plan(plan_values(plan), plan)
+    actuals = None
+    previous = previous_plan(plan)
+    if previous is not None:  # the previous plan's indicators are named as it names them
+        mine = context["indicators"]
+        theirs = load_indicators(previous)
+        context["indicators"] = pd.concat([mine, theirs[~theirs["indicator_id"].isin(mine["indicator_id"])]],
+                                          ignore_index=True).fillna("")
+        actuals = previous_plan_actuals(plan)
+    return ReviewPage(**context, texts=REVIEW, review=review_previous_plan(values, plan),
+                      values=values, actuals=actuals)
 
 

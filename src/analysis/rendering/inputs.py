@@ -21,7 +21,7 @@ from pathlib import Path
 from analysis import config
 from analysis.digests import digest_of, environment_digest, frame_digest  # noqa: F401 (used here and by report_set)
 from analysis.digests import files_digest as _files_digest
-from analysis.plan import Plan
+from analysis.plan import Plan, previous_plan
 
 READS = ("observations", "observations_to_report_year", "references", "evidence")
 
@@ -151,6 +151,14 @@ def code_digest(notebook: Path) -> str:
 # --- data ----------------------------------------------------------------------------------------
 
 def plan_digest(plan: Plan) -> str:
-    """The plan's description and every file it names."""
-    return _files_digest([plan.config_path, plan.text_path, plan.indicators_path,
-                          plan.body_targets_path, plan.contradictions_path])
+    """The plan's description and every file it names; where it reviews the previous plan from
+    that plan's targets and the observations, those too."""
+    own = _files_digest([plan.config_path, plan.text_path, plan.indicators_path,
+                         plan.body_targets_path, plan.contradictions_path])
+    if not plan.previous_plan:
+        return own
+    from analysis.observations import observation_files
+
+    previous = previous_plan(plan)
+    files = plan.previous_observation_paths or observation_files(previous.observations_path)
+    return digest_of(own, plan_digest(previous), _files_digest(files))
