@@ -187,11 +187,21 @@ class AnnualReport(Page):
             cell = self.words["scope_marked"].format(scope=cell, mark=self.words["scope_unverified"])
         return cell
 
-    def main_table(self) -> HTML:
+    def status(self) -> pd.DataFrame:
+        """The assessment: one row per headline indicator with its baseline, latest value,
+        target, 完成进度, 序时进度, status, 完成情况 and the growth still needed (`show` gives the
+        report's table)."""
+        return self.data(self.assessment, "status")
+
+    def show_status(self, frame: pd.DataFrame) -> list:
+        return [self.main_table(frame)]
+
+    def main_table(self, assessment: pd.DataFrame | None = None) -> HTML:
         """One row per headline indicator: 基期 → 最新实际值（年）→ 目标, 同年应达值, 完成进度 against
         序时进度, the verdict, the yearly change still needed."""
         names, columns = self.names(), self.columns
-        rows = self.assessment.to_dict("records")
+        assessment = self.assessment if assessment is None else assessment
+        rows = assessment.to_dict("records")
         targets = self.targets.set_index("indicator_id")
         table = pd.DataFrame({
             columns["indicator"]: [names[r["indicator_id"]] for r in rows],
@@ -207,7 +217,7 @@ class AnnualReport(Page):
             columns["status"]: [self.status_cell(r) for r in rows],
             columns["remaining_rate"]: [self.still_needed(r) for r in rows],
         })
-        self.offer("indicators", self.headline_frame())
+        self.offer("indicators", self.headline_frame(assessment))
         return as_html(table, markup=(columns["status"],))
 
     def target_cell(self, target: pd.Series) -> str:
@@ -327,31 +337,42 @@ class AnnualReport(Page):
                                      value, target["target_text"])
         return self.text["body_target"].format(name=name, target=shown)
 
-    def body_section(self) -> list:
-        table = self.offer("body_targets", self.body_table())
+    def body_progress(self) -> pd.DataFrame:
+        """The body text's targets (those of 专栏2 aside), each with its verdict from the
+        observations (status, latest value and year) and from the evidence records
+        (evidence_status, evidence_year); `show` gives the report's table."""
+        targets = self.body_targets()
+        verdicts = assess(targets, self.used, self.report_year, self.references)
+        evidence = target_progress(evidence_targets(self.plan), self.evidence, self.report_year)
+        evidence = evidence.set_index("target_id").reindex(targets["target_id"])
+        return self.data(targets.assign(
+            status=list(verdicts["status"]), latest_value=list(verdicts["latest_value"]),
+            latest_year=list(verdicts["latest_year"]),
+            evidence_status=list(evidence["status"]),
+            evidence_year=[None if pd.isna(y) else y for y in evidence["status_year"]]), "body")
+
+    def show_body(self, frame: pd.DataFrame) -> list:
+        table = self.offer("body_targets", self.body_table(frame))
         return [self.heading("body_heading"), self.say("body_note", count=len(table)),
                 as_html(table)]
 
-    def body_table(self) -> pd.DataFrame:
+    def body_section(self) -> list:
+        return self.show_body(self.body_progress())
+
+    def body_table(self, progress: pd.DataFrame | None = None) -> pd.DataFrame:
         """The body text's targets with their progress, as the page shows them."""
-        targets = self.body_targets()
-        verdicts = assess(targets, self.used, self.report_year, self.references).set_index(
-            targets["target_id"])
-        evidence = target_progress(evidence_targets(self.plan), self.evidence, self.report_year)
-        evidence = evidence.set_index("target_id")
+        targets = self.body_progress() if progress is None else progress
         columns = self.columns
         cells = []
         for target in targets.to_dict("records"):
-            verdict = verdicts.loc[target["target_id"]]
-            record = evidence.loc[target["target_id"]] if target["target_id"] in evidence.index else None
-            if verdict["status"] not in ("insufficient_data", "not_assessable"):
-                label = self.status_label(verdict["status"])
-                cells.append(self.dated(f"{label}，{self.value_text(target['indicator_id'], verdict['latest_value'])}"
-                                        if self.lang == "zh" else
-                                        f"{label}, {self.value_text(target['indicator_id'], verdict['latest_value'])}",
-                                        verdict["latest_year"]))
-            elif record is not None and record["status_year"] is not None and not pd.isna(record["status_year"]):
-                cells.append(self.dated(EVIDENCE_STATUS[self.lang][record["status"]], record["status_year"]))
+            if target["status"] not in ("insufficient_data", "not_assessable"):
+                label = self.status_label(target["status"])
+                value = self.value_text(target["indicator_id"], target["latest_value"])
+                cells.append(self.dated(f"{label}，{value}" if self.lang == "zh" else f"{label}, {value}",
+                                        target["latest_year"]))
+            elif target["evidence_year"] is not None and not pd.isna(target["evidence_year"]):
+                cells.append(self.dated(EVIDENCE_STATUS[self.lang][target["evidence_status"]],
+                                        target["evidence_year"]))
             elif target["indicator_id"]:
                 cells.append(self.phrase("no_data_from", supplier=self.supplier(target["indicator_id"])))
             else:
@@ -399,26 +420,37 @@ class AnnualReport(Page):
         body = "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1)) if items else self.text["issues_none"]
         return [self.heading("issues_heading"), Markdown(body)]
 
-    def gaps(self) -> list:
-        table = self.offer("gaps", self.gaps_table())
-        if table.empty:
-            return [self.heading("gaps_heading"), self.say("gaps_none")]
-        return [self.heading("gaps_heading"), self.say("gaps_note"), as_html(table)]
-
-    def gaps_table(self) -> pd.DataFrame:
-        """Per headline indicator: the years up to the report year without a value, and who
-        supplies it."""
-        names, columns = self.names(), self.columns
+    def missing_data(self) -> pd.DataFrame:
+        """Per headline indicator with a gap: the years up to the report year without a value
+        (a list) and who supplies it; `show` gives the report's table."""
         rows = []
         for indicator in self.targets["indicator_id"]:
             have = set(self.used.loc[self.used["indicator_id"] == indicator, "year"])
             missing = [y for y in range(self.plan.start_year, self.report_year + 1) if y not in have]
             if missing:
-                rows.append({columns["indicator"]: names[indicator],
-                             columns["missing_years"]: self.year_ranges(missing),
-                             columns["supplier"]: self.supplier(indicator)})
-        return pd.DataFrame(rows, columns=[columns["indicator"], columns["missing_years"],
-                                           columns["supplier"]])
+                rows.append({"indicator_id": indicator, "missing_years": missing,
+                             "supplier": self.supplier(indicator)})
+        return self.data(pd.DataFrame(rows, columns=["indicator_id", "missing_years", "supplier"]),
+                         "gaps")
+
+    def show_gaps(self, frame: pd.DataFrame) -> list:
+        table = self.offer("gaps", self.gaps_table(frame))
+        if table.empty:
+            return [self.heading("gaps_heading"), self.say("gaps_none")]
+        return [self.heading("gaps_heading"), self.say("gaps_note"), as_html(table)]
+
+    def gaps(self) -> list:
+        return self.show_gaps(self.missing_data())
+
+    def gaps_table(self, missing: pd.DataFrame | None = None) -> pd.DataFrame:
+        """Per headline indicator: the years up to the report year without a value, and who
+        supplies it."""
+        names, columns = self.names(), self.columns
+        missing = self.missing_data() if missing is None else missing
+        return pd.DataFrame({columns["indicator"]: [names[i] for i in missing["indicator_id"]],
+                             columns["missing_years"]: [self.year_ranges(list(y)) for y in missing["missing_years"]],
+                             columns["supplier"]: list(missing["supplier"])},
+                            columns=[columns["indicator"], columns["missing_years"], columns["supplier"]])
 
     def year_ranges(self, years: list[int]) -> str:
         """2021, 2022, 2023, 2025 → "2021—2023、2025年" ("2021–2023, 2025")."""
@@ -432,13 +464,21 @@ class AnnualReport(Page):
 
     # --- 附 ----------------------------------------------------------------------------------
 
+    def yearly_status(self) -> pd.DataFrame:
+        """Every indicator's verdict in each year's report up to this one, with the year of the
+        value each rests on; `show` gives the report's grid."""
+        return self.data(pd.concat([
+            assess(self.targets, self.used, year, self.references)[
+                ["indicator_id", "status", "latest_year"]].assign(year=year)
+            for year in range(self.plan.start_year, self.report_year + 1)]), "yearly")
+
     def dashboard(self) -> list:
         """The grid of every indicator's verdict in each year's report up to this one, with the
         year of the value each rests on."""
-        yearly = pd.concat([
-            assess(self.targets, self.used, year, self.references)[
-                ["indicator_id", "status", "latest_year"]].assign(year=year)
-            for year in range(self.plan.start_year, self.report_year + 1)])
+        return self.show_yearly(self.yearly_status())
+
+    def show_yearly(self, frame: pd.DataFrame) -> list:
+        yearly = frame.copy()
         yearly["text"] = [self.status_label(s) + ("" if pd.isna(y) else f"\n({int(y)})")
                           for s, y in zip(yearly["status"], yearly["latest_year"])]
         labels = {status: self.status_label(status) for status in STATUS_LABELS}
@@ -446,11 +486,19 @@ class AnnualReport(Page):
                 self.chart(status_grid, (yearly, labels, self.names()), "dashboard_alt"),
                 self.say("grid_note")]
 
-    def observations_table(self) -> HTML | Markdown:
-        self.offer("sources", self.sources_frame(self.observations))
-        if self.observations.empty:
+    def observed(self) -> pd.DataFrame:
+        """The observed values up to the report year, every scope, with their sources."""
+        return self.data(self.observations, "observations")
+
+    def show_observations(self, frame: pd.DataFrame) -> list:
+        return [self.heading("observations_heading"), self.observations_table(frame)]
+
+    def observations_table(self, observations: pd.DataFrame | None = None) -> HTML | Markdown:
+        observations = self.observations if observations is None else observations
+        self.offer("sources", self.sources_frame(observations))
+        if observations.empty:
             return self.say("no_observations")
-        return self.observation_table(self.observations)
+        return self.observation_table(observations)
 
     def indicator_sections(self) -> Iterator[list]:
         """Per indicator: heading, verdict with the change still needed, chart, its values."""
@@ -479,10 +527,11 @@ class AnnualReport(Page):
 
     # --- downloads ---------------------------------------------------------------------------
 
-    def headline_frame(self) -> pd.DataFrame:
+    def headline_frame(self, assessment: pd.DataFrame | None = None) -> pd.DataFrame:
         """The headline table with numbers as numbers and units in the header, as the download
         gives it: every value the page shows, to four decimals (percentages to two)."""
-        words, frame = self.download_words, self.assessment
+        words = self.download_words
+        frame = self.assessment if assessment is None else assessment
         names, kinds = self.names(), self.measures()
         shares = frame["indicator_id"].map(kinds) == "share"
         targets = self.targets.set_index("indicator_id")

@@ -198,6 +198,29 @@ class Page:
         })
         return as_html(table if with_name else table.drop(columns=[columns["indicator"]]))
 
+    # --- the tables behind the page, for an analyst in JupyterLab -----------------------------
+
+    def data(self, frame: pd.DataFrame, view: str) -> pd.DataFrame:
+        """A copy of one of the page's tidy tables (numbers as numbers, ids as ids), marked with
+        the view that shows it as the report does: `show(frame)` calls `show_<view>(frame)`."""
+        frame = frame.copy()
+        frame.attrs["view"] = view
+        return frame
+
+    def views(self) -> list[str]:
+        return sorted(name[len("show_"):] for name in dir(type(self)) if name.startswith("show_"))
+
+    def show(self, frame: pd.DataFrame) -> None:
+        """Display a table this page returned as the report shows it, for the rows it holds:
+        sorted or filtered in a notebook (pandas keeps the mark), it shows just those."""
+        from IPython.display import display
+
+        view = frame.attrs.get("view") if isinstance(frame, pd.DataFrame) else None
+        if view not in self.views():
+            raise ValueError(f"show() takes a table this page returned ({', '.join(self.views())}); "
+                             f"this one carries no view of this page ({view!r})")
+        display(*getattr(self, f"show_{view}")(frame))
+
     @property
     def download_words(self) -> dict:
         return DOWNLOADS[self.lang]

@@ -47,13 +47,21 @@ class OverviewPage(Page):
                  for spec in self.plan.tables]
         return ("、" if self.lang == "zh" else "; ").join(parts)
 
-    def catalogue_table(self) -> HTML:
-        frame, columns = self.catalogue, self.columns
+    def targets(self) -> pd.DataFrame:
+        """Every target of the plan, its tables' and its body text's, with its kind, value,
+        year and the quote it comes from; `show` gives the report's table."""
+        return self.data(self.catalogue, "targets")
+
+    def show_targets(self, frame: pd.DataFrame) -> list:
+        return [self.heading("catalogue_heading"), self.catalogue_table(frame)]
+
+    def catalogue_table(self, targets: pd.DataFrame | None = None) -> HTML:
+        frame, columns = self.catalogue if targets is None else targets, self.columns
         unit = frame[f"unit_{self.lang}"]
         target = [self.target_wording(kind, text) if text else "—"
                   for kind, text in zip(frame["target_kind"], frame["target_text"])]
         origin = frame["origin"].replace({BODY_ORIGIN: self.words["body"]})
-        progress, words = self.progress_cells(), self.download_words
+        progress, words = self.progress_cells(frame), self.download_words
         self.offer("targets", pd.DataFrame({
             words["target_id"]: frame["target_id"], words["indicator"]: frame[f"name_{self.lang}"],
             words["kind"]: frame["target_kind"].map(self.words), words["target_value"]: frame["target_value"],
@@ -74,14 +82,14 @@ class OverviewPage(Page):
             columns["quote"]: frame["quote"],
         }))
 
-    def progress_cells(self) -> list[str]:
+    def progress_cells(self, frame: pd.DataFrame | None = None) -> list[str]:
         """Per target of the catalogue: for those evidence speaks for, the latest status (and
         its year) or 暂无信息; a dash for the others, which the annual reports judge."""
         progress = target_progress(evidence_targets(self.plan), self.evidence, self.plan.end_year)
         status = {row["target_id"]: (row["status"], row["status_year"])
                   for row in progress.to_dict("records")}
         cells = []
-        for target in self.catalogue["target_id"]:
+        for target in (self.catalogue if frame is None else frame)["target_id"]:
             if target not in status:
                 cells.append("—")
                 continue
@@ -111,9 +119,17 @@ class OverviewPage(Page):
                           for c in checks.to_dict("records"))
         return [Markdown(f"## {words['heading']}"), Markdown(words["note"]), Markdown(items)]
 
-    def observations_table(self) -> HTML:
-        self.offer("sources", self.sources_frame(self.observations))
-        return self.observation_table(self.observations)
+    def observed(self) -> pd.DataFrame:
+        """Every observed value, with its scope, vintage and source."""
+        return self.data(self.observations, "observations")
+
+    def show_observations(self, frame: pd.DataFrame) -> list:
+        return [self.heading("observations_heading"), self.observations_table(frame)]
+
+    def observations_table(self, observations: pd.DataFrame | None = None) -> HTML:
+        observations = self.observations if observations is None else observations
+        self.offer("sources", self.sources_frame(observations))
+        return self.observation_table(observations)
 
 
 def overview(lang: str = "zh", plan: Plan | str | None = None) -> OverviewPage:

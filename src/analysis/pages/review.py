@@ -51,8 +51,17 @@ class ReviewPage(Page):
             return self.phrase("preliminary", grade=grade)
         return grade
 
-    def review_table(self) -> list:
-        frame, columns, names = self.review, self.columns, self.names()
+    def achieved(self) -> pd.DataFrame:
+        """Per headline indicator of the previous plan: baseline, target, the value achieved,
+        the growth needed and achieved, the grade by this report's rules beside the table's own
+        remark; `show` gives the report's table and chart."""
+        return self.data(self.review, "review")
+
+    def show_review(self, frame: pd.DataFrame) -> list:
+        return self.review_table(frame)
+
+    def review_table(self, achieved: pd.DataFrame | None = None) -> list:
+        frame, columns, names = self.review if achieved is None else achieved, self.columns, self.names()
         rows = frame.to_dict("records")
         table = pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
@@ -99,9 +108,18 @@ class ReviewPage(Page):
                                   *breaks, self.chart(growth_bars, drawn_from, "growth_alt"))
                 if part is not None]
 
-    def pace(self) -> list:
+    def carried_pace(self) -> pd.DataFrame:
+        """The series in both plans: the previous plan's first and last values and the yearly
+        pace between them; `show` gives the report's table and chart, carried to this plan's
+        end year."""
+        return self.data(previous_plan_pace(self.values, self.plan), "pace")
+
+    def show_pace(self, frame: pd.DataFrame) -> list:
+        return self.pace(frame)
+
+    def pace(self, carried: pd.DataFrame | None = None) -> list:
         end_year = self.plan.end_year
-        pace = previous_plan_pace(self.values, self.plan)
+        pace = self.carried_pace() if carried is None else carried
         projection = pace_projection(pace, end_year, measures(self.indicators))
         targets = headline_targets(self.values, self.plan).set_index("indicator_id")["target_value"]
         final = projection[projection["year"] == end_year].set_index("indicator_id")["value"]
@@ -129,8 +147,16 @@ class ReviewPage(Page):
         return [self.heading("pace_heading"), self.say("pace_note"), as_html(table),
                 self.chart(pace_grid, drawn_from, "pace_alt")]
 
-    def contradictions(self) -> list:
-        frame, columns = contradictions(self.plan), self.columns
+    def wording_notes(self) -> pd.DataFrame:
+        """Each place where the plan's wording or definitions need a note, with both quotes and
+        where they stand; `show` gives the report's table."""
+        return self.data(contradictions(self.plan), "notes")
+
+    def show_notes(self, frame: pd.DataFrame) -> list:
+        return self.contradictions(frame)
+
+    def contradictions(self, notes: pd.DataFrame | None = None) -> list:
+        frame, columns = self.wording_notes() if notes is None else notes, self.columns
         where = self.text["where"]
         table = pd.DataFrame({
             columns["topic"]: frame[f"topic_{self.lang}"],

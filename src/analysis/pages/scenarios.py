@@ -27,13 +27,23 @@ class ScenariosPage(Page):
     draws: int = SCENARIO_DEFAULTS["draws"]
     seed: int = SCENARIO_DEFAULTS["seed"]
 
-    def assumptions(self) -> list:
-        frame, columns, names = self.scenarios, self.columns, self.names()
+    simulated: pd.DataFrame = None  # the draws, made once (see simulation)
+
+    def assumed(self) -> pd.DataFrame:
+        """Per headline indicator: where the scenario starts (value, year, source), the yearly
+        growth assumed and why, and the target; `show` gives the report's table."""
+        return self.data(self.scenarios, "assumptions")
+
+    def show_assumptions(self, frame: pd.DataFrame) -> list:
+        return self.assumptions(frame)
+
+    def assumptions(self, assumed: pd.DataFrame | None = None) -> list:
+        frame, columns, names = self.scenarios if assumed is None else assumed, self.columns, self.names()
         table = pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
             columns["start"]: [f"{self.dated(self.value_text(i, v), y)} {self.words[s]}" for v, y, i, s in
                                zip(frame["start_value"], frame["start_year"], frame["indicator_id"], frame["start_source"])],
-            columns["growth"]: self.growth_cells(),
+            columns["growth"]: self.growth_cells(frame),
             columns["assumption"]: frame["assumption"].map(self.word),
         })
         words = self.download_words
@@ -45,10 +55,19 @@ class ScenariosPage(Page):
             words["assumption"]: frame["assumption"].map(self.word)}))
         return [self.heading("assumptions_heading"), self.say("assumptions_note"), as_html(table)]
 
-    def projection(self) -> list:
-        paths = project(self.scenarios, measures(self.indicators))
+    def projected(self) -> pd.DataFrame:
+        """Each indicator's value year by year at the growth assumed; `show` gives the report's
+        table of the end year against the targets."""
+        return self.data(project(self.scenarios, measures(self.indicators)), "projection")
+
+    def show_projection(self, frame: pd.DataFrame) -> list:
+        return self.projection(frame)
+
+    def projection(self, projected: pd.DataFrame | None = None) -> list:
+        paths = self.projected() if projected is None else projected
         final = paths[paths["year"] == self.plan.end_year].set_index("indicator_id")["value"]
-        frame, columns, names, words = self.scenarios, self.columns, self.names(), self.words
+        frame = self.scenarios[self.scenarios["indicator_id"].isin(set(paths["indicator_id"]))]
+        columns, names, words = self.columns, self.names(), self.words
         table = pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
             str(self.plan.end_year): [self.value_text(i, final[i]) for i in frame["indicator_id"]],
@@ -66,10 +85,27 @@ class ScenariosPage(Page):
                             for i, t in zip(frame["indicator_id"], frame["target_value"])]}))
         return [self.heading("projection_heading"), as_html(table)]
 
-    def monte_carlo(self) -> list:
+    def simulation(self) -> pd.DataFrame:
+        """The Monte Carlo draws (seeded, so the same every run): each draw's path."""
+        if self.simulated is None:
+            self.simulated = simulate(self.scenarios, measures(self.indicators), self.volatility,
+                                      self.draws, self.seed)
+        return self.simulated
+
+    def chances(self) -> pd.DataFrame:
+        """Per indicator: the probability of meeting the target and the 10th, 50th and 90th
+        percentile of the end year's value; `show` gives the report's table and fan chart."""
+        return self.data(probabilities(self.scenarios, self.simulation()), "probabilities")
+
+    def show_probabilities(self, frame: pd.DataFrame) -> list:
+        return self.monte_carlo(frame)
+
+    def monte_carlo(self, chances: pd.DataFrame | None = None) -> list:
         kinds = measures(self.indicators)
-        simulated = simulate(self.scenarios, kinds, self.volatility, self.draws, self.seed)
-        chances = probabilities(self.scenarios, simulated)
+        chances = self.chances() if chances is None else chances
+        simulated = self.simulation()
+        simulated = simulated[simulated["indicator_id"].isin(set(chances["indicator_id"]))]
+        scenarios = self.scenarios[self.scenarios["indicator_id"].isin(set(chances["indicator_id"]))]
         names, columns = self.names(), self.columns
         table = pd.DataFrame({
             columns["indicator"]: chances["indicator_id"].map(names),
@@ -79,8 +115,8 @@ class ScenariosPage(Page):
             columns["p90"]: [self.value_text(i, v) for v, i in zip(chances["p90"], chances["indicator_id"])],
         })
         self.offer("probabilities", self.probability_frame(chances))
-        targets = dict(zip(self.scenarios["indicator_id"], self.scenarios["target_value"]))
-        drawn_from = (fan(simulated), project(self.scenarios, kinds), targets, names, self.lang)
+        targets = dict(zip(scenarios["indicator_id"], scenarios["target_value"]))
+        drawn_from = (fan(simulated), project(scenarios, kinds), targets, names, self.lang)
         return [self.heading("probability_heading"),
                 self.say("probability_note"), as_html(table), self.say("by_construction"),
                 self.chart(fan_grid, drawn_from, "fan_alt"), self.say("fan_note")]
@@ -99,14 +135,14 @@ class ScenariosPage(Page):
             words["p10"]: chances["p10"].round(4), words["median"]: chances["median"].round(4),
             words["p90"]: chances["p90"].round(4)})
 
-    def growth_cells(self) -> list[str]:
+    def growth_cells(self, frame: pd.DataFrame | None = None) -> list[str]:
         """Each growth assumption as it reads: a rate, or for a share the points it gains in the
         first year (fewer after, as it closes its gap to 100%)."""
         kinds = measures(self.indicators)
+        frame = self.scenarios if frame is None else frame
         return [self.text["share_growth"].format(points=f"{g * (SHARE_CEILING - v):.2f}")
                 if kinds[i] == "share" else format_rate(g)
-                for i, g, v in zip(self.scenarios["indicator_id"], self.scenarios["growth"],
-                                   self.scenarios["start_value"])]
+                for i, g, v in zip(frame["indicator_id"], frame["growth"], frame["start_value"])]
 
     def probability_cells(self, chances: pd.DataFrame) -> list[str]:
         """The probability of meeting each target; a dash where the assumption is the rate the

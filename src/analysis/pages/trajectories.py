@@ -21,9 +21,17 @@ class TrajectoriesPage(Page):
 
     targets: pd.DataFrame = None
 
-    def rates(self) -> HTML:
-        frame, columns, names = self.targets, self.columns, self.names()
-        numeric = frame.dropna(subset=["target_value"])
+    def required(self) -> pd.DataFrame:
+        """The headline targets with a number: baseline, target, the compound rate and the
+        linear step they require; `show` gives the report's table."""
+        return self.data(self.targets.dropna(subset=["target_value"]), "rates")
+
+    def show_rates(self, frame: pd.DataFrame) -> list:
+        return [self.heading("rates_heading"), self.rates(frame)]
+
+    def rates(self, required: pd.DataFrame | None = None) -> HTML:
+        columns, names = self.columns, self.names()
+        numeric = self.required() if required is None else required
         words = self.download_words
         self.offer("rates", pd.DataFrame({
             words["indicator_id"]: numeric["indicator_id"], words["indicator"]: numeric["indicator_id"].map(names),
@@ -44,13 +52,30 @@ class TrajectoriesPage(Page):
                                        zip(numeric["linear_step"], numeric["indicator_id"])],
         }))
 
-    def paths(self) -> list:
-        drawn_from = (required_paths(self.targets), self.names(), self.lang)
+    def yearly_paths(self) -> pd.DataFrame:
+        """Each year's value on the compound and on the linear path from baseline to target;
+        `show` gives the report's chart."""
+        return self.data(required_paths(self.targets), "paths")
+
+    def show_paths(self, frame: pd.DataFrame) -> list:
+        drawn_from = (frame, self.names(), self.lang)
         return [self.heading("paths_heading"), self.chart(paths_grid, drawn_from, "paths_alt")]
 
-    def milestones(self) -> list:
+    def paths(self) -> list:
+        return self.show_paths(self.yearly_paths())
+
+    def milestone_values(self) -> pd.DataFrame:
+        """The paths' values in each year after the baseline: what each year must reach;
+        `show` gives the report's table."""
         paths = required_paths(self.targets)
-        paths = paths[paths["year"] > paths.groupby("indicator_id")["year"].transform("min")]
+        return self.data(paths[paths["year"] > paths.groupby("indicator_id")["year"].transform("min")],
+                         "milestones")
+
+    def show_milestones(self, frame: pd.DataFrame) -> list:
+        return self.milestones(frame)
+
+    def milestones(self, paths: pd.DataFrame | None = None) -> list:
+        paths = self.milestone_values() if paths is None else paths
         cells = [f"{self.number_text(i, c)}（{self.number_text(i, l)}）" if self.lang == "zh"
                  else f"{self.number_text(i, c)} ({self.number_text(i, l)})"
                  for i, c, l in zip(paths["indicator_id"], paths["compound_value"], paths["linear_value"])]
