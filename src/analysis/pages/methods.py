@@ -31,28 +31,45 @@ class MethodsPage(Page):
                 "draws": SCENARIO_DEFAULTS["draws"], "seed": SCENARIO_DEFAULTS["seed"],
                 "explorer_draws": EXPLORER_DRAWS}
 
-    def definitions(self) -> list:
-        """Per headline indicator: its definition, unit, 统计口径 with the plan's words for it,
-        and who supplies it."""
-        lang, columns, text = self.lang, self.columns, self.text
+    def indicator_definitions(self) -> pd.DataFrame:
+        """Per headline indicator, as the catalogue gives them in the page's language: name,
+        definition, unit, 统计口径 (and the plan's words for it), who supplies it (empty where
+        not known); `show` gives the report's table."""
+        lang = self.lang
         headline = list(headline_targets(plan=self.plan)["indicator_id"])
         meta = self.indicators.set_index("indicator_id").loc[headline]
-        scopes, scope_names = indicator_scopes(self.indicators), self.scope_names()
+        scopes = indicator_scopes(self.indicators)
 
-        def cell(column: str) -> list[str]:
-            if column not in meta:
-                return ["—"] * len(meta)
-            return [value if isinstance(value, str) and value else "—" for value in meta[column]]
+        def column(name: str) -> list[str]:
+            if name not in meta:
+                return [""] * len(meta)
+            return [value if isinstance(value, str) else "" for value in meta[name]]
 
-        quotes = cell("scope_quote")
+        return self.data(pd.DataFrame({
+            "indicator_id": headline, "name": column(f"name_{lang}"),
+            "definition": column(f"definition_{lang}"), "unit": column(f"unit_{lang}"),
+            "scope": [scopes[i] for i in headline], "scope_quote": column("scope_quote"),
+            "supplier": column(f"supplier_{lang}")}), "definitions")
+
+    def definitions(self) -> list:
+        return self.show_definitions(self.indicator_definitions())
+
+    def show_definitions(self, frame: pd.DataFrame) -> list:
+        """Per headline indicator: its definition, unit, 统计口径 with the plan's words for it,
+        and who supplies it."""
+        columns, text, scope_names = self.columns, self.text, self.scope_names()
+
+        def cell(name: str) -> list[str]:
+            return [value or "—" for value in frame[name]]
+
         table = pd.DataFrame({
-            columns["indicator"]: cell(f"name_{lang}"),
-            columns["definition"]: cell(f"definition_{lang}"),
-            columns["unit"]: cell(f"unit_{lang}"),
-            columns["scope"]: [(text["scope_unstated"] if scopes[i] == UNSTATED else scope_names[scopes[i]])
-                               + ("" if q == "—" else
-                               text["scope_quote"].format(quote=q)) for i, q in zip(headline, quotes)],
-            columns["supplier"]: [s if s != "—" else text["unconfirmed"] for s in cell(f"supplier_{lang}")],
+            columns["indicator"]: cell("name"),
+            columns["definition"]: cell("definition"),
+            columns["unit"]: cell("unit"),
+            columns["scope"]: [(text["scope_unstated"] if s == UNSTATED else scope_names[s])
+                               + ("" if not q else text["scope_quote"].format(quote=q))
+                               for s, q in zip(frame["scope"], frame["scope_quote"])],
+            columns["supplier"]: [s or text["unconfirmed"] for s in frame["supplier"]],
         })
         words = self.download_words
         self.offer("definitions", table.set_axis([words["indicator"], words["definition"], words["unit"],
