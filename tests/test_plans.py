@@ -97,7 +97,8 @@ def test_a_next_plans_review_page_names_the_previous_plan_and_its_sources(tmp_pa
     assert "994家（2024年）" in page and "超额完成（初步判断）" in page and "暂无数据" in page
     assert "实际值及来源" in page and "慈溪市科学技术局2024年工作总结" in page
     assert "备注" not in page and "一致" not in page  # no table of the text, so no remark to compare
-    assert "如果“十四五”的速度延续下去" in page
+    assert "如果“十四五”的速度延续下去" in page and "按2020年至最新实际值年份的年均增速" in page
+    assert "本规划未列出需要说明的表述或口径。" in page
     english = (tmp_path / "en" / "review_previous_plan.html").read_text(encoding="utf-8")
     assert "Box 2 (专栏2) of the Cixi Science and Technology Innovation Plan, 2021–2025" in english
     assert "994 firms (2024)" in english and "exceeded (超额完成), preliminary" in english

@@ -299,7 +299,10 @@ REVIEW = {
         "pace_heading": "如果{previous}的速度延续下去",
         "pace_note": ("同时出现在两个规划中的指标，按{previous_start}—{previous_end}年的年均增速（复合增长）推算到{end_year}年，"
                       "比重类指标按与100%的差距每年缩小同一比例推算。这是情景，不是预测；“情景分析”页以同一速度为默认假设。"),
+        "pace_note_observed": ("同时出现在两个规划中的指标，按{previous_start}年至最新实际值年份的年均增速（复合增长，年份见上表）推算到{end_year}年，"
+                               "比重类指标按与100%的差距每年缩小同一比例推算。这是情景，不是预测；“情景分析”页以同一速度为默认假设。"),
         "pace_alt": "按{previous}速度推算的{start_year}—{end_year}年路径与{end_year}年目标",
+        "contradictions_none": "本规划未列出需要说明的表述或口径。",
         "contradictions_heading": "规划文本口径说明",
         "contradictions_note": "规划文本中表述或口径需要说明之处共{count}处，每处给出两段原文及其所在的专栏或段落（以段落开头文字标示）。",
         "where": "（{where}）",
@@ -326,7 +329,11 @@ REVIEW = {
         "pace_note": ("The series in both plans, carried to {end_year} at their {previous_start}–{previous_end} yearly growth "
                       "(compound; a share closing its gap to 100% at its earlier rate). A scenario, not a forecast; the scenarios "
                       "page starts from the same pace."),
+        "pace_note_observed": ("The series in both plans, carried to {end_year} at their yearly growth from {previous_start} "
+                               "to the latest value (its year in the table above; compound, a share closing its gap to 100% "
+                               "at its earlier rate). A scenario, not a forecast; the scenarios page starts from the same pace."),
         "pace_alt": "Paths {start_year}–{end_year} at the pace of the {previous} against the {end_year} targets",
+        "contradictions_none": "No notes on the plan's wording or definitions are recorded for this plan.",
         "contradictions_heading": "Notes on the plan's wording and definitions (规划文本口径说明)",
         "contradictions_note": ("{count} places where the plan's wording or definitions need a "
                                 "note, each with both quotes and the table or paragraph (its "

@@ -144,7 +144,8 @@ class ReviewPage(Page):
                                columns=["indicator_id", "year", "value"])
         ahead = projection[projection["year"] > projection.groupby("indicator_id")["year"].transform("min")]
         drawn_from = (history, ahead, targets.to_dict(), end_year, names, self.lang)
-        return [self.heading("pace_heading"), self.say("pace_note"), as_html(table),
+        note = self.say("pace_note_observed" if self.from_observations else "pace_note")
+        return [self.heading("pace_heading"), note, as_html(table),
                 self.chart(pace_grid, drawn_from, "pace_alt")]
 
     def wording_notes(self) -> pd.DataFrame:
@@ -157,6 +158,8 @@ class ReviewPage(Page):
 
     def contradictions(self, notes: pd.DataFrame | None = None) -> list:
         frame, columns = self.wording_notes() if notes is None else notes, self.columns
+        if frame.empty:
+            return [self.heading("contradictions_heading"), self.say("contradictions_none")]
         where = self.text["where"]
         table = pd.DataFrame({
             columns["topic"]: frame[f"topic_{self.lang}"],
