@@ -125,3 +125,12 @@ def test_each_notebook_takes_a_table_then_shows_it(name):
                    and getattr(node.func, "id", None) == "show"]
     assert len(shown_names) >= (1 if name == "methods" else 2), shown_names
     assert set(shown_names) <= set(taken), (taken, shown_names)
+
+
+def test_show_refuses_an_empty_chart_and_keeps_a_grid_whole(report, monkeypatch):
+    yearly = report.yearly_status()
+    with pytest.raises(ValueError, match="the yearly table has no rows left to draw"):
+        report.show(yearly[yearly["indicator_id"] == "none"])
+    met = yearly[yearly["status"] == "target_met"]  # cells of a grid, not whole rows
+    parts = shown(report, met, monkeypatch)
+    assert "各指标历年判断" in parts[0].data and parts[1].data.startswith("<svg")

@@ -5,6 +5,7 @@ import io
 import re
 
 import pandas as pd
+import pytest
 
 from analysis.cli import main
 from analysis.plan import load_plan
@@ -116,8 +117,6 @@ def test_a_next_plans_review_page_names_the_previous_plan_and_its_sources(tmp_pa
 
 
 def test_a_previous_plan_is_given_once(tmp_path):
-    import pytest
-
     from analysis.errors import InputError
     from analysis.review import review_previous_plan
 
@@ -130,3 +129,36 @@ def test_a_previous_plan_is_given_once(tmp_path):
     (folder / "plan.toml").write_text(demo, encoding="utf-8")
     with pytest.raises(InputError, match="either as a table of the text or as previous_plan"):
         review_previous_plan(plan=load_plan(folder / "plan.toml"))
+
+
+def test_a_next_plan_with_no_values_yet_reviews_without_a_pace(tmp_path):
+    """No observation of the previous plan yet (a folder of empty files named): every row
+    暂无数据, no pace to carry on, and no crash."""
+    import shutil
+
+    from analysis.pages.review import review
+
+    folder = tmp_path / "next"
+    shutil.copytree(NEXT.parent, folder)
+    empty = tmp_path / "none"
+    empty.mkdir()
+    (empty / "values.csv").write_text("indicator_id,year,value,source,note\n", encoding="utf-8")
+    text = NEXT.read_text(encoding="utf-8")
+    text = text.replace('"../../../data/raw/plan/plan.toml"', f'"{config.PLAN_CONFIG}"')
+    text = text.replace('["../observations/found.csv"]', f'["{empty}"]')
+    for name in ("demo_plan.txt", "body_targets.csv", "contradictions.csv"):
+        text = text.replace(f'"../demo_plan/{name}"', f'"{NEXT.parent.parent / "demo_plan" / name}"')
+    (folder / "plan.toml").write_text(text, encoding="utf-8")
+    page = review("zh", load_plan(folder / "plan.toml"))
+    assert page.review["actual_value"].isna().all()
+    table = page.review_table()[1].data
+    assert table.count("暂无数据") == 9 and "实际值及来源" not in table
+    assert page.pace()[1].data == "两个规划共有的指标中，尚无可据以推算速度的实际值。"
+    missing = text.replace(f'["{empty}"]', f'["{tmp_path / "nowhere"}"]')
+    (folder / "plan.toml").write_text(missing, encoding="utf-8")
+    from analysis.errors import InputError
+    from analysis.plan import _load_plan
+
+    _load_plan.cache_clear()  # the plan.toml changed under the same path
+    with pytest.raises(InputError, match="nowhere does not exist"):
+        review("zh", load_plan(folder / "plan.toml"))

@@ -167,12 +167,19 @@ def chart_svg(draw: Callable[..., Figure], args: tuple, salt: str = "") -> str:
     path = Path(folder) / f"{key}.svg"
     try:
         text = path.read_text(encoding="utf-8")
-        os.utime(path)  # recently used: kept when the cache is trimmed
+    except (OSError, UnicodeDecodeError):  # not there (or unreadable): drawn below
+        text = None
+    if text is not None:
+        try:
+            os.utime(path)  # recently used: kept when the cache is trimmed
+        except OSError:
+            pass  # another user's file in a shared folder: read, just not marked
         return text
-    except (FileNotFoundError, UnicodeDecodeError):
-        pass
     text = svg_text(draw(*args), salt)
-    write_atomic(path, text)
+    try:
+        write_atomic(path, text)
+    except OSError:
+        pass  # a cache that cannot be written costs time, never a report
     return text
 
 

@@ -44,7 +44,8 @@ references = "reference"
 # mid_term_year = 2028
 # previous_period = "14th"   # the period of a table reviewing the previous plan, if any
 # Where the text has no such table, the previous plan is reviewed from its own plan.toml (its
-# headline targets) and the latest observed values (its observations folder, or the files named):
+# headline targets) and the latest observed values: its own observations folder, or the files
+# and folders named (observations of its indicators, up to its end year):
 # previous_plan = {{ plan = "../plan/plan.toml", observations = ["../observations"] }}
 # period_names_zh = {{ "15th" = "“十五五”", "14th" = "“十四五”" }}
 # period_names_en = {{ "15th" = "15th plan (2026–2030)", "14th" = "14th plan (2021–2025)" }}

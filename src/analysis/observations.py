@@ -29,6 +29,23 @@ def observation_files(directory: Path | None = None) -> list[Path]:
     return table_files(Path(directory or load_plan().observations_path))
 
 
+def previous_plan_files(plan: Plan) -> list[Path] | None:
+    """The observation files plan.toml names for the previous plan (a folder stands for its
+    files); None where it names none (the previous plan's own folder is read)."""
+    if not plan.previous_observations:
+        return None
+    files: list[Path] = []
+    for path in plan.previous_observation_paths:
+        if path.is_dir():
+            files += observation_files(path)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError(f"previous_plan observations: {path} does not exist",
+                             file=plan.config_path, field="previous_plan")
+    return files
+
+
 def load_observations(paths: Iterable[str | Path] | None = None,
                       indicators: pd.DataFrame | None = None, plan: Plan | None = None) -> pd.DataFrame:
     """Every observation in the given files (default: all of the plan's observations folder),

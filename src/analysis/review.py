@@ -79,11 +79,11 @@ def previous_plan_actuals(plan: Plan) -> pd.DataFrame:
     """Per headline indicator of the previous plan, its latest value up to the previous plan's
     end year, of the previous plan's scope (or of none stated), with its source: the
     observations plan.toml names for it, else the previous plan's own."""
-    from analysis.observations import as_of, comparable, load_observations
+    from analysis.observations import as_of, comparable, load_observations, previous_plan_files
 
     previous = previous_plan(plan)
     indicators = load_indicators(previous)
-    files = [str(path) for path in plan.previous_observation_paths] or None
+    files = previous_plan_files(plan)
     used = comparable(as_of(load_observations(files, indicators, previous), previous.end_year),
                       indicators)
     latest = used.sort_values("year").groupby("indicator_id", sort=False).tail(1)

@@ -303,6 +303,7 @@ REVIEW = {
                                "比重类指标按与100%的差距每年缩小同一比例推算。这是情景，不是预测；“情景分析”页以同一速度为默认假设。"),
         "pace_alt": "按{previous}速度推算的{start_year}—{end_year}年路径与{end_year}年目标",
         "contradictions_none": "本规划未列出需要说明的表述或口径。",
+        "pace_none": "两个规划共有的指标中，尚无可据以推算速度的实际值。",
         "contradictions_heading": "规划文本口径说明",
         "contradictions_note": "规划文本中表述或口径需要说明之处共{count}处，每处给出两段原文及其所在的专栏或段落（以段落开头文字标示）。",
         "where": "（{where}）",
@@ -334,6 +335,7 @@ REVIEW = {
                                "at its earlier rate). A scenario, not a forecast; the scenarios page starts from the same pace."),
         "pace_alt": "Paths {start_year}–{end_year} at the pace of the {previous} against the {end_year} targets",
         "contradictions_none": "No notes on the plan's wording or definitions are recorded for this plan.",
+        "pace_none": "No series in both plans has a value yet to carry a pace from.",
         "contradictions_heading": "Notes on the plan's wording and definitions (规划文本口径说明)",
         "contradictions_note": ("{count} places where the plan's wording or definitions need a "
                                 "note, each with both quotes and the table or paragraph (its "

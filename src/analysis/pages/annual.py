@@ -478,7 +478,13 @@ class AnnualReport(Page):
         return self.show_yearly(self.yearly_status())
 
     def show_yearly(self, frame: pd.DataFrame) -> list:
-        yearly = frame.copy()
+        """The grid of the indicators and years the frame holds (a grid has every cell, so a
+        frame filtered by status shows its indicators' rows whole)."""
+        yearly = self.drawable(frame, "yearly").copy()
+        if len(yearly) != yearly["indicator_id"].nunique() * yearly["year"].nunique():
+            full = self.yearly_status()
+            yearly = full[full["indicator_id"].isin(set(frame["indicator_id"]))
+                          & full["year"].isin(set(frame["year"]))].copy()
         yearly["text"] = [self.status_label(s) + ("" if pd.isna(y) else f"\n({int(y)})")
                           for s, y in zip(yearly["status"], yearly["latest_year"])]
         labels = {status: self.status_label(status) for status in STATUS_LABELS}
@@ -515,8 +521,10 @@ class AnnualReport(Page):
             if math.isnan(target["target_value"]):
                 wording = self.target_wording(target["target_kind"], target["target_text"])
                 parts.append(self.say("no_target", target=wording))
-            values = self.used[self.used["indicator_id"] == indicator]  # the chart's own, so
-            # that one indicator's new value leaves the others' charts as they were
+            # The chart's own values (not where in which file they stood), so that another
+            # indicator's new value leaves this chart as it was.
+            values = self.used.loc[self.used["indicator_id"] == indicator,
+                                   ["indicator_id", "year", "value"]].reset_index(drop=True)
             parts.append(self.chart(trajectory_chart, (target, values, self.report_year, self.lang,
                                                        units[indicator]),
                                     "chart_alt", name=names[indicator]))

@@ -207,6 +207,13 @@ class Page:
         frame.attrs["view"] = view
         return frame
 
+    @staticmethod
+    def drawable(frame: pd.DataFrame, view: str) -> pd.DataFrame:
+        """The frame, refused where it has no rows for a chart to draw."""
+        if frame.empty:
+            raise ValueError(f"show(): the {view} table has no rows left to draw")
+        return frame
+
     def views(self) -> list[str]:
         return sorted(name[len("show_"):] for name in dir(type(self)) if name.startswith("show_"))
 

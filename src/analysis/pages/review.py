@@ -97,8 +97,10 @@ class ReviewPage(Page):
         sources = []
         if self.from_observations:
             verdict = None
-            sources = [self.heading("actuals_heading", level=3), self.observation_table(self.actuals)]
-            self.offer("sources", self.sources_frame(self.actuals))
+            actuals = self.actuals[self.actuals["indicator_id"].isin(set(frame["indicator_id"]))]
+            if not actuals.empty:
+                sources = [self.heading("actuals_heading", level=3), self.observation_table(actuals)]
+            self.offer("sources", self.sources_frame(actuals))
         drawn_from = (frame.dropna(subset=["actual_value"]), names, self.lang)
         notes = series_notes(self.plan)
         notes = notes[notes["indicator_id"].isin(set(frame["indicator_id"]))]
@@ -120,6 +122,8 @@ class ReviewPage(Page):
     def pace(self, carried: pd.DataFrame | None = None) -> list:
         end_year = self.plan.end_year
         pace = self.carried_pace() if carried is None else carried
+        if pace.empty:  # no series of both plans has a value to carry on
+            return [self.heading("pace_heading"), self.say("pace_none")]
         projection = pace_projection(pace, end_year, measures(self.indicators))
         targets = headline_targets(self.values, self.plan).set_index("indicator_id")["target_value"]
         final = projection[projection["year"] == end_year].set_index("indicator_id")["value"]

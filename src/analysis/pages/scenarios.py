@@ -98,7 +98,7 @@ class ScenariosPage(Page):
         return self.data(probabilities(self.scenarios, self.simulation()), "probabilities")
 
     def show_probabilities(self, frame: pd.DataFrame) -> list:
-        return self.monte_carlo(frame)
+        return self.monte_carlo(self.drawable(frame, "probabilities"))
 
     def monte_carlo(self, chances: pd.DataFrame | None = None) -> list:
         kinds = measures(self.indicators)

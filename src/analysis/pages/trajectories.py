@@ -58,7 +58,7 @@ class TrajectoriesPage(Page):
         return self.data(required_paths(self.targets), "paths")
 
     def show_paths(self, frame: pd.DataFrame) -> list:
-        drawn_from = (frame, self.names(), self.lang)
+        drawn_from = (self.drawable(frame, "paths"), self.names(), self.lang)
         return [self.heading("paths_heading"), self.chart(paths_grid, drawn_from, "paths_alt")]
 
     def paths(self) -> list:

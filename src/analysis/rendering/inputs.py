@@ -157,8 +157,9 @@ def plan_digest(plan: Plan) -> str:
                          plan.body_targets_path, plan.contradictions_path])
     if not plan.previous_plan:
         return own
-    from analysis.observations import observation_files
+    from analysis.observations import observation_files, previous_plan_files
 
     previous = previous_plan(plan)
-    files = plan.previous_observation_paths or observation_files(previous.observations_path)
+    files = previous_plan_files(plan)
+    files = observation_files(previous.observations_path) if files is None else files
     return digest_of(own, plan_digest(previous), _files_digest(files))

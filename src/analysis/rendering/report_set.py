@@ -366,6 +366,8 @@ class WarmPool:
     almost always rendered. Used as a context manager; `executor` is None for one worker
     (rendering then happens in this process)."""
 
+    EARLY = 4  # workers started at once; more start when there are more reports to render
+
     def __init__(self, workers: int, out_dir: Path):
         self.executor = None
         workers = workers or multiprocessing.cpu_count()
@@ -373,8 +375,8 @@ class WarmPool:
             self.executor = ProcessPoolExecutor(
                 max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                 initializer=warm_up, initargs=(config.NOTEBOOKS_DIR.resolve(), chart_cache(out_dir)))
-            for _ in range(workers):  # each submission starts a worker, as they are all busy
-                self.executor.submit(int)
+            for _ in range(min(workers, self.EARLY)):  # each submission starts a worker while
+                self.executor.submit(int)              # the others are busy starting
 
     def __enter__(self) -> "WarmPool":
         return self
