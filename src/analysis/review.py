@@ -7,11 +7,11 @@ import math
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.plan import (Plan, load_indicators, load_plan, locate, plan_values, previous_plan, read_plan_text,
-                           read_table)
+from analysis.plan import (Plan, load_indicators, load_plan, locate, measures, plan_values, previous_plan,
+                           read_plan_text, read_table)
 from analysis.progress import assess_target, completion
 from analysis.targets import headline_targets
-from analysis.texts import COMPLETION_LABELS, REVIEW_COMMENT
+from analysis.texts import ATTAINMENT, COMPLETION_LABELS, REVIEW_COMMENT
 from analysis.trajectories import compound_rate
 
 def own_grade(baseline: float, target: float, actual: float) -> str:
@@ -29,6 +29,9 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
     plan = plan or load_plan()
     values = with_previous_plan(plan_values(plan), plan) if values is None else values
     table = values[values["plan_period"] == plan.previous_period]
+    previous = previous_plan(plan)
+    kinds = {**(measures(load_indicators(previous)) if previous else {}),
+             **measures(load_indicators(plan))}
     rows = []
     for indicator, group in table.groupby("indicator_id", sort=False):
         by_kind = group.set_index("kind")
@@ -42,6 +45,7 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
                 "target_year": tT, "target_value": T, "comparator": target["comparator"],
                 "actual_year": pd.NA, "actual_value": math.nan, "required_rate": needed,
                 "achieved_rate": math.nan, "progress_ratio": math.nan, "attainment": math.nan,
+                "points_above": math.nan,
                 "status": "insufficient_data", "plan_remark": baseline["remark"], "own_grade": "",
                 "own_remark": "", "agrees": True, "comment_zh": "", "comment_en": ""})
             continue
@@ -60,10 +64,12 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
             "target_year": tT, "target_value": T, "comparator": target["comparator"],
             "actual_year": int(actual["year"]), "actual_value": a, "required_rate": needed,
             "achieved_rate": verdict["observed_rate"], "progress_ratio": verdict["progress_ratio"],
-            "attainment": a / T, "status": verdict["status"], "plan_remark": baseline["remark"],
+            "attainment": a / T, "points_above": a - T if kinds.get(indicator) == "share" else math.nan,
+            "status": verdict["status"], "plan_remark": baseline["remark"],
             "own_grade": grade, "own_remark": ours, "agrees": ours == baseline["remark"],
             **{f"comment_{lang}": "" if ours == baseline["remark"] else REVIEW_COMMENT[lang].format(
-                year=tT, actual=a, target=target["value_text"], share=a / T,
+                year=tT, actual=a, target=target["value_text"],
+                attainment=attainment_text(a, T, kinds.get(indicator), lang),
                 ours=COMPLETION_LABELS[lang][grade], remark=remark_label(baseline["remark"], lang))
                for lang in REVIEW_COMMENT},
         })
@@ -121,6 +127,14 @@ def with_previous_plan(values: pd.DataFrame, plan: Plan) -> pd.DataFrame:
                          "value": float(actual["value"]), "comparator": "",
                          "value_text": f"{actual['value']:g}"})
     return pd.concat([values, pd.DataFrame(rows, columns=values.columns)], ignore_index=True)
+
+
+def attainment_text(actual: float, target: float, measure: str | None, lang: str) -> str:
+    """"达到目标的271%"; for a share, "高于目标23.50个百分点" (shares move in 百分点)."""
+    words = ATTAINMENT[lang]
+    if measure != "share":
+        return words["ratio"].format(share=actual / target)
+    return words["above" if actual >= target else "below"].format(points=abs(actual - target))
 
 
 def remark_label(remark: str, lang: str) -> str:

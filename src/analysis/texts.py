@@ -12,7 +12,7 @@ COLUMNS = {
         "origin": "出处", "section": "位置", "quote": "原文", "kind": "类型",
         "count": "数量", "plan_remark": "{previous_table}备注", "own_remark": "按本报告评价标准",
         "target_2020": "{previous_end}年目标", "actual_2020": "{previous_end}年实际", "value_2015": "{previous_start}年",
-        "achieved_rate": "实际年均增长率", "attainment": "完成程度", "comment": "说明",
+        "achieved_rate": "实际年均增长率", "attainment": "完成率", "comment": "说明",
         "pace": "{previous}年均增速", "projection_2025": "按此速度{end_year}年", "reaches": "能否达到目标",
         "topic": "问题", "quote_a": "原文甲", "quote_b": "原文乙", "explanation": "说明",
         "growth": "增长假设", "assumption": "假设来源", "start": "起点", "probability": "达标概率",
@@ -30,7 +30,7 @@ COLUMNS = {
         "status": "Status", "target_id": "Target id", "origin": "Where", "section": "Paragraph",
         "quote": "Quote", "kind": "Kind", "count": "Count", "plan_remark": "{previous_table} remark",
         "own_remark": "By this report's rules", "target_2020": "{previous_end} target", "actual_2020": "{previous_end} actual",
-        "value_2015": "{previous_start}", "achieved_rate": "Achieved yearly rate", "attainment": "Attainment",
+        "value_2015": "{previous_start}", "achieved_rate": "Achieved yearly rate", "attainment": "Completion rate",
         "comment": "Note", "pace": "Yearly pace, {previous}", "projection_2025": "{end_year} at that pace",
         "reaches": "Reaches the target", "topic": "Issue", "quote_a": "Quote A",
         "quote_b": "Quote B", "explanation": "What it means", "growth": "Growth assumption",
@@ -598,9 +598,17 @@ METHODS = {
 
 # Where our remark on a row of the previous plan's table differs from the table's own.
 REVIEW_COMMENT = {
-    "zh": "{year}年实际{actual:g}，目标{target}，达到目标的{share:.0%}；按本报告评价标准为“{ours}”，表中备注为“{remark}”。",
-    "en": ("{actual:g} in {year} against a target of {target} ({share:.0%} of it): by this "
+    "zh": "{year}年实际{actual:g}，目标{target}，{attainment}；按本报告评价标准为“{ours}”，表中备注为“{remark}”。",
+    "en": ("{actual:g} in {year} against a target of {target} ({attainment}): by this "
            "report's rules {ours}, the table's remark says {remark}."),
+}
+# How far a value reached its target: a share of it, or for a share (比重) the points above or
+# below it, since shares move in 百分点.
+ATTAINMENT = {
+    "zh": {"ratio": "达到目标的{share:.0%}", "above": "高于目标{points:.2f}个百分点",
+           "below": "低于目标{points:.2f}个百分点"},
+    "en": {"ratio": "{share:.0%} of it", "above": "{points:.2f} percentage points above it",
+           "below": "{points:.2f} percentage points below it"},
 }
 
 # The status of a target in an evidence record (analysis.evidence).
@@ -797,6 +805,7 @@ ALL = {"COLUMNS": COLUMNS, "WORDS": WORDS, "ANNUAL": ANNUAL, "OVERVIEW": OVERVIE
        "EXPLORER": EXPLORER, "METHODS": METHODS, "CHARTS": CHARTS, "INDEX": INDEX, "NAV": NAV, "DOWNLOADS": DOWNLOADS, "SCOPE_NAMES": SCOPE_NAMES,
        "CHECKS": CHECKS, "EVIDENCE_STATUS": EVIDENCE_STATUS, "COMPLETION_LABELS": COMPLETION_LABELS,
        "REVIEW_COMMENT": {lang: {"comment": text} for lang, text in REVIEW_COMMENT.items()},
+       "ATTAINMENT": ATTAINMENT,
        "STATUS_LABELS": {lang: {status: labels[lang] for status, labels in STATUS_LABELS.items()}
                          for lang in ("zh", "en")}}
 

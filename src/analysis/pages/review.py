@@ -41,6 +41,15 @@ class ReviewPage(Page):
         text = self.value_text(row["indicator_id"], row["actual_value"])
         return text if int(row["actual_year"]) == row["target_year"] else self.dated(text, row["actual_year"])
 
+    def attainment_cell(self, row: dict) -> str:
+        """完成率: the value as a share of the target; for a share, the points above or below
+        it ("+23.50个百分点")."""
+        if not pd.isna(row["points_above"]):
+            points = row["points_above"]
+            return self.words["points_signed"].format(sign="+" if points >= 0 else "−",
+                                                      points=f"{abs(points):.2f}")
+        return "—" if pd.isna(row["attainment"]) else f"{row['attainment']:.0%}"
+
     def grade_text(self, row: dict) -> str:
         """超额完成 … 未完成 by this report's rules; preliminary where the value is from before the
         target year; a dash without a value."""
@@ -73,7 +82,7 @@ class ReviewPage(Page):
             columns["actual_2020"]: [self.actual_text(row) for row in rows],
             columns["required_rate"]: frame["required_rate"].map(format_rate),
             columns["achieved_rate"]: frame["achieved_rate"].map(format_rate),
-            columns["attainment"]: frame["attainment"].map(lambda x: "—" if pd.isna(x) else f"{x:.0%}"),
+            columns["attainment"]: [self.attainment_cell(row) for row in rows],
             columns["plan_remark"]: [remark_label(r, self.lang) for r in frame["plan_remark"]],
             columns["own_remark"]: [self.grade_text(row) for row in rows],
         })
@@ -88,7 +97,8 @@ class ReviewPage(Page):
             words["latest_year"]: frame["actual_year"], words["latest_value"]: frame["actual_value"],
             words["required_rate"]: (100 * frame["required_rate"]).round(2),
             words["achieved_rate"]: (100 * frame["achieved_rate"]).round(2),
-            words["attainment"]: (100 * frame["attainment"]).round(2),
+            words["attainment"]: (100 * frame["attainment"].where(frame["points_above"].isna())).round(2),
+            words["gap_points"]: frame["points_above"].round(2),
             words["plan_remark"]: frame["plan_remark"].map(lambda r: remark_label(r, self.lang)),
             words["own_remark"]: [self.grade_text(row) for row in rows]}))
         comments = [c for c in frame[f"comment_{self.lang}"] if c]
