@@ -270,54 +270,47 @@ def coverage_grid(observations: pd.DataFrame, indicator_ids: list[str], years: l
     return fig
 
 
-def _small_multiples(count: int, columns: int = 3) -> tuple[Figure, list]:
-    rows = -(-count // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(10, 2.7 * rows), squeeze=False)
-    flat = list(axes.ravel())
-    for ax in flat[count:]:
-        ax.set_visible(False)
-    return fig, flat[:count]
+# One chart per indicator (the pages set them in a grid that is one column wide on a phone and
+# several on a desktop, and a new value redraws only its own indicator's chart).
+PANEL_SIZE = (4.6, 3.0)
 
 
-def paths_grid(paths: pd.DataFrame, names: dict[str, str], lang: str) -> Figure:
-    """Small multiples: compound and linear path of every indicator with a numeric target."""
+def _panel(name: str) -> tuple[Figure, plt.Axes]:
+    fig, ax = plt.subplots(figsize=PANEL_SIZE)
+    ax.set_title(_wrap(name, 26), fontsize=10, loc="left")
+    ax.tick_params(labelsize=8.5)
+    return fig, ax
+
+
+def paths_chart(paths: pd.DataFrame, name: str, lang: str) -> Figure:
+    """One indicator's compound and linear path from baseline to target."""
     text = CHARTS[lang]
-    indicators = list(dict.fromkeys(paths["indicator_id"]))
-    fig, axes = _small_multiples(len(indicators))
-    for ax, indicator in zip(axes, indicators):
-        mine = paths[paths["indicator_id"] == indicator]
-        ax.plot(mine["year"], mine["compound_value"], color=PALETTE["compound"], lw=2,
-                label=text["compound"])
-        ax.plot(mine["year"], mine["linear_value"], color=PALETTE["linear"], ls="--", lw=1.2,
-                label=text["linear"])
-        ax.set_title(_wrap(names[indicator]), fontsize=9, loc="left")
-        ax.set_xticks(list(mine["year"]))
-        ax.tick_params(labelsize=8)
-    axes[0].legend(fontsize=7.5, frameon=False, loc="upper left")
+    fig, ax = _panel(name)
+    ax.plot(paths["year"], paths["compound_value"], color=PALETTE["compound"], lw=2,
+            label=text["compound"])
+    ax.plot(paths["year"], paths["linear_value"], color=PALETTE["linear"], ls="--", lw=1.2,
+            label=text["linear"])
+    ax.set_xticks(list(paths["year"]))
+    ax.legend(fontsize=8, frameon=False, loc="upper left")
     fig.tight_layout()
     return fig
 
 
-def fan_grid(fans: pd.DataFrame, projections: pd.DataFrame, targets: dict[str, float],
-             names: dict[str, str], lang: str) -> Figure:
-    """Small multiples: each indicator's scenario fan (10–90%), median, projection and target."""
+def fan_chart(fans: pd.DataFrame, projection: pd.DataFrame, target: float, name: str,
+              lang: str) -> Figure:
+    """One indicator's scenario fan (10–90%), median, and target."""
     text = CHARTS[lang]
-    indicators = list(dict.fromkeys(projections["indicator_id"]))
-    fig, axes = _small_multiples(len(indicators))
-    for ax, indicator in zip(axes, indicators):
-        band = fans[fans["indicator_id"] == indicator]
-        line = projections[projections["indicator_id"] == indicator]
-        start = line.iloc[[0]]
-        band = pd.concat([pd.DataFrame({"year": start["year"], "p10": start["value"],
-                                        "median": start["value"], "p90": start["value"]}), band])
-        ax.fill_between(band["year"], band["p10"], band["p90"], color=PALETTE["compound"],
-                        alpha=0.2, lw=0)
-        ax.plot(band["year"], band["median"], color=PALETTE["compound"], lw=1.8)
-        ax.scatter([line["year"].max()], [targets[indicator]], marker="*", s=110,
-                   color=PALETTE["target"], zorder=3, label=text["target"])
-        ax.set_title(_wrap(names[indicator]), fontsize=9, loc="left")
-        ax.set_xticks(list(line["year"]))
-        ax.tick_params(labelsize=8)
+    fig, ax = _panel(name)
+    start = projection.iloc[[0]]
+    band = pd.concat([pd.DataFrame({"year": start["year"], "p10": start["value"],
+                                    "median": start["value"], "p90": start["value"]}), fans])
+    ax.fill_between(band["year"], band["p10"], band["p90"], color=PALETTE["compound"],
+                    alpha=0.2, lw=0, label=text["band"])
+    ax.plot(band["year"], band["median"], color=PALETTE["compound"], lw=1.8, label=text["median"])
+    ax.scatter([projection["year"].max()], [target], marker="*", s=110,
+               color=PALETTE["target"], zorder=3, label=f"{text['target']} {target:g}")
+    ax.set_xticks(list(projection["year"]))
+    ax.legend(fontsize=8, frameon=False, loc="upper left")
     fig.tight_layout()
     return fig
 
@@ -340,25 +333,19 @@ def growth_bars(review: pd.DataFrame, names: dict[str, str], lang: str) -> Figur
     return fig
 
 
-def pace_grid(history: pd.DataFrame, projection: pd.DataFrame, targets: dict[str, float],
-              target_year: int, names: dict[str, str], lang: str) -> Figure:
-    """Small multiples: the previous plan's first and last values, its pace carried on to the
+def pace_chart(history: pd.DataFrame, projection: pd.DataFrame, target: float, target_year: int,
+               name: str, lang: str) -> Figure:
+    """One indicator: the previous plan's first and last values, its pace carried on to the
     target year, and the target."""
     text = CHARTS[lang]
-    indicators = list(dict.fromkeys(projection["indicator_id"]))
-    fig, axes = _small_multiples(len(indicators), columns=2)
-    for ax, indicator in zip(axes, indicators):
-        past = history[history["indicator_id"] == indicator]
-        ahead = projection[projection["indicator_id"] == indicator]
-        ax.plot(past["year"], past["value"], "o-", color=PALETTE["linear"], lw=1.2)
-        ax.plot([past["year"].iloc[-1], *ahead["year"]], [past["value"].iloc[-1], *ahead["value"]],
-                color=PALETTE["compound"], lw=2)
-        ax.scatter([target_year], [targets[indicator]], marker="*", s=130, color=PALETTE["target"],
-                   zorder=3, label=f"{text['target']} {targets[indicator]:g}")
-        ax.set_title(_wrap(names[indicator], 26), fontsize=9, loc="left")
-        ax.set_xticks([*past["year"], target_year])
-        ax.legend(fontsize=7.5, frameon=False, loc="upper left")
-        ax.tick_params(labelsize=8)
+    fig, ax = _panel(name)
+    ax.plot(history["year"], history["value"], "o-", color=PALETTE["linear"], lw=1.2)
+    ax.plot([history["year"].iloc[-1], *projection["year"]],
+            [history["value"].iloc[-1], *projection["value"]], color=PALETTE["compound"], lw=2)
+    ax.scatter([target_year], [target], marker="*", s=130, color=PALETTE["target"],
+               zorder=3, label=f"{text['target']} {target:g}")
+    ax.set_xticks([*history["year"], target_year])
+    ax.legend(fontsize=8, frameon=False, loc="upper left")
     fig.tight_layout()
     return fig
 

@@ -50,6 +50,7 @@ WORDS = {
            "relative": "相对值", "qualitative": "定性", "body": "正文",
            "scope_differs": "口径不同，不参与评价", "scope_unverified": "口径待核实",
            "scope_marked": "{scope}（{mark}）", "dated": "{text}（{year}年）", "table_of_plan": "《{title}》{table}",
+           "chart_of": "{chart}：{name}",
            "at_least": "{value}以上", "or_more": "{value}以上",
            "points_signed": "{sign}{points}个百分点"},
     "en": {"yes": "yes", "no": "no", "no_data": "no data", "observed": "observed",
@@ -59,7 +60,8 @@ WORDS = {
            "qualitative": "qualitative", "body": "body text",
            "scope_differs": "another scope than the plan's: not compared with the target",
            "scope_unverified": "scope to be checked", "scope_marked": "{scope} ({mark})",
-           "dated": "{text} ({year})", "table_of_plan": "{table} of the {title}", "at_least": "above {value}", "or_more": "at least {value}",
+           "dated": "{text} ({year})", "table_of_plan": "{table} of the {title}",
+           "chart_of": "{chart}: {name}", "at_least": "above {value}", "or_more": "at least {value}",
            "points_signed": "{sign}{points} percentage points"},
 }
 
@@ -646,11 +648,12 @@ COMPLETION_LABELS = {
 CHARTS = {
     "zh": {"compound": "目标路径（复合增长）", "linear": "线性路径（序时进度）",
            "observed": "实际值", "report_year": "报告年份", "target": "目标值", "year": "年份",
-           "baseline": "基期值", "achieved_rate": "实际年均增长率", "needed_rate": "年均需增长率"},
+           "baseline": "基期值", "achieved_rate": "实际年均增长率", "needed_rate": "年均需增长率",
+           "band": "10%—90%区间", "median": "中位数"},
     "en": {"compound": "Path to the target (compound)", "linear": "Linear path (time elapsed)",
            "observed": "Value", "report_year": "Report year", "target": "Target", "year": "Year",
            "baseline": "Baseline", "achieved_rate": "Achieved yearly growth",
-           "needed_rate": "Needed yearly growth"},
+           "needed_rate": "Needed yearly growth", "band": "10–90% range", "median": "Median"},
 }
 
 # A report's tables as downloads: titles (sheet names) and column names, units in the header.

@@ -178,6 +178,20 @@ class Page:
         alt = self.text[alt_key].format(**{**self.fields(), **values})  # escaped by the template
         return SVG(data=chart_svg(draw, args, salt=alt), metadata={"alt": alt})
 
+    def chart_grid(self, draw: Callable[..., Figure], charts: list[tuple[str, tuple]],
+                   alt_key: str, **values) -> HTML:
+        """One chart per indicator, (indicator id, the arguments of draw) each, set in a grid:
+        one column on a phone, several on a desktop. Each chart is its own inline SVG with its
+        own alternative text ("… ：高新技术企业数"), read back from the chart cache where its
+        own inputs did not change."""
+        alt = self.text[alt_key].format(**{**self.fields(), **values})
+        names, figures = self.names(), []
+        for indicator, args in charts:
+            label = self.words["chart_of"].format(chart=alt, name=names[indicator])
+            figures.append(f'<figure role="img" aria-label="{html.escape(label)}">'
+                           f"{chart_svg(draw, args, salt=label)}</figure>")
+        return HTML(f'<div class="chart-grid">{"".join(figures)}</div>')
+
     def observation_table(self, observations: pd.DataFrame, with_name: bool = True) -> HTML:
         """Observed values with their units, sources and 统计口径, marked where the scope
         differs from the plan's (never set against the target) or is to be checked."""

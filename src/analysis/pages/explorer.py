@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
-from analysis.charts import fan_grid, png_bytes
+from analysis.charts import fan_chart, png_bytes
 from analysis.pages.scenarios import ScenariosPage, scenarios
 from analysis.plan import measures
 from analysis.pages.formatting import as_html
@@ -21,9 +21,8 @@ def _one(page: ScenariosPage, indicator: str, growth: float, volatility: float):
     table = page.scenarios[page.scenarios["indicator_id"] == indicator].assign(growth=growth)
     simulated = simulate(table, kinds, volatility, page.draws, page.seed)
     chance = probabilities(table, simulated).iloc[0]
-    figure = fan_grid(fan(simulated), project(table, kinds),
-                      {indicator: float(table["target_value"].iloc[0])}, page.names(), page.lang)
-    figure.set_size_inches(4.2, 3.0)
+    figure = fan_chart(fan(simulated), project(table, kinds), float(table["target_value"].iloc[0]),
+                       page.names()[indicator], page.lang)
     return png_bytes(figure), chance
 
 
@@ -85,7 +84,5 @@ def _static(page: ScenariosPage, text: dict) -> list:
                             for v, i in zip(chances["median"], chances["indicator_id"])],
     })
     page.offer("probabilities", page.probability_frame(chances))
-    targets = dict(zip(page.scenarios["indicator_id"], page.scenarios["target_value"]))
-    drawn_from = (fan(simulated), project(page.scenarios, kinds), targets, names, page.lang)
     return [Markdown(text["static_note"].format(**page.fields())), as_html(table),
-            page.say("by_construction"), page.chart(fan_grid, drawn_from, "fan_alt"), page.downloads()]
+            page.say("by_construction"), page.fans(page.scenarios, simulated), page.downloads()]

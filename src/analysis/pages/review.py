@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.charts import growth_bars, pace_grid
+from analysis.charts import growth_bars, pace_chart
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html, format_rate
 from analysis.plan import Plan, load_indicators, measures, plan_values, previous_plan, series_notes
@@ -157,10 +157,13 @@ class ReviewPage(Page):
                                 for y, v in ((r.from_year, r.from_value), (r.to_year, r.to_value))],
                                columns=["indicator_id", "year", "value"])
         ahead = projection[projection["year"] > projection.groupby("indicator_id")["year"].transform("min")]
-        drawn_from = (history, ahead, targets.to_dict(), end_year, names, self.lang)
+        charts = [(i, (history[history["indicator_id"] == i].reset_index(drop=True),
+                       ahead[ahead["indicator_id"] == i].reset_index(drop=True),
+                       float(targets[i]), end_year, names[i], self.lang))
+                  for i in pace["indicator_id"]]
         note = self.say("pace_note_observed" if self.from_observations else "pace_note")
         return [self.heading("pace_heading"), note, as_html(table),
-                self.chart(pace_grid, drawn_from, "pace_alt")]
+                self.chart_grid(pace_chart, charts, "pace_alt")]
 
     def wording_notes(self) -> pd.DataFrame:
         """Each place where the plan's wording or definitions need a note, with both quotes and

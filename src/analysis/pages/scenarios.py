@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+from IPython.display import HTML
 
-from analysis.charts import fan_grid
+from analysis.charts import fan_chart
 from analysis.observations import comparable, load_observations
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html, format_rate
@@ -101,7 +102,6 @@ class ScenariosPage(Page):
         return self.monte_carlo(self.drawable(frame, "probabilities"))
 
     def monte_carlo(self, chances: pd.DataFrame | None = None) -> list:
-        kinds = measures(self.indicators)
         chances = self.chances() if chances is None else chances
         simulated = self.simulation()
         simulated = simulated[simulated["indicator_id"].isin(set(chances["indicator_id"]))]
@@ -115,11 +115,21 @@ class ScenariosPage(Page):
             columns["p90"]: [self.value_text(i, v) for v, i in zip(chances["p90"], chances["indicator_id"])],
         })
         self.offer("probabilities", self.probability_frame(chances))
-        targets = dict(zip(scenarios["indicator_id"], scenarios["target_value"]))
-        drawn_from = (fan(simulated), project(scenarios, kinds), targets, names, self.lang)
         return [self.heading("probability_heading"),
                 self.say("probability_note"), as_html(table), self.say("by_construction"),
-                self.chart(fan_grid, drawn_from, "fan_alt"), self.say("fan_note")]
+                self.fans(scenarios, simulated), self.say("fan_note")]
+
+    def fans(self, scenarios: pd.DataFrame, simulated: pd.DataFrame) -> HTML:
+        """Each indicator's fan chart, drawn from its own draws only."""
+        kinds, names = measures(self.indicators), self.names()
+        fans, projections = fan(simulated), project(scenarios, kinds)
+        charts = []
+        for indicator, target in zip(scenarios["indicator_id"], scenarios["target_value"]):
+            charts.append((indicator, (
+                fans[fans["indicator_id"] == indicator].reset_index(drop=True),
+                projections[projections["indicator_id"] == indicator].reset_index(drop=True),
+                float(target), names[indicator], self.lang)))
+        return self.chart_grid(fan_chart, charts, "fan_alt")
 
     def probability_frame(self, chances: pd.DataFrame) -> pd.DataFrame:
         """The simulation's results as a download gives them (no probability where the

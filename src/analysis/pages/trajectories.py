@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 from IPython.display import HTML
 
-from analysis.charts import paths_grid
+from analysis.charts import paths_chart
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html, format_rate
 from analysis.plan import Plan
@@ -58,8 +58,11 @@ class TrajectoriesPage(Page):
         return self.data(required_paths(self.targets), "paths")
 
     def show_paths(self, frame: pd.DataFrame) -> list:
-        drawn_from = (self.drawable(frame, "paths"), self.names(), self.lang)
-        return [self.heading("paths_heading"), self.chart(paths_grid, drawn_from, "paths_alt")]
+        names, paths = self.names(), self.drawable(frame, "paths")
+        charts = [(indicator, (paths[paths["indicator_id"] == indicator].reset_index(drop=True),
+                               names[indicator], self.lang))
+                  for indicator in dict.fromkeys(paths["indicator_id"])]
+        return [self.heading("paths_heading"), self.chart_grid(paths_chart, charts, "paths_alt")]
 
     def paths(self) -> list:
         return self.show_paths(self.yearly_paths())
