@@ -46,3 +46,29 @@ def test_no_page_module_writes_chinese_words_of_its_own():
             if isinstance(node, ast.Constant) and isinstance(node.value, str) \
                     and id(node) not in docstrings:
                 assert not han.search(node.value), (path.name, node.value)
+
+
+def test_english_pages_gloss_the_plans_words():
+    """WORDING.md: no Chinese-only cells on an English page; the plan's own words keep their
+    Chinese with an English gloss."""
+    import re
+
+    from analysis.pages.overview import overview
+    from analysis.pages.review import review
+
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    page = overview("en")
+    quotes = page.quotes(page.catalogue)
+    assert all(not cjk.search(q) or re.search(r"[A-Za-z]{3}", q) for q in quotes)
+    body = page.catalogue.set_index("target_id")
+    assert body.loc["body_provincial_key_labs", "quote_en"] == (
+        "By 2025, strive to build 3 key laboratories at provincial level or above")
+    assert "“到2025年，力争建设省级以上重点实验室3家” (By 2025, strive to build 3 key laboratories" in " ".join(quotes)
+    values = [page.value_cell(row) for row in page.catalogue.to_dict("records")]
+    assert "at least 70 (%)" in values and "CNY 5.0 bn" in values
+    assert not any(cjk.search(v) and not re.search(r"[A-Za-z]{3}", v) for v in values)
+    notes = review("en").contradictions()[2].data
+    assert "“R&amp;D经费支出占营业收入比重仅为1.34%” (R&amp;D expenditure was only 1.34% of operating revenue)" in notes
+    assert "(Box 2 (专栏2))" in notes and "“1.34 (2019)” (Box 2" in notes  # no gloss that repeats
+    zh = overview("zh")
+    assert zh.quotes(zh.catalogue) == list(zh.catalogue["quote"])  # Chinese pages quote as is

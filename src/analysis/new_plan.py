@@ -18,9 +18,10 @@ CATALOGUES = {
     "body_targets.csv": ["target_id", "indicator_id", "name_zh", "name_en", "target_kind",
                          "comparator", "target_value", "target_upper", "unit_zh", "unit_en",
                          "value_text", "baseline_year", "baseline_value", "baseline_source",
-                         "target_year", "section", "section_en", "quote", "reference_series"],
+                         "target_year", "section", "section_en", "quote", "reference_series",
+                         "quote_en"],
     "contradictions.csv": ["indicator_id", "topic_zh", "topic_en", "quote_a", "quote_b",
-                           "explanation_zh", "explanation_en"],
+                           "explanation_zh", "explanation_en", "quote_a_en", "quote_b_en"],
     "series_notes.csv": ["indicator_id", "note_zh", "note_en", "source_zh", "source_en"],
 }
 OBSERVATIONS = ["indicator_id", "year", "value", "scope", "vintage", "source", "note", "note_en"]

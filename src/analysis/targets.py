@@ -18,7 +18,7 @@ CATALOGUE_COLUMNS = [
     "target_id", "indicator_id", "plan_period", "origin", "name_zh", "name_en", "target_kind",
     "comparator", "target_value", "target_upper", "unit_zh", "unit_en", "target_year",
     "baseline_year", "baseline_value", "baseline_source", "target_text", "section", "section_en",
-    "quote", "reference_series", "period_start", "measure",
+    "quote", "quote_en", "reference_series", "period_start", "measure",
 ]
 TARGET_KINDS = ("level", "lower_bound", "range", "cumulative", "relative", "qualitative")
 NUMERIC_KINDS = ("level", "lower_bound", "range", "cumulative")
@@ -128,12 +128,13 @@ def catalogue(plan: Plan | None = None) -> pd.DataFrame:
             "baseline_year": baseline["year"], "baseline_value": baseline["value"],
             "baseline_source": tables[target.table], "target_text": target.value_text,
             "section": tables[target.table], "section_en": tables_en[target.table],
-            "quote": f"{target.label} {target.value_text}",
+            "quote": f"{target.label} {target.value_text}", "quote_en": "",  # the pages gloss it
             "reference_series": _reference_series(target.target_kind, target.indicator_id),
         })
     body = load_body_targets(plan)
-    if "section_en" not in body:  # optional: the paragraph's opening words in English
-        body["section_en"] = ""
+    for optional in ("section_en", "quote_en"):  # the paragraph's opening words and the quote
+        if optional not in body:                # in English, where the catalogue gives them
+            body[optional] = ""
     body = body.assign(
         plan_period=plan.period, origin=BODY_ORIGIN, target_text=lambda f: f["value_text"])
     frame = pd.concat([pd.DataFrame(rows), body], ignore_index=True)

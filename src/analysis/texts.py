@@ -50,7 +50,7 @@ WORDS = {
            "relative": "相对值", "qualitative": "定性", "body": "正文",
            "scope_differs": "口径不同，不参与评价", "scope_unverified": "口径待核实",
            "scope_marked": "{scope}（{mark}）", "dated": "{text}（{year}年）", "table_of_plan": "《{title}》{table}",
-           "chart_of": "{chart}：{name}",
+           "chart_of": "{chart}：{name}", "glossed": "“{text}”（{gloss}）",
            "at_least": "{value}以上", "or_more": "{value}以上",
            "points_signed": "{sign}{points}个百分点"},
     "en": {"yes": "yes", "no": "no", "no_data": "no data", "observed": "observed",
@@ -61,7 +61,7 @@ WORDS = {
            "scope_differs": "another scope than the plan's: not compared with the target",
            "scope_unverified": "scope to be checked", "scope_marked": "{scope} ({mark})",
            "dated": "{text} ({year})", "table_of_plan": "{table} of the {title}",
-           "chart_of": "{chart}: {name}", "at_least": "above {value}", "or_more": "at least {value}",
+           "chart_of": "{chart}: {name}", "glossed": "“{text}” ({gloss})", "at_least": "above {value}", "or_more": "at least {value}",
            "points_signed": "{sign}{points} percentage points"},
 }
 

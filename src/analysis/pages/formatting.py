@@ -8,6 +8,9 @@ import re
 import pandas as pd
 from IPython.display import HTML
 
+# Chinese characters: a text with any is not yet English.
+CJK = re.compile(r"[\u3400-\u9fff]")
+
 
 def md_text(text: str) -> str:
     """Text from data files, safe inside Markdown: markup shows as characters, never as HTML."""

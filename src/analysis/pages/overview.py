@@ -12,9 +12,10 @@ from analysis.checks import data_checks, describe
 from analysis.evidence import evidence_targets, load_evidence, target_progress
 from analysis.observations import comparable, load_observations, year_range
 from analysis.pages.base import Page, page_context
-from analysis.pages.formatting import as_html, md_text, with_year_text
+from analysis.labels import ENGLISH_AMOUNTS
+from analysis.pages.formatting import CJK, as_html, format_number_text, md_text, with_year_text
 from analysis.plan import Plan
-from analysis.targets import BODY_ORIGIN, catalogue, headline_targets_with_rates
+from analysis.targets import BODY_ORIGIN, NUMERIC_KINDS, catalogue, headline_targets_with_rates
 from analysis.texts import CHECKS, EVIDENCE_STATUS, OVERVIEW
 
 @dataclass
@@ -58,9 +59,11 @@ class OverviewPage(Page):
     def catalogue_table(self, targets: pd.DataFrame | None = None) -> HTML:
         frame, columns = self.catalogue if targets is None else targets, self.columns
         unit = frame[f"unit_{self.lang}"]
-        target = [self.target_wording(kind, text) if text else "—"
-                  for kind, text in zip(frame["target_kind"], frame["target_text"])]
-        origin = frame["origin"].replace({BODY_ORIGIN: self.words["body"]})
+        target = [self.value_cell(row) for row in frame.to_dict("records")]
+        origin = frame["origin"].replace({BODY_ORIGIN: self.words["body"],
+                                          **{spec["heading"]: self.table_name(spec)
+                                             for spec in self.plan.tables}})
+        quotes = self.quotes(frame)
         progress, words = self.progress_cells(frame), self.download_words
         self.offer("targets", pd.DataFrame({
             words["target_id"]: frame["target_id"], words["indicator"]: frame[f"name_{self.lang}"],
@@ -68,19 +71,62 @@ class OverviewPage(Page):
             words["target_upper"]: frame["target_upper"], words["unit"]: unit,
             words["target_text"]: frame["target_text"], words["target_year"]: frame["target_year"],
             words["origin"]: origin, words["progress"]: progress,
-            words["section"]: self.sections(frame), words["quote"]: frame["quote"]}))
+            words["section"]: self.sections(frame), words["quote"]: quotes}))
         return as_html(pd.DataFrame({
             columns["indicator"]: frame[f"name_{self.lang}"],
             columns["kind"]: frame["target_kind"].map(self.words),
             # The body text writes its unit into the value ("3家"); a table cell does not ("3.7").
-            columns["value"]: [f"{t} ({u})" if u and t != "—" and u not in t else t
-                               for t, u in zip(target, unit)],
+            columns["value"]: target,
             columns["year"]: frame["target_year"].astype(str),
             columns["origin"]: origin,
             columns["progress"]: progress,
             columns["section"]: self.sections(frame),
-            columns["quote"]: frame["quote"],
+            columns["quote"]: quotes,
         }))
+
+    def value_cell(self, row: dict) -> str:
+        """The target as the plan writes it, with its unit ("70%以上 (%)"); on an English page
+        a number the plan writes in Chinese, or an amount, in English ("at least 70 (%)",
+        "CNY 5.0 bn")."""
+        text, unit = row["target_text"], row[f"unit_{self.lang}"]
+        if not text:
+            return "—"
+        numeric = not pd.isna(row["target_value"]) and row["target_kind"] in NUMERIC_KINDS
+        amount = ENGLISH_AMOUNTS.get(row["unit_zh"]) if self.lang == "en" else None
+        if self.lang == "en" and numeric and (amount or CJK.search(text)):
+            def number(value: float) -> str:
+                if amount:
+                    return amount[0].format(number=format_number_text(value * amount[1], keep_one=True))
+                return f"{value:g}"
+
+            shown = number(row["target_value"])
+            if row["target_kind"] == "range" and not pd.isna(row["target_upper"]):
+                shown = f"{shown}–{number(row['target_upper'])}"
+            elif row["comparator"] == ">=":
+                shown = self.words["or_more"].format(value=shown)
+            elif row["comparator"]:
+                shown = self.words["at_least"].format(value=shown)
+            return shown if amount or not unit else f"{shown} ({unit})"
+        shown = self.target_wording(row["target_kind"], text)
+        # The body text writes its unit into the value ("3家"); a table cell does not ("3.7").
+        return f"{shown} ({unit})" if unit and unit not in shown else shown
+
+    def quotes(self, frame: pd.DataFrame) -> list[str]:
+        """The plan's words for each target; on an English page with an English gloss: the
+        catalogue's for the body text, the indicator's English name and the target for a
+        table's row."""
+        if self.lang == "zh":
+            return list(frame["quote"])
+        glossed = []
+        for row in frame.to_dict("records"):
+            gloss = row.get("quote_en", "")
+            if not gloss and row["origin"] != BODY_ORIGIN:
+                target = self.target_wording(row["target_kind"], row["target_text"])
+                unit = f" ({row['unit_en']})" if row["unit_en"] else ""
+                gloss = f"{row['name_en']}{unit} {target}"
+            glossed.append(self.words["glossed"].format(text=row["quote"], gloss=gloss)
+                           if gloss and CJK.search(row["quote"]) else row["quote"])
+        return glossed
 
     def progress_cells(self, frame: pd.DataFrame | None = None) -> list[str]:
         """Per target of the catalogue: for those evidence speaks for, the latest status (and

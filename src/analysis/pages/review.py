@@ -165,6 +165,20 @@ class ReviewPage(Page):
         return [self.heading("pace_heading"), note, as_html(table),
                 self.chart_grid(pace_chart, charts, "pace_alt")]
 
+    def quote_cell(self, row: dict, side: str) -> str:
+        """“原文”, with its English gloss on an English page where the notes give one."""
+        quote = row[f"quote_{side}"].replace("\n", " ")
+        gloss = row.get(f"quote_{side}_en", "") if self.lang == "en" else ""
+        if gloss and gloss != quote:
+            return self.words["glossed"].format(text=quote, gloss=gloss)
+        return f"“{quote}”"
+
+    def where_text(self, where: str) -> str:
+        """Where a quote stands: a table as this page names it ("Box 2 (专栏2)"), or the opening
+        words of its paragraph."""
+        names = {spec["heading"]: self.table_name(spec) for spec in self.plan.tables}
+        return self.text["where"].format(where=names.get(where, where))
+
     def wording_notes(self) -> pd.DataFrame:
         """Each place where the plan's wording or definitions need a note, with both quotes and
         where they stand; `show` gives the report's table."""
@@ -177,13 +191,12 @@ class ReviewPage(Page):
         frame, columns = self.wording_notes() if notes is None else notes, self.columns
         if frame.empty:
             return [self.heading("contradictions_heading"), self.say("contradictions_none")]
-        where = self.text["where"]
         table = pd.DataFrame({
             columns["topic"]: frame[f"topic_{self.lang}"],
-            columns["quote_a"]: [f"“{q}”{where.format(where=w)}" for q, w in
-                                 zip(frame["quote_a"], frame["where_a"])],
-            columns["quote_b"]: [f"“{q.replace(chr(10), ' ')}”{where.format(where=w)}" for q, w in
-                                 zip(frame["quote_b"], frame["where_b"])],
+            columns["quote_a"]: [self.quote_cell(row, "a") + self.where_text(row["where_a"])
+                                 for row in frame.to_dict("records")],
+            columns["quote_b"]: [self.quote_cell(row, "b") + self.where_text(row["where_b"])
+                                 for row in frame.to_dict("records")],
             columns["explanation"]: frame[f"explanation_{self.lang}"],
         })
         dw = self.download_words
