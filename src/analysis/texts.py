@@ -28,7 +28,7 @@ COLUMNS = {
         "required_value": "Path value (same year)", "progress_share": "Progress (完成进度)",
         "elapsed_share": "Time elapsed (序时进度)", "remaining_rate": "Still needed a year",
         "status": "Status", "target_id": "Target id", "origin": "Where", "section": "Paragraph",
-        "quote": "Quote", "kind": "Kind", "count": "Count", "plan_remark": "{previous_table} remark",
+        "quote": "Quote (with an English gloss)", "kind": "Kind", "count": "Count", "plan_remark": "{previous_table} remark",
         "own_remark": "By this report's rules", "target_2020": "{previous_end} target", "actual_2020": "{previous_end} actual",
         "value_2015": "{previous_start}", "achieved_rate": "Achieved yearly rate", "attainment": "Completion rate",
         "comment": "Note", "pace": "Yearly pace, {previous}", "projection_2025": "{end_year} at that pace",
