@@ -68,3 +68,12 @@ def test_a_share_closes_its_gap_to_100_percent_at_a_steady_rate_and_never_reache
     steps = np.diff([share_value(68.5, rate, 2020, y) for y in range(2020, 2060)])
     assert (steps > 0).all() and (np.diff(steps) < 0).all()  # fewer points each year
     assert share_value(68.5, rate, 2020, 2200) < 100
+
+
+def test_the_yearly_breakdown_keeps_the_same_decimals_along_a_row():
+    """WORDING.md: the same number of decimals down a column; a count stays whole."""
+    from analysis.pages.trajectories import trajectories
+
+    table = trajectories("zh").milestones()[2].data
+    assert "3.29（3.30）" in table and "3.70（3.70）" in table  # not "3.7（3.7）" beside "3.29"
+    assert "437（456）" in table and "760（760）" in table  # 高新技术企业: whole firms
