@@ -16,7 +16,7 @@ from analysis.labels import ENGLISH_AMOUNTS
 from analysis.pages.formatting import CJK, as_html, format_number_text, md_text, with_year_text
 from analysis.plan import Plan
 from analysis.targets import BODY_ORIGIN, NUMERIC_KINDS, catalogue, headline_targets_with_rates
-from analysis.texts import CHECKS, EVIDENCE_STATUS, OVERVIEW
+from analysis.texts import ANNUAL, CHECKS, EVIDENCE_STATUS, OVERVIEW
 
 @dataclass
 class OverviewPage(Page):
@@ -84,6 +84,11 @@ class OverviewPage(Page):
             columns["quote"]: quotes,
         }))
 
+    def text_of_relative(self) -> str:
+        """A relative target in English words alone ("an increase no smaller than the Ningbo
+        average")."""
+        return ANNUAL["en"]["relative_target"].format(**self.fields())
+
     def value_cell(self, row: dict) -> str:
         """The target as the plan writes it, with its unit ("70%以上 (%)"); on an English page
         a number the plan writes in Chinese, or an amount, in English ("at least 70 (%)",
@@ -121,7 +126,8 @@ class OverviewPage(Page):
         for row in frame.to_dict("records"):
             gloss = row.get("quote_en", "")
             if not gloss and row["origin"] != BODY_ORIGIN:
-                target = self.target_wording(row["target_kind"], row["target_text"])
+                target = (self.text_of_relative() if row["target_kind"] == "relative"
+                          else row["target_text"])  # the quote beside it has the Chinese
                 unit = f" ({row['unit_en']})" if row["unit_en"] else ""
                 gloss = f"{row['name_en']}{unit} {target}"
             glossed.append(self.words["glossed"].format(text=row["quote"], gloss=gloss)
