@@ -70,5 +70,6 @@ def test_english_pages_gloss_the_plans_words():
     notes = review("en").contradictions()[2].data
     assert "“R&amp;D经费支出占营业收入比重仅为1.34%” (R&amp;D expenditure was only 1.34% of operating revenue)" in notes
     assert "(Box 2 (专栏2))" in notes and "“1.34 (2019)” (Box 2" in notes  # no gloss that repeats
+    assert "(the paragraph opening “企业技术创新迈上新台阶”)" in notes
     zh = overview("zh")
     assert zh.quotes(zh.catalogue) == list(zh.catalogue["quote"])  # Chinese pages quote as is

@@ -308,7 +308,7 @@ REVIEW = {
         "pace_none": "两个规划共有的指标中，尚无可据以推算速度的实际值。",
         "contradictions_heading": "规划文本口径说明",
         "contradictions_note": "规划文本中表述或口径需要说明之处共{count}处，每处给出两段原文及其所在的专栏或段落（以段落开头文字标示）。",
-        "where": "（{where}）",
+        "where": "（{where}）", "where_paragraph": "（{where}）",
     },
     "en": {
         "title": "The {previous} in review, and notes on the plan's wording (规划文本口径说明)",
@@ -342,7 +342,7 @@ REVIEW = {
         "contradictions_note": ("{count} places where the plan's wording or definitions need a "
                                 "note, each with both quotes and the table or paragraph (its "
                                 "opening words) they stand in."),
-        "where": " ({where})",
+        "where": " ({where})", "where_paragraph": " (the paragraph opening “{where}”)",
     },
 }
 

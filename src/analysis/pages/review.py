@@ -177,7 +177,9 @@ class ReviewPage(Page):
         """Where a quote stands: a table as this page names it ("Box 2 (专栏2)"), or the opening
         words of its paragraph."""
         names = {spec["heading"]: self.table_name(spec) for spec in self.plan.tables}
-        return self.text["where"].format(where=names.get(where, where))
+        if where in names:
+            return self.text["where"].format(where=names[where])
+        return self.text["where_paragraph"].format(where=where)
 
     def wording_notes(self) -> pd.DataFrame:
         """Each place where the plan's wording or definitions need a note, with both quotes and
