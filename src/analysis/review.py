@@ -109,7 +109,8 @@ def with_previous_plan(values: pd.DataFrame, plan: Plan) -> pd.DataFrame:
     targets = headline_targets(plan_values(previous), previous)
     targets = targets[targets["baseline_value"].notna() & targets["target_value"].notna()]
     actuals = previous_plan_actuals(plan).set_index("indicator_id")
-    names = dict(zip(load_indicators(previous)["indicator_id"], load_indicators(previous)["name_zh"]))
+    catalogue = load_indicators(previous)
+    names = dict(zip(catalogue["indicator_id"], catalogue["name_zh"]))
     rows = []
     for target in targets.to_dict("records"):
         common = {"indicator_id": target["indicator_id"], "plan_period": plan.previous_period,

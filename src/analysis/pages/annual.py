@@ -248,8 +248,7 @@ class AnnualReport(Page):
         if pd.isna(rate):
             return "—"
         if self.measures()[row["indicator_id"]] == "share":
-            return self.words["points_signed"].format(sign="+" if rate >= 0 else "−",
-                                                      points=f"{abs(rate):.2f}")
+            return self.signed_points(rate)
         return f"{rate:.0%}"
 
     def main_notes(self) -> list[Markdown]:

@@ -114,10 +114,18 @@ class Page:
         return dict(zip(self.indicators["indicator_id"], self.indicators["measure"]))
 
     def _english_amount(self, indicator: str) -> tuple[str, float] | None:
-        if self.lang != "en":
-            return None
-        return ENGLISH_AMOUNTS.get(dict(zip(self.indicators["indicator_id"],
-                                            self.indicators["unit_zh"])).get(indicator, ""))
+        return self.amount_format(dict(zip(self.indicators["indicator_id"],
+                                           self.indicators["unit_zh"])).get(indicator, ""))
+
+    def amount_format(self, unit_zh: str) -> tuple[str, float] | None:
+        """How an English page writes an amount in this Chinese unit ("CNY {number} bn", and
+        the factor to it), or None: the Chinese page, or a unit that is no amount."""
+        return ENGLISH_AMOUNTS.get(unit_zh) if self.lang == "en" else None
+
+    def signed_points(self, points: float) -> str:
+        """"+0.40个百分点", "−1.50 percentage points": a share's change or distance."""
+        return self.words["points_signed"].format(sign="+" if points >= 0 else "−",
+                                                  points=f"{abs(points):.2f}")
 
     def number_text(self, indicator: str, value: float) -> str:
         """The number alone as its measure reads: a count whole, else at most two decimals; an
@@ -147,10 +155,9 @@ class Page:
         """A yearly change with its sign: "+76家", "+0.10个百分点" (a share moves in points)."""
         if pd.isna(change):
             return "—"
-        sign = "+" if change >= 0 else "−"
         if self.measures()[indicator] == "share":
-            return self.words["points_signed"].format(sign=sign, points=f"{abs(change):.2f}")
-        return sign + self.value_text(indicator, abs(change))
+            return self.signed_points(change)
+        return ("+" if change >= 0 else "−") + self.value_text(indicator, abs(change))
 
     def dated(self, text: str, year) -> str:
         """"994家（2024年）", "994 firms (2024)"; a dash without a value or a year."""

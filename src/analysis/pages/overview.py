@@ -12,7 +12,6 @@ from analysis.checks import data_checks, describe
 from analysis.evidence import evidence_targets, load_evidence, target_progress
 from analysis.observations import comparable, load_observations, year_range
 from analysis.pages.base import Page, page_context
-from analysis.labels import ENGLISH_AMOUNTS
 from analysis.pages.formatting import CJK, as_html, format_number_text, md_text, with_year_text
 from analysis.plan import Plan
 from analysis.targets import BODY_ORIGIN, NUMERIC_KINDS, catalogue, headline_targets_with_rates
@@ -97,7 +96,7 @@ class OverviewPage(Page):
         if not text:
             return "—"
         numeric = not pd.isna(row["target_value"]) and row["target_kind"] in NUMERIC_KINDS
-        amount = ENGLISH_AMOUNTS.get(row["unit_zh"]) if self.lang == "en" else None
+        amount = self.amount_format(row["unit_zh"])
         if self.lang == "en" and numeric and (amount or CJK.search(text)):
             def number(value: float) -> str:
                 if amount:

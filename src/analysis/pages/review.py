@@ -45,9 +45,7 @@ class ReviewPage(Page):
         """完成率: the value as a share of the target; for a share, the points above or below
         it ("+23.50个百分点")."""
         if not pd.isna(row["points_above"]):
-            points = row["points_above"]
-            return self.words["points_signed"].format(sign="+" if points >= 0 else "−",
-                                                      points=f"{abs(points):.2f}")
+            return self.signed_points(row["points_above"])
         return "—" if pd.isna(row["attainment"]) else f"{row['attainment']:.0%}"
 
     def grade_text(self, row: dict) -> str:
