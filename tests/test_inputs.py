@@ -183,9 +183,23 @@ def test_the_set_covers_every_report_of_the_plan():
     assert len(all_jobs(PLAN)) == 22
 
 
-def test_a_change_to_how_reports_are_written_re_renders_everything(monkeypatch):
+def test_the_distributions_are_read_as_importlib_metadata_reads_them():
+    """installed_distributions reads each Name and Version from the metadata's header lines
+    instead of parsing whole files: the same list as the full parse gives."""
+    from importlib import metadata
+
+    full = {}
+    for dist in metadata.distributions():
+        name = (dist.metadata["Name"] or "").lower().replace("_", "-")
+        if name and name not in environment._NOT_RENDERING:
+            full[name] = dist.version
+    assert environment.installed_distributions() == [f"{n}=={v}" for n, v in sorted(full.items())]
+
+
+@pytest.mark.parametrize("writer", ["report.py", "kernels.py"])
+def test_a_change_to_how_reports_are_written_re_renders_everything(monkeypatch, writer):
     before = digests()
-    writer = config.PACKAGE_DIR / "rendering" / "report.py"
+    writer = config.PACKAGE_DIR / "rendering" / writer
     real_digest = inputs._files_digest
 
     def with_edit(paths, root=config.PROJECT_DIR):

@@ -266,7 +266,7 @@ def test_charts_read_back_and_a_preloaded_pool_change_no_byte(rendered, tmp_path
     (tmp_path / MANIFEST).unlink()  # everything is stale
     names = ["annual_2023.html", "en/annual_2025.html", "scenarios.html"]
     jobs = [job for job in all_jobs() if job.relative_path in names]
-    with WarmPool(2, tmp_path) as pool:
+    with WarmPool(2) as pool:
         summary = render_all(PLAN, jobs, tmp_path, progress=False, pool=pool)
     assert sorted(summary.rendered) == sorted(names) and not summary.failed
     for name in names:
@@ -430,3 +430,41 @@ def test_the_index_says_which_report_is_the_latest(rendered):
     assert card(page, "annual_2025.html").count("最新报告") == 1
     assert "最新报告" not in card(page, "annual_2024.html")
     assert "latest report" in card(page, "en/annual_2025.html")
+
+
+def test_a_kept_kernel_runs_notebook_after_notebook_on_one_client():
+    """A worker keeps its kernel and one client for the notebooks it runs one after another
+    (nbclient would otherwise wait 0.2 s per notebook for a new client); each notebook still
+    gets exactly its own outputs, and after a failure the next notebook gets a new kernel."""
+    from analysis.rendering.kernels import close_warm_kernels, warm_kernel
+
+    [job] = annual_jobs(PLAN, [2022], ["en"])
+    broken = {**job.parameters, "report_year": 2031}
+    cwd = job.notebook.parent.resolve()
+    try:
+        first = execute(job.notebook, job.parameters, warm=True)
+        kernel = warm_kernel(cwd)
+        client = kernel.km.client()
+        second = execute(job.notebook, job.parameters, warm=True)
+        assert warm_kernel(cwd) is kernel and kernel.km.client() is client
+        assert [cell.get("outputs") for cell in second.cells] == \
+            [cell.get("outputs") for cell in first.cells]
+        with pytest.raises(Exception, match="2031"):
+            execute(job.notebook, broken, warm=True)
+        third = execute(job.notebook, job.parameters, warm=True)
+        assert warm_kernel(cwd) is not kernel  # the failed one was dropped
+        assert [cell.get("outputs") for cell in third.cells] == \
+            [cell.get("outputs") for cell in first.cells]
+    finally:
+        close_warm_kernels()
+
+
+def test_update_starts_its_workers_before_loading_pandas():
+    """`update` starts its workers' kernels first; the command line and the worker's first
+    module import nothing heavy, so the kernels start at once (the analyst's loop benchmark)."""
+    code = ("import sys, analysis.cli, analysis.rendering.kernels; "
+            "print(sorted(m for m in ('pandas', 'matplotlib', 'nbconvert', 'jupyter_client') "
+            "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"

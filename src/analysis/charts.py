@@ -20,6 +20,7 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
+from analysis import config
 from analysis.labels import STATUS_COLOURS
 from analysis.texts import CHARTS
 from analysis.trajectories import required_paths
@@ -148,9 +149,7 @@ def svg_text(fig: Figure, salt: str = "") -> str:
 
 # --- drawn charts kept between renders -----------------------------------------------------------
 
-# The folder where the renderer asks a report's kernel to keep the charts it draws (its report
-# folder's .cache/charts/): a chart whose inputs did not change is read back, not drawn again.
-CHART_CACHE_ENV = "ANALYSIS_CHART_CACHE"
+CHART_CACHE_ENV = config.CHART_CACHE_ENV  # the renderer's chart cache, set in a report's kernel
 
 
 def chart_svg(draw: Callable[..., Figure], args: tuple, salt: str = "") -> str:
@@ -188,7 +187,6 @@ def _code_and_environment() -> str:
     """Everything besides its arguments that a drawing can depend on: every module of the
     package (texts, style, fonts' registration) and the rendering environment (matplotlib,
     the bundled font's distribution, Python, the render epoch)."""
-    from analysis import config
     from analysis.digests import environment_digest, files_digest
 
     return files_digest(sorted(config.PACKAGE_DIR.rglob("*.py"))) + environment_digest()

@@ -7,17 +7,23 @@ Exit codes: 0 done; 2 bad input or parameters; 1 any other failure.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analysis import config
 from analysis.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Nothing heavy is imported here (pandas, matplotlib: each command imports what it uses), so
+# that `update` starts its workers' kernels at once (see main).
 
 log = logging.getLogger("analysis")
 
@@ -39,6 +45,8 @@ def _years(plan_years: list[int], years: list[int] | None) -> list[int]:
 
 
 def _print_frame(frame: pd.DataFrame, fmt: str) -> None:
+    import pandas as pd
+
     if fmt == "csv":
         sys.stdout.write(frame.to_csv(index=False, lineterminator="\n"))
     else:
@@ -288,22 +296,30 @@ def cmd_notebooks(args) -> int:
 
 
 def cmd_update(args) -> int:
-    """After adding observations: processed data, the reports, the notebooks' stored outputs."""
+    """After adding observations: processed data, the reports, the notebooks' stored outputs.
+    Its workers (args.pool) started their kernels before the plan was even loaded (see main)."""
     from analysis.build import build
     from analysis.rendering import all_jobs, default_out_dir, render_all
-    from analysis.rendering.report_set import WarmPool
+
+    out_dir = default_out_dir(args.plan)
+    for path in build(args.plan):
+        log.info("wrote %s", path)
+    _warn(args.plan)
+    summary = render_all(args.plan, all_jobs(args.plan), out_dir, workers=args.jobs or 0,
+                         notebooks=_notebooks() if args.plan.is_default else (), pool=args.pool)
+    return _report(summary, out_dir)
+
+
+def _early_workers(args):
+    """For `update`, the worker pool, started first: new data almost always means reports to
+    render, so the workers start and preload their kernels while this process loads the plan,
+    builds the data and compares the inputs."""
+    if args.run is not cmd_update:
+        return contextlib.nullcontext()
+    from analysis.rendering.kernels import WarmPool
 
     _check_jobs(args)
-    out_dir = default_out_dir(args.plan)
-    # New data almost always means reports to render: the workers start their kernels now,
-    # while the data is built and the inputs compared.
-    with WarmPool(args.jobs or 0, out_dir) as pool:
-        for path in build(args.plan):
-            log.info("wrote %s", path)
-        _warn(args.plan)
-        summary = render_all(args.plan, all_jobs(args.plan), out_dir, workers=args.jobs or 0,
-                             notebooks=_notebooks() if args.plan.is_default else (), pool=pool)
-    return _report(summary, out_dir)
+    return WarmPool(args.jobs or 0)
 
 
 def _report(summary, out_dir: Path | None) -> int:
@@ -404,10 +420,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         args.argv = argv
-        from analysis.plan import load_plan
+        with _early_workers(args) as args.pool:
+            from analysis.plan import load_plan
 
-        args.plan = load_plan(Path(args.plan).resolve() if args.plan else None)
-        return args.run(args)
+            args.plan = load_plan(Path(args.plan).resolve() if args.plan else None)
+            return args.run(args)
     except InputError as exc:
         log.error("error: %s", exc)
         return 2

@@ -17,3 +17,7 @@ LOGS_DIR = PROJECT_DIR / "logs"
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 
 LANGUAGES = ("zh", "en")
+
+# The folder where the renderer asks a report's kernel to keep the charts it draws (its report
+# folder's .cache/charts/): a chart whose inputs did not change is read back, not drawn again.
+CHART_CACHE_ENV = "ANALYSIS_CHART_CACHE"

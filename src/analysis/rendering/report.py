@@ -8,153 +8,27 @@ import functools
 import html
 import logging
 import re
-import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 from analysis import config
 from analysis.files import write_atomic
 from analysis.downloads import summary_in, tables_in, without_tables, write_tables
+from analysis.rendering.kernels import (QUIET_KERNEL, RESET_TAG, drop_warm_kernel, kernel_manager,
+                                        reset_cell_source, shut_down, warm_kernel)
 from analysis.texts import DOWNLOADS, NAV
 
 ANALYST_NOTE = "analyst-note"
 CONTENTS_MARK = "<!--table-of-contents-->"  # where the template puts the table of contents
-# The kernel's own log (a warning about TCP on loopback, a note on shutdown) is noise in an
-# operator's log; errors in cells still reach us as error outputs.
-QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
 
 
-def kernel_manager():
-    """A kernel on the interpreter running this code (a conda env, a plain venv, .venv), whatever
-    kernel the notebook names or this machine has registered: the named `cixi-sti` kernel is for
-    JupyterLab only, so rendering never needs it installed."""
-    from jupyter_client import AsyncKernelManager
-    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
-
-    class ThisInterpreter(KernelSpecManager):
-        def get_kernel_spec(self, kernel_name):
-            return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f",
-                                    "{connection_file}"],
-                              display_name="Python (rendering)", language="python")
-
-    return AsyncKernelManager(kernel_name="python3", kernel_spec_manager=ThisInterpreter())
-
-
-RESET_TAG = "analysis-fresh-namespace"
-
-
-class WarmKernel:
-    """A kernel kept for the notebooks one process renders one after another: starting a kernel
-    and importing the package cost more than most reports. Each notebook starts with a cell
-    that resets the namespace and the execution count, so it runs as in a new kernel; after a
-    failure the kernel is dropped (it may still be busy with the cell that timed out)."""
-
-    def __init__(self, cwd: Path, charts: Path | None = None):
-        import os
-
-        from jupyter_core.utils import run_sync
-
-        from analysis.charts import CHART_CACHE_ENV
-
-        env = {key: value for key, value in os.environ.items() if key != CHART_CACHE_ENV}
-        if charts is not None:
-            env[CHART_CACHE_ENV] = str(charts)
-        self.km = kernel_manager()
-        run_sync(self.km.start_kernel)(extra_arguments=QUIET_KERNEL, cwd=str(cwd), env=env)
-
-    def close(self) -> None:
-        _shut_down(self.km)
-
-    def preload(self, meanwhile: Callable[[], object] = lambda: None) -> None:
-        """Import what the notebooks import and draw one chart, before the first notebook
-        comes (the modules stay loaded across the namespace resets); `meanwhile` runs here
-        while the kernel works."""
-        from jupyter_client.blocking import BlockingKernelClient
-
-        client = BlockingKernelClient(connection_file=self.km.connection_file)
-        client.load_connection_file()
-        client.start_channels()
-        try:
-            client.wait_for_ready(timeout=60)
-            request = client.execute(PRELOAD, silent=True, store_history=False)
-            meanwhile()
-            while True:
-                reply = client.get_shell_msg(timeout=120)
-                if reply["parent_header"].get("msg_id") == request:
-                    break
-            if reply["content"]["status"] != "ok":
-                raise RuntimeError(f"preloading the kernel failed: {reply['content'].get('ename')}")
-        finally:
-            client.stop_channels()
-
-
-PRELOAD = """\
-import importlib, pkgutil
-import analysis.pages
-for module in pkgutil.iter_modules(analysis.pages.__path__):
-    importlib.import_module(f"analysis.pages.{module.name}")
-import seaborn
-import matplotlib.pyplot as plt
-from analysis.charts import svg_text, use_report_style
-from analysis.texts import CHARTS
-use_report_style()
-figure, axes = plt.subplots()
-axes.set_title(CHARTS["zh"]["year"])
-svg_text(figure)
-get_ipython().reset(new_session=True)
-"""
-
-
-def _shut_down(manager) -> None:
-    """Stop a kernel and remove its connection file."""
-    from jupyter_core.utils import run_sync
-
-    if manager.has_kernel:
-        run_sync(manager.shutdown_kernel)(now=True)
-
-
-_warm: dict[tuple[Path, Path | None], WarmKernel] = {}
-
-
-def close_warm_kernels() -> None:
-    """Shut down the kernels this process kept (at the end of a run, or of a worker)."""
-    while _warm:
-        _, kernel = _warm.popitem()
-        try:
-            kernel.close()
-        except Exception:  # already gone
-            pass
-
-
-def warm_up(cwd: Path, charts: Path | None) -> None:
-    """Start this process's kernel for notebooks in `cwd` and preload it (a pool worker's first
-    step, taken while the run is still comparing inputs). A failure here is left for the first
-    notebook to meet and report."""
-    try:
-        _warm_kernel(cwd, charts).preload(
-            meanwhile=lambda: [_exporter(lang) for lang in config.LANGUAGES])
-    except Exception:
-        if (cwd, charts) in _warm:
-            _warm.pop((cwd, charts)).close()
-
-
-def _warm_kernel(cwd: Path, charts: Path | None) -> WarmKernel:
-    if (cwd, charts) not in _warm:
-        if not _warm:
-            import multiprocessing.util
-
-            # Workers of a pool end through multiprocessing's finalizers, not atexit.
-            multiprocessing.util.Finalize(None, close_warm_kernels, exitpriority=10)
-        _warm[cwd, charts] = WarmKernel(cwd, charts)
-    return _warm[cwd, charts]
-
-
-def _with_reset(notebook: Path, folder: Path) -> Path:
-    """A copy of the notebook whose first cell resets the kernel's namespace and count."""
+def _with_reset(notebook: Path, folder: Path, charts: Path | None) -> Path:
+    """A copy of the notebook whose first cell resets the kernel's namespace and count and
+    names the chart cache (analysis.rendering.kernels.reset_cell_source)."""
     import nbformat
 
     document = nbformat.read(notebook, as_version=4)
-    cell = nbformat.v4.new_code_cell("get_ipython().reset(new_session=True)")
+    cell = nbformat.v4.new_code_cell(reset_cell_source(charts))
     cell.id, cell.metadata["tags"] = RESET_TAG, [RESET_TAG]
     document.cells.insert(0, cell)
     path = folder / notebook.name
@@ -176,10 +50,10 @@ def execute(notebook: Path, parameters: dict, timeout: int | None = None, warm: 
     logging.getLogger("traitlets").setLevel(logging.ERROR)
     cwd = notebook.parent.resolve()
     with tempfile.TemporaryDirectory() as folder:
-        source = _with_reset(notebook, Path(folder)) if warm else notebook
+        source = _with_reset(notebook, Path(folder), charts) if warm else notebook
         # papermill does not shut down a kernel it was handed: a kernel of its own is shut down
         # here, a kept one when it fails (it may still be busy) or when the run ends.
-        manager = _warm_kernel(cwd, charts).km if warm else kernel_manager()
+        manager = warm_kernel(cwd).km if warm else kernel_manager()
         try:
             executed = papermill.execute_notebook(
                 str(source), None, parameters=parameters, cwd=str(cwd),
@@ -187,12 +61,12 @@ def execute(notebook: Path, parameters: dict, timeout: int | None = None, warm: 
                 extra_arguments=QUIET_KERNEL, km=manager,
             )
         except BaseException:
-            if warm and (cwd, charts) in _warm:
-                _warm.pop((cwd, charts)).close()
+            if warm:
+                drop_warm_kernel(cwd)
             raise
         finally:
             if not warm:
-                _shut_down(manager)
+                shut_down(manager)
     executed.cells = [cell for cell in executed.cells
                       if RESET_TAG not in cell.metadata.get("tags", [])]
     for cell in executed.cells:  # papermill gives the cell it injects a random id
@@ -218,6 +92,12 @@ def to_html(notebook, title: str, lang: str, links: Sequence[tuple[str, str]] = 
                        else files["csv"].format(title=key)} for key, name in downloads]}
     body, _ = _exporter(lang).from_notebook_node(without_tables(copy.deepcopy(notebook)))
     return with_contents(body, words["contents"])
+
+
+def compile_exporters() -> None:
+    """Make the HTML exporter of every language (a pool worker does it while its kernel starts)."""
+    for lang in config.LANGUAGES:
+        _exporter(lang)
 
 
 @functools.cache

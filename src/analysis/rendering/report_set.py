@@ -20,7 +20,8 @@ from analysis.errors import InputError
 from analysis.files import write_atomic
 from analysis.plan import Plan, load_indicators, plan_parameter
 from analysis.rendering import inputs
-from analysis.rendering.report import close_warm_kernels, execute, render, store_outputs, warm_up
+from analysis.rendering.kernels import WarmPool, close_warm_kernels, pool_executor
+from analysis.rendering.report import execute, render, store_outputs
 from analysis.texts import NOTEBOOK_TITLES
 
 ANNUAL_REPORT = config.NOTEBOOKS_DIR / "annual_report.ipynb"
@@ -111,6 +112,7 @@ class Inputs:
         self._references: str | None = None
         self._evidence: str | None = None
         self._plan: str | None = None
+        self._notebooks: dict[Path, tuple[tuple[str, ...], str, str]] = {}
 
     @property
     def indicators(self):
@@ -146,16 +148,23 @@ class Inputs:
             self._plan = inputs.plan_digest(self.plan)
         return self._plan
 
+    def notebook(self, notebook: Path) -> tuple[tuple[str, ...], str, str]:
+        """What the notebook declares it reads, the digest of its cells and that of its code."""
+        if notebook not in self._notebooks:
+            self._notebooks[notebook] = (inputs.declared_reads(notebook),
+                                         inputs.notebook_digest(notebook),
+                                         inputs.code_digest(notebook))
+        return self._notebooks[notebook]
+
     def digest(self, notebook: Path, parameters: dict, title: str = "") -> str:
         """Everything that can change the bytes of this notebook's report with these parameters."""
         from analysis.observations import as_of
 
-        reads = inputs.declared_reads(notebook)
+        reads, cells, code = self.notebook(notebook)
         files = parameters.get("observation_files", [])
         # The files' contents count (below); where they lie on this machine does not.
         shown = {k: v for k, v in parameters.items() if k != "observation_files"}
-        parts = [inputs.environment_digest(), inputs.notebook_digest(notebook),
-                 inputs.code_digest(notebook), self.plan_digest(), title,
+        parts = [inputs.environment_digest(), cells, code, self.plan_digest(), title,
                  json.dumps(shown, sort_keys=True, ensure_ascii=False)]
         if "observations" in reads:
             parts.append(inputs.frame_digest(self.observations(files)))
@@ -281,7 +290,7 @@ def render_all(plan: Plan, jobs: Sequence[ReportJob], out_dir: Path | None = Non
                 summary.unchanged.append(job.relative_path)
             else:
                 todo.append(job)
-        stale = _stale_notebooks(notebooks, force, summary)
+        stale = _stale_notebooks(notebooks, force, summary, data)
         tasks = []
         for job in todo:
             store = None
@@ -289,7 +298,10 @@ def render_all(plan: Plan, jobs: Sequence[ReportJob], out_dir: Path | None = Non
             if defaults is not None and {**defaults, **job.parameters} == defaults:
                 store = {OUTPUTS_DIGEST: stale.pop(job.notebook)[1]}
             tasks.append((job, out_dir, timeout, store, charts))
-        tasks += [(notebook, digest, charts) for notebook, (_, digest) in stale.items()]
+        # Notebooks run only for their stored outputs come after the longer annual reports and
+        # before the others, so that no worker is left alone with one at the end.
+        at = sum(1 for job in todo if job.year is not None)
+        tasks[at:at] = [(notebook, digest, charts) for notebook, (_, digest) in stale.items()]
         if todo:
             check_parameters(todo)
         for task, outcome in run_pool(_run_task, tasks, workers, progress,
@@ -323,12 +335,17 @@ def _trim(charts: Path, keep: int = CHART_CACHE_SIZE) -> None:
         path.unlink(missing_ok=True)
 
 
-def _stale_notebooks(notebooks: Sequence[Path], force: bool, summary: "RenderSummary") -> dict:
+def _stale_notebooks(notebooks: Sequence[Path], force: bool, summary: "RenderSummary",
+                     data: Inputs) -> dict:
     """Notebook → (its default parameters, the digest of its inputs), for those whose stored
-    outputs were computed from other inputs. They run on the Cixi 14th plan, their default."""
+    outputs were computed from other inputs. They run on the Cixi 14th plan, their default
+    (`data`: the run's inputs, used again where the run is on that plan)."""
     from analysis.plan import load_plan
 
-    data = Inputs(load_plan())
+    if not notebooks:
+        return {}
+    if not data.plan.is_default:
+        data = Inputs(load_plan())
     stale = {}
     for notebook in notebooks:
         defaults = default_parameters(notebook)
@@ -360,32 +377,6 @@ def chart_cache(out_dir: Path) -> Path:
     return (Path(out_dir) / CHART_CACHE).resolve()
 
 
-class WarmPool:
-    """Worker processes that start their kernel and preload it at once, while the run is still
-    building data and comparing inputs: for `update`, run after new data, when something is
-    almost always rendered. Used as a context manager; `executor` is None for one worker
-    (rendering then happens in this process)."""
-
-    EARLY = 4  # workers started at once; more start when there are more reports to render
-
-    def __init__(self, workers: int, out_dir: Path):
-        self.executor = None
-        workers = workers or multiprocessing.cpu_count()
-        if workers > 1:
-            self.executor = ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=warm_up, initargs=(config.NOTEBOOKS_DIR.resolve(), chart_cache(out_dir)))
-            for _ in range(min(workers, self.EARLY)):  # each submission starts a worker while
-                self.executor.submit(int)              # the others are busy starting
-
-    def __enter__(self) -> "WarmPool":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
-
-
 def run_pool(function: Callable, arguments: list[tuple], workers: int = 0,
              progress: bool | None = None, executor: ProcessPoolExecutor | None = None):
     """Yield (first argument, result or Failure) for each call of function(*arguments[i]),
@@ -408,8 +399,7 @@ def run_pool(function: Callable, arguments: list[tuple], workers: int = 0,
                 yield args[0], _guarded(function, *args)
                 bar.update()
             return
-        context = multiprocessing.get_context("spawn")  # no zmq state shared with a forked parent
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with pool_executor(workers, warm=False) as pool:  # spawned: no zmq state of this one
             futures = {pool.submit(_guarded, function, *args): args[0] for args in arguments}
             for future in as_completed(futures):
                 yield futures[future], future.result()

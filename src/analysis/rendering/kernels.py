@@ -1,0 +1,217 @@
+"""The kernels that run the report notebooks: one on this interpreter, kept by each process that
+renders (a pool worker) for the notebooks it runs one after another, and the worker pool that
+starts them early.
+
+Imports nothing heavy at module level (no pandas, matplotlib or nbconvert): a pool worker
+imports this module first, and the sooner it starts its kernel, the sooner the first report
+runs; what the notebooks need is imported by the kernel itself, in parallel.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import multiprocessing.util
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable
+
+from analysis import config
+
+# The kernel's own log (a warning about TCP on loopback, a note on shutdown) is noise in an
+# operator's log; errors in cells still reach us as error outputs.
+QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
+RESET_TAG = "analysis-fresh-namespace"
+
+
+def kernel_manager(kept: bool = False):
+    """A kernel on the interpreter running this code (a conda env, a plain venv, .venv), whatever
+    kernel the notebook names or this machine has registered: the named `cixi-sti` kernel is for
+    JupyterLab only, so rendering never needs it installed. `kept`: for a kernel kept for many
+    notebooks, whose client is connected once (analysis.rendering.kernel_client)."""
+    from jupyter_client import AsyncKernelManager
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+
+    class ThisInterpreter(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name):
+            return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f",
+                                    "{connection_file}"],
+                              display_name="Python (rendering)", language="python")
+
+    if kept:
+        from analysis.rendering.kernel_client import KeptClientManager as AsyncKernelManager
+    return AsyncKernelManager(kernel_name="python3", kernel_spec_manager=ThisInterpreter())
+
+
+def reset_cell_source(charts: Path | None) -> str:
+    """The first cell of every notebook run on a kept kernel: a fresh namespace and execution
+    count, as in a new kernel, and the chart cache of this run's report folder (none: charts
+    are drawn; see analysis.charts.chart_svg)."""
+    cache = (f"os.environ[{config.CHART_CACHE_ENV!r}] = {str(charts)!r}" if charts is not None
+             else f"os.environ.pop({config.CHART_CACHE_ENV!r}, None)")
+    return f"get_ipython().reset(new_session=True)\nimport os\n{cache}\ndel os"
+
+
+class WarmKernel:
+    """A kernel kept for the notebooks one process renders one after another: starting a kernel
+    and importing the package cost more than most reports. Each notebook starts with a cell
+    that resets the namespace and the execution count (reset_cell_source), so it runs as in a
+    new kernel; after a failure the kernel is dropped (it may still be busy with the cell that
+    timed out)."""
+
+    def __init__(self, cwd: Path):
+        from jupyter_core.utils import run_sync
+
+        env = {key: value for key, value in os.environ.items() if key != config.CHART_CACHE_ENV}
+        self.km = kernel_manager(kept=True)
+        run_sync(self.km.start_kernel)(extra_arguments=QUIET_KERNEL, cwd=str(cwd), env=env)
+
+    def close(self) -> None:
+        shut_down(self.km)
+
+    def preload(self, meanwhile: Callable[[], object] = lambda: None) -> None:
+        """Import what the notebooks import and draw one chart, before the first notebook
+        comes (the modules stay loaded across the namespace resets); `meanwhile` runs here
+        while the kernel works."""
+        from jupyter_client.blocking import BlockingKernelClient
+
+        client = BlockingKernelClient(connection_file=self.km.connection_file)
+        client.load_connection_file()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            request = client.execute(PRELOAD, silent=True, store_history=False)
+            meanwhile()
+            while True:
+                reply = client.get_shell_msg(timeout=120)
+                if reply["parent_header"].get("msg_id") == request:
+                    break
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"preloading the kernel failed: {reply['content'].get('ename')}")
+        finally:
+            client.stop_channels()
+
+
+PRELOAD = """\
+import importlib, pkgutil
+import analysis.pages
+for module in pkgutil.iter_modules(analysis.pages.__path__):
+    importlib.import_module(f"analysis.pages.{module.name}")
+import seaborn
+import matplotlib.pyplot as plt
+from analysis.charts import svg_text, use_report_style
+from analysis.texts import CHARTS
+use_report_style()
+figure, axes = plt.subplots()
+axes.set_title(CHARTS["zh"]["year"])
+svg_text(figure)
+get_ipython().reset(new_session=True)
+"""
+
+
+def shut_down(manager) -> None:
+    """Stop a kernel and remove its connection file."""
+    from jupyter_core.utils import run_sync
+
+    if hasattr(manager, "stop_client"):
+        manager.stop_client()
+    if manager.has_kernel:
+        run_sync(manager.shutdown_kernel)(now=True)
+
+
+_warm: dict[Path, WarmKernel] = {}
+
+
+def warm_kernel(cwd: Path) -> WarmKernel:
+    """This process's kept kernel for notebooks in `cwd`, started on first use."""
+    if cwd not in _warm:
+        if not _warm:  # shut down when this process ends (a pool worker: see worker_started)
+            multiprocessing.util.Finalize(None, close_warm_kernels, exitpriority=10)
+        _warm[cwd] = WarmKernel(cwd)
+    return _warm[cwd]
+
+
+def drop_warm_kernel(cwd: Path) -> None:
+    """Shut down the kept kernel of `cwd`, if any (after a failure: it may still be busy)."""
+    if cwd in _warm:
+        _warm.pop(cwd).close()
+
+
+def close_warm_kernels() -> None:
+    """Shut down the kernels this process kept (at the end of a run, or of a worker)."""
+    while _warm:
+        _, kernel = _warm.popitem()
+        try:
+            kernel.close()
+        except Exception:  # already gone
+            pass
+
+
+def _end_worker() -> None:
+    """A pool worker's last step, once the pool has told it to stop: its kernels are shut down
+    and it leaves at once. Its results went back as each report finished and it holds nothing
+    else; a full interpreter shutdown (jupyter_client's and zmq's teardown) would add half a
+    second to every run. (A forked worker always leaves this way.)"""
+    close_warm_kernels()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    os._exit(0)
+
+
+def worker_started(cwd: Path | None = None) -> None:
+    """A pool worker's first step. With `cwd`, it also starts its kernel for notebooks there and
+    preloads it while the run is still comparing inputs; a failure here is left for the first
+    notebook to meet and report."""
+    multiprocessing.util.Finalize(None, _end_worker, exitpriority=20)  # before close_warm_kernels
+    if cwd is None:
+        return
+    try:
+        warm_kernel(cwd).preload(meanwhile=_compile_exporters)
+    except Exception:
+        if cwd in _warm:
+            _warm.pop(cwd).close()
+
+
+def _compile_exporters() -> None:
+    from analysis.rendering.report import compile_exporters
+
+    compile_exporters()
+
+
+def pool_executor(workers: int, warm: bool) -> ProcessPoolExecutor:
+    """`workers` processes that render reports; with `warm`, each starts its kernel and preloads
+    it as soon as it is up."""
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+        initializer=worker_started,
+        initargs=(config.NOTEBOOKS_DIR.resolve(),) if warm else ())
+
+
+class WarmPool:
+    """Worker processes that start their kernel and preload it at once, while the run is still
+    loading the plan, building data and comparing inputs: for `update`, run after new data, when
+    something is almost always rendered. Used as a context manager; `executor` is None for one
+    worker (rendering then happens in this process)."""
+
+    EARLY = 4  # workers started at once; more start when there are more reports to render
+
+    def __init__(self, workers: int = 0):
+        self.executor = None
+        workers = workers or multiprocessing.cpu_count()
+        if workers > 1:
+            self.executor = pool_executor(workers, warm=True)
+            for _ in range(min(workers, self.EARLY)):  # each submission starts a worker while
+                self.executor.submit(int)              # the others are busy starting
+
+    def __enter__(self) -> "WarmPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
