@@ -41,3 +41,13 @@ def test_the_raw_files_are_the_shared_copies_when_present():
     assert mirrored, "no observation file mirrors ../shared/data"
     for path in mirrored:
         assert path.read_bytes() == (shared / path.name).read_bytes(), path.name
+
+
+def test_every_source_gloss_names_a_source_the_observations_cite():
+    """A gloss whose source text no observation cites (a source edited, a typo) would silently
+    leave the English pages without it."""
+    from analysis.observations import source_glosses
+
+    cited = set(load_observations(observation_files(PLAN.observations_path),
+                                  load_indicators(PLAN), PLAN)["source"])
+    assert set(source_glosses(PLAN)) <= cited

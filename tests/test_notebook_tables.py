@@ -134,3 +134,28 @@ def test_show_refuses_an_empty_chart_and_keeps_a_grid_whole(report, monkeypatch)
     met = yearly[yearly["status"] == "target_met"]  # cells of a grid, not whole rows
     parts = shown(report, met, monkeypatch)
     assert "各指标历年判断" in parts[0].data and parts[1].data.startswith("<svg")
+
+
+def test_an_english_page_glosses_each_source_and_a_chinese_one_does_not(monkeypatch):
+    """Issue 10: no Chinese-only cell on an English page. A source is cited as its file writes
+    it, followed on the English page by its English gloss (the plan's source_glosses file, or
+    the row's own source_en); the English download has the gloss in a column of its own."""
+    import html
+
+    from analysis.observations import source_glosses
+    from analysis.plan import load_plan
+    from conftest import SCOPED
+
+    glosses = source_glosses(load_plan())
+    pages = {lang: annual_report(2025, lang, [SCOPED]) for lang in ("zh", "en")}
+    cited = set(pages["en"].observed()["source"])
+    assert cited and cited <= set(glosses)  # the fixture cites glossed documents only
+    for lang, page in pages.items():
+        text = html_of(shown(page, page.observed(), monkeypatch))
+        for source in cited:
+            assert html.escape(source, quote=False) in text
+            assert (html.escape(glosses[source], quote=False) in text) == (lang == "en")
+    _, download = pages["en"].offered["sources"]
+    assert list(download["Source in English (a gloss)"]) == [glosses[s] for s in download["Source"]]
+    _, download = pages["zh"].offered["sources"]
+    assert not any("English" in column or "英文" in column for column in download.columns)

@@ -139,3 +139,43 @@ def test_the_plans_scopes_are_quoted_from_its_text(indicators):
                                            "high_tech_enterprises"}
     for scope, quote in zip(scoped["scope"], scoped["scope_quote"]):
         assert scope == "市级" and scope in quote and quote in text
+
+
+# --- English glosses of the sources --------------------------------------------------------------
+
+def glossed_plan(tmp_path, text: str):
+    import dataclasses
+
+    from analysis.plan import load_plan
+
+    return dataclasses.replace(load_plan(),
+                               source_glosses_file=str(write_csv(tmp_path / "glosses.csv", text)))
+
+
+def test_a_source_gets_its_english_gloss_where_its_row_has_none(tmp_path):
+    observations = write_csv(tmp_path / "mine.csv", "indicator_id,year,value,source,note,source_en\n"
+                             "tech_smes,2022,2600,文件甲：“原文”,,\n"
+                             "pct_applications,2022,50,文件乙：“原文”,,Document B (its own gloss)\n"
+                             "invention_patents,2022,2900,文件丙,,\n")
+    plan = glossed_plan(tmp_path, "source,source_en\n"
+                        "文件甲：“原文”,Document A: “the words”\n"
+                        "文件乙：“原文”,Document B (from the glossary)\n")
+    frame = load_observations([observations], plan=plan).set_index("indicator_id")
+    assert frame.loc["tech_smes", "source_en"] == "Document A: “the words”"
+    assert frame.loc["pct_applications", "source_en"] == "Document B (its own gloss)"
+    assert frame.loc["invention_patents", "source_en"] == ""  # none: the page shows 文件丙
+
+
+@pytest.mark.parametrize("text, line, field, message", [
+    ("source,source_en\n文件甲,\n", 2, "source_en", "source_en is empty"),
+    ("source,source_en\n,Document A\n", 2, "source", "source is empty"),
+    ("source,source_en\n文件甲,A\n文件乙,B\n文件甲,A again\n", 4, "source",
+     "already glossed on line 2"),
+    ("source,gloss\n文件甲,A\n", 1, "source_en", "missing column"),
+])
+def test_a_bad_glossary_is_refused_naming_its_line(tmp_path, text, line, field, message):
+    plan = glossed_plan(tmp_path, text)
+    with pytest.raises(InputError, match=message) as error:
+        load_observations([SCOPED], plan=plan)
+    assert error.value.file.endswith("glosses.csv") and error.value.line == line
+    assert error.value.field == field

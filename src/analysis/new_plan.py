@@ -24,7 +24,8 @@ CATALOGUES = {
                            "explanation_zh", "explanation_en", "quote_a_en", "quote_b_en"],
     "series_notes.csv": ["indicator_id", "note_zh", "note_en", "source_zh", "source_en"],
 }
-OBSERVATIONS = ["indicator_id", "year", "value", "scope", "vintage", "source", "note", "note_en"]
+OBSERVATIONS = ["indicator_id", "year", "value", "scope", "vintage", "source", "note", "note_en",
+                "source_en"]
 
 PLAN_TOML = '''# The plan this folder describes (python -m analysis new-plan). Fill in every line marked
 # 待填写 / TO FILL IN; until then the plan does not load, and the error names this file.
@@ -52,6 +53,8 @@ references = "reference"
 # period_names_en = {{ "15th" = "15th plan (2026–2030)", "14th" = "14th plan (2021–2025)" }}
 # reference_region_zh = ""   # the region a relative target compares with
 # reference_region_en = ""
+# source_glosses = "source_glosses.csv"  # English glosses of sources (columns source,source_en)
+#                            # for observation files without a source_en column of their own
 # compiled_by_zh = ""        # who compiles the reports (their colophon)
 # compiled_by_en = ""
 report_title_zh = "{id}监测报告（{{year}}年）"   # 待填写 / TO FILL IN

@@ -17,7 +17,8 @@ from analysis.records import holds, read_rows, table_files
 
 COLUMNS = ["indicator_id", "year", "value", "source", "note"]
 # Optional columns: a file without them stays valid (its values' scope is then 未说明).
-OPTIONAL_COLUMNS = ["scope", "vintage", "note_en"]
+OPTIONAL_COLUMNS = ["scope", "vintage", "note_en", "source_en"]
+GLOSS_COLUMNS = ["source", "source_en"]  # the plan's source_glosses file
 # 统计口径: Cixi proper (without the Qianwan New Area), the whole city, or not stated.
 SCOPES = ("市级", "全市", "未说明")
 UNSTATED = "未说明"
@@ -54,8 +55,38 @@ def load_observations(paths: Iterable[str | Path] | None = None,
     plan = plan or load_plan()
     paths = observation_files(plan.observations_path) if paths is None else [Path(p) for p in paths]
     indicators = load_indicators(plan) if indicators is None else indicators
-    return read_series(paths, measures(indicators), "indicator_id", year_range(plan))
+    frame = read_series(paths, measures(indicators), "indicator_id", year_range(plan))
+    return with_source_glosses(frame, source_glosses(plan))
 
+
+def with_source_glosses(frame: pd.DataFrame, glosses: dict[str, str]) -> pd.DataFrame:
+    """The rows with an English gloss of their source (source_en) from `glosses` where a row
+    has none of its own."""
+    if not glosses or frame.empty:
+        return frame
+    own = frame["source_en"]
+    return frame.assign(source_en=own.where(own != "", frame["source"].map(glosses).fillna("")))
+
+
+def source_glosses(plan: Plan) -> dict[str, str]:
+    """Source, exactly as the observation files write it → its English gloss, from the file
+    plan.toml names as `source_glosses` (none named: no glosses)."""
+    path = plan.source_glosses_path
+    if path is None:
+        return {}
+    glosses: dict[str, str] = {}
+    first: dict[str, int] = {}
+    for _, line, row, at in read_rows(path, GLOSS_COLUMNS, []):
+        source, gloss = ((row.get(name) or "").strip() for name in GLOSS_COLUMNS)
+        for name, text in zip(GLOSS_COLUMNS, (source, gloss)):
+            if not text:
+                raise InputError(f"{name} is empty; each line glosses one source, written "
+                                 "exactly as the observation files write it", **at(name))
+        if source in glosses:
+            raise InputError(f"this source is already glossed on line {first[source]}",
+                             **at("source"))
+        glosses[source], first[source] = gloss, line
+    return glosses
 
 def year_range(plan: Plan | None = None) -> tuple[int, int]:
     """The years an observation may have: from the plan's earliest baseline year (2019 for a
@@ -77,7 +108,7 @@ def _earliest_baseline(config_path: Path) -> int:
 def read_series(paths: Iterable[Path], measures: dict[str, str], id_column: str,
                 years: tuple[int, int]) -> pd.DataFrame:
     """Validated rows of `id_column,year,value,source,note` files (and optionally
-    `scope,vintage,note_en`); one row per id, year and scope."""
+    `scope,vintage,note_en,source_en`); one row per id, year and scope."""
     records: list[dict] = []
     seen: dict[tuple[str, int, str], str] = {}
     for path in paths:
@@ -192,7 +223,8 @@ def _read_row(row: dict, path: Path, line: int, measures: dict[str, str],
                          **at("scope"))
     return {id_column: indicator_id, "year": int(year_text), "value": value,
             "source": source, "note": field("note"), "scope": scope, "vintage": field("vintage"),
-            "note_en": field("note_en"), "file": str(path), "line": line}
+            "note_en": field("note_en"), "source_en": field("source_en"), "file": str(path),
+            "line": line}
 
 
 def latest_observation(observations: pd.DataFrame, indicator_id: str, after_year: int | None,

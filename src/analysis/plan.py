@@ -68,6 +68,13 @@ class Plan:
     # the previous plan's own folder).
     previous_plan: str = ""
     previous_observations: tuple[str, ...] = ()
+    # English glosses of the observations' sources (plan.toml: source_glosses = "….csv", columns
+    # source,source_en): for files that cannot carry a source_en column of their own.
+    source_glosses_file: str = ""
+
+    @property
+    def source_glosses_path(self) -> Path | None:
+        return self.directory / self.source_glosses_file if self.source_glosses_file else None
 
     @property
     def previous_plan_path(self) -> Path | None:
@@ -163,6 +170,7 @@ def _load_plan(path: Path) -> Plan:
             scope_note={lang: raw.get(f"scope_note_{lang}", "") for lang in ("zh", "en")},
             previous_plan=str(raw.get("previous_plan", {}).get("plan", "")),
             previous_observations=tuple(map(str, raw.get("previous_plan", {}).get("observations", []))),
+            source_glosses_file=str(raw.get("source_glosses", "")),
         )
     except FileNotFoundError as exc:
         raise InputError("plan description not found", file=path) from exc

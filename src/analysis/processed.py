@@ -58,6 +58,7 @@ COLUMNS = {
     "linear_value": ("线性路径当年应达值", "linear path value"),
     "source": ("来源（文件、日期、原文）", "source (document, date, quote)"),
     "note": ("说明", "note"), "note_en": ("英文说明", "note in English"),
+    "source_en": ("来源的英文释义", "the source in English (a gloss)"),
     "vintage": ("资料类型（快报、年报、统计公报、工作总结等）", "kind of document"),
     "file": ("所在文件", "file it was read from"),
 }

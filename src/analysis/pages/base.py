@@ -214,7 +214,7 @@ class Page:
             columns["value"]: [self.value_text(indicator, value) for value, indicator
                                in zip(observations["value"], observations["indicator_id"])],
             columns["scope"]: scopes,
-            columns["source"]: observations["source"],
+            columns["source"]: self.sources(observations),
             columns["note"]: notes,
         })
         return as_html(table if with_name else table.drop(columns=[columns["indicator"]]))
@@ -278,9 +278,21 @@ class Page:
             return observations["note"]
         return observations["note_en"].where(observations["note_en"] != "", observations["note"])
 
+    def sources(self, observations: pd.DataFrame) -> pd.Series:
+        """The values' sources as the page shows them: the document and its words as the file
+        gives them, and on an English page their English gloss after them, where there is one."""
+        source = observations["source"]
+        if self.lang == "zh" or "source_en" not in observations:
+            return source
+        gloss = observations["source_en"]
+        return source.where(gloss == "", source + " (" + gloss + ")")
+
     def sources_frame(self, observations: pd.DataFrame) -> pd.DataFrame:
-        """Values with their units, 统计口径 and sources, as a download gives them."""
+        """Values with their units, 统计口径 and sources, as a download gives them (on an English
+        page, the sources' English glosses beside them)."""
         words, frame = self.download_words, observations
+        glosses = ({words["source_en"]: frame["source_en"]}
+                   if self.lang == "en" and "source_en" in frame else {})
         return pd.DataFrame({
             words["indicator_id"]: frame["indicator_id"],
             words["indicator"]: frame["indicator_id"].map(self.names()),
@@ -290,6 +302,7 @@ class Page:
             words["scope"]: frame["scope"],
             words["scope_check"]: self.scope_marks(frame),
             words["source"]: frame["source"],
+            **glosses,
             words["note"]: self.notes(frame),
         })
 

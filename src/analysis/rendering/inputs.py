@@ -155,7 +155,8 @@ def plan_digest(plan: Plan) -> str:
     """The plan's description and every file it names; where it reviews the previous plan from
     that plan's targets and the observations, those too."""
     own = _files_digest([plan.config_path, plan.text_path, plan.indicators_path,
-                         plan.body_targets_path, plan.contradictions_path])
+                         plan.body_targets_path, plan.contradictions_path,
+                         *filter(None, [plan.source_glosses_path])])
     if not plan.previous_plan:
         return own
     from analysis.observations import observation_files, previous_plan_files
