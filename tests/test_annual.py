@@ -48,7 +48,7 @@ def behind(tmp_path):
 
 def test_the_overall_assessment_speaks_in_sentences_from_the_data(behind):
     page = text(annual_report(2023, "zh", behind).overall())
-    assert page.startswith("专栏2所列10项主要指标中，截至2023年有3项取得了2020年以后的实际值，7项暂无数据。")
+    assert page.startswith("专栏2所列10项主要指标中，已有2020年以后实际值的3项，暂无数据的7项。")
     assert "尚无指标达到2025年目标。" in page
     assert "慢于序时进度的1项：高新技术企业数（慢于序时进度22个百分点）。" in page
     assert "快于序时进度的1项：全社会R&D经费占GDP比重（达到序时进度）。" in page
@@ -119,8 +119,10 @@ def test_the_final_evaluation_grades_each_target_and_says_what_data_it_rests_on(
     assert grades["高新技术企业数"][2:] == ["105%", "超额完成"]  # 798 = 760 + a tenth of 380
     assert grades["有效发明专利拥有量"][2:] == ["100%", "完成"]
     assert grades["国际专利（PCT）申请量"][2:] == ["96%", "基本完成"]  # 33 of 36 more: 92%
-    assert grades["全社会R&amp;D经费占GDP比重"][2:] == ["−0.20个百分点", "未完成"]
-    assert "7项指标尚无2025年实际值" in shown
+    # graded on its 2024 value: preliminary, as the note under the table says
+    assert grades["全社会R&amp;D经费占GDP比重"][2:] == ["−0.20个百分点", "未完成（初步判断）"]
+    assert ("7项指标尚无2025年实际值：1项以最新实际值代替，完成情况为初步判断；6项暂无数据，"
+            "暂不具备评价条件") in shown
     assert "终期" not in text(annual_report(2024, "zh", values).special_sections())
 
 
@@ -164,11 +166,11 @@ def test_every_2025_target_of_the_body_text_is_listed_once(behind):
 def test_the_english_report_speaks_english(behind):
     report = annual_report(2023, "en", behind)
     shown = text([report.overall(), report.main_table(), *report.issues(), *report.gaps()])
-    assert "450 firms (2022)" in shown and "22 points behind time elapsed" in shown
-    assert shown.startswith("Of the 10 headline indicators of Box 2 (专栏2): with a value after 2020")
+    assert "450 firms (2022)" in shown and "22 percentage points behind time elapsed" in shown
+    assert shown.startswith("Of the 10 headline indicators of Box 2 (专栏2), 3 have a value after 2020")
     body = rows_of(report.body_section()[2])
     assert "Key laboratories at provincial level or above: 3 labs" in body
-    assert "Additional employed university graduates: at least 70000 people" in body
+    assert "Additional employed university graduates: at least 70,000 people" in body
     assert not re.search(r"[\u4e00-\u9fff]{2,}(?![^(]*\))", re.sub(r"\([^)]*\)", "", shown))
 
 
@@ -183,5 +185,17 @@ def test_the_english_final_evaluation_names_its_data_years_plainly(tmp_path):
     values = observations(tmp_path, ("high_tech_enterprises", 2024, 994, "市级"),
                           ("high_tech_value_added_share", 2023, 75.31, "市级"))
     shown = text(annual_report(2025, "en", values).special_sections())
-    assert "Final evaluation, preliminary (based on data of 2023, 2024)" in shown
+    assert "Preliminary final evaluation (based on data of 2023, 2024)" in shown
 
+
+
+def test_a_point_to_watch_carries_the_note_of_the_value_it_is_about():
+    """The 994 high-tech enterprises are a mid-year count: §4 says so where it asks to check
+    their scope, not only the sources annex."""
+    from conftest import SCOPED
+
+    shown = text(annual_report(2025, "zh", [SCOPED]).issues())
+    assert ("高新技术企业数：2024年实际值994家未注明统计口径，需核实是否与规划口径（市级）一致。"
+            "该数值的说明：年中数（第一批认定后），全年预计突破1000家") in shown
+    english = text(annual_report(2025, "en", [SCOPED]).issues())
+    assert "(Cixi proper (市级, excluding the Qianwan New Area)). The value's note: Mid-year count" in english

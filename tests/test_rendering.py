@@ -133,7 +133,7 @@ def test_mid_term_in_2023_and_final_evaluation_in_2025(rendered):
     assert "时间过半、任务过半" not in read(rendered / "annual_2024.html")
     assert "终期" in read(rendered / "annual_2025.html")
     assert "终期" not in read(rendered / "annual_2024.html")
-    assert "Final evaluation" in read(rendered / "en/annual_2025.html")
+    assert "final evaluation" in read(rendered / "en/annual_2025.html").lower()
 
 
 def test_the_annual_report_opens_with_its_overall_assessment(rendered):
@@ -468,3 +468,18 @@ def test_update_starts_its_workers_before_loading_pandas():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_downloads_write_whole_numbers_and_years_without_decimals(with_found):
+    """994 firms and the year 2024 read 994 and 2024 in the CSV, not 994.0 and 2024.0 (a column
+    with a gap used to turn into floats); 3.2 stays 3.2."""
+    import csv
+
+    rows = list(csv.DictReader((with_found / "annual_2024_indicators.csv")
+                               .read_text(encoding="utf-8-sig").splitlines()))
+    cells = [cell for row in rows for cell in row.values()]
+    assert not [cell for cell in cells if re.fullmatch(r"-?\d+\.0", cell)]
+    [firms] = [row for row in rows if row["指标编号"] == "high_tech_enterprises"]
+    assert (firms["最新实际值年份"], firms["最新实际值"], firms["基期值"]) == ("2024", "994", "380")
+    [rd] = [row for row in rows if row["指标编号"] == "rd_gdp_ratio"]
+    assert rd["基期值"] == "3.2" and rd["最新实际值年份"] == ""

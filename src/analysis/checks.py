@@ -61,4 +61,6 @@ def describe(check: dict, indicators: pd.DataFrame, targets: pd.DataFrame, lang:
     return words[check["check"]].format(
         name=meta[f"name_{lang}"], year=check["year"], value=check["value"],
         previous_year=check["previous_year"], previous=check["previous_value"],
-        change=change, limit=check["limit"], unit=unit, target_year=target_year)
+        change=change, limit=check["limit"], unit=unit, target_year=target_year,
+        needed=check["limit"] / JUMP_FACTOR if check["check"] == "jump" else float("nan"),
+        times=change / (check["limit"] / JUMP_FACTOR) if check["check"] == "jump" else float("nan"))

@@ -50,11 +50,14 @@ def tables_output(tables: list[tuple[str, str, pd.DataFrame]],
 
 
 def _plain(value):
-    """A cell as JSON holds it: None for a missing value, plain int/float/str/bool."""
+    """A cell as JSON holds it: None for a missing value, plain int/float/str/bool; a whole
+    number as an int (994 firms, the year 2024: not 994.0 and 2024.0 in the downloads)."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     if hasattr(value, "item"):  # numpy scalars
-        return value.item()
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     return value
 
 
@@ -89,7 +92,9 @@ def write_tables(html_path: Path, tables: list[dict]) -> list[tuple[str, str]]:
     if not tables:
         return []
     stem = html_path.stem
-    frames = [(t, pd.DataFrame(t["rows"], columns=t["columns"])) for t in tables]
+    # object columns: each cell stays the int, float or text it was (a column of years with a
+    # gap would otherwise turn into floats: 2024.0)
+    frames = [(t, pd.DataFrame(t["rows"], columns=t["columns"], dtype=object)) for t in tables]
     workbook = html_path.with_name(f"{stem}.xlsx")
     write_atomic(workbook, _xlsx(frames))
     written = [("xlsx", workbook.name)]

@@ -17,7 +17,8 @@ COLUMNS = {
         "topic": "问题", "quote_a": "原文甲", "quote_b": "原文乙", "explanation": "说明",
         "growth": "增长假设", "assumption": "假设来源", "start": "起点", "probability": "达标概率",
         "p10": "10%分位", "median": "中位数", "p90": "90%分位", "completion": "完成情况",
-        "completion_rate": "完成率", "final_value": "期末值（最新实际值）", "scope": "统计口径",
+        "completion_rate": "完成率", "final_value": "期末值", "final_value_stand_in": "最新实际值（代期末值）",
+        "scope": "统计口径",
         "progress": "进展情况", "missing_years": "缺少实际值的年份", "supplier": "责任单位",
         "body_target": "目标", "definition": "指标解释", "condition": "条件",
     },
@@ -25,7 +26,7 @@ COLUMNS = {
         "indicator": "Indicator", "unit": "Unit", "baseline": "Baseline", "target": "{end_year} target",
         "required_rate": "Required yearly rate", "year": "Year", "value": "Value",
         "source": "Source", "note": "Note", "latest": "Latest value (year)",
-        "required_value": "Path value (same year)", "progress_share": "Progress (完成进度)",
+        "required_value": "Required value that year (同年应达值)", "progress_share": "Progress (完成进度)",
         "elapsed_share": "Time elapsed (序时进度)", "remaining_rate": "Still needed a year",
         "status": "Status", "target_id": "Target id", "origin": "Where", "section": "Paragraph",
         "quote": "Quote (with an English gloss)", "kind": "Kind", "count": "Count", "plan_remark": "{previous_table} remark",
@@ -37,7 +38,8 @@ COLUMNS = {
         "assumption": "Assumption from", "start": "Start", "probability": "Probability of meeting",
         "p10": "10th percentile", "median": "Median", "p90": "90th percentile",
         "completion": "Grade (完成情况)", "completion_rate": "Completion rate",
-        "final_value": "End value (latest value)", "scope": "Scope", "progress": "Progress",
+        "final_value": "End value", "final_value_stand_in": "Latest value (standing in for the end value)",
+        "scope": "Scope", "progress": "Progress",
         "missing_years": "Years without a value", "supplier": "Supplier (责任单位)",
         "body_target": "Target", "definition": "Definition", "condition": "Condition",
     },
@@ -75,8 +77,8 @@ ANNUAL = {
         "overall_heading": "一、总体情况",
         "strip_cutoff": "数据截至{latest}年",
         "strip_no_data": "尚无实际值",
-        "overall_observed": ("{table}所列{total}项主要指标中，截至{year}年有{observed}项取得了"
-                             "{baseline_year}年以后的实际值，{missing}项暂无数据。"),
+        "overall_observed": ("{table}所列{total}项主要指标中，已有{baseline_year}年以后实际值的"
+                             "{observed}项，暂无数据的{missing}项。"),
         "overall_met": "已达到{end_year}年目标的{count}项：{items}。",
         "overall_none_met": "尚无指标达到{end_year}年目标。",
         "overall_ahead": "快于序时进度的{count}项：{items}。",
@@ -90,8 +92,9 @@ ANNUAL = {
         "item_value": "{name}（{year}年{value}）",
         "main_heading": "二、主要指标完成情况",
         "main_note": ("完成进度 =（实际值 − 基期值）÷（目标值 − 基期值）；序时进度 =（实际值年份 − "
-                      "{baseline_year}）÷（{end_year} − {baseline_year}）。同年应达值为按复合增长实现目标"
-                      "时实际值所在年份应达到的数值。判断标准见表后说明。"),
+                      "{baseline_year}）÷（{end_year} − {baseline_year}）。同年应达值：按年均所需增速实现"
+                      "{end_year}年目标，实际值所在年份应达到的数值。已达到目标的指标，完成进度栏改列实际值为目标值的百分比"
+                      "（比重类指标列高于目标的百分点），完成进度本身见下载表格。判断标准见表后说明。"),
         "main_rules": ("判断标准：实际值达到目标值为“已达到目标”；否则以增速比（实际年均增速 ÷ 实现目标所需"
                        "年均增速）衡量，不低于0.95为“进展顺利”，0.60～0.95为“略有滞后，需加快”，0～0.60为"
                        "“明显滞后”，低于0为“不升反降”。仅依据一个年度实际值的判断标为“初步判断”。"),
@@ -114,10 +117,13 @@ ANNUAL = {
                            "暂无数据或暂不具备评价条件的{missing}项。"),
         "final_heading": "终期评估：{end_year}年目标完成情况",
         "final_heading_preliminary": "终期（预）评估（基于{years}年数据）",
+        "grade_preliminary": "{grade}（初步判断）",
         "final_note": ("完成情况：实际值超过目标值且超出部分不少于目标增量（目标值 − 基期值）的10%为“超额完成”，"
                        "达到目标值为“完成”，完成进度不低于90%为“基本完成”，其余为“未完成”。完成率为实际值 ÷ "
                        "目标值；比重类指标以实际值与目标值之差（百分点）表示。"),
         "final_missing": "{count}项指标尚无{end_year}年实际值，表中以最新实际值代替，待{end_year}年数据发布后更新。",
+        "final_missing_some": ("{count}项指标尚无{end_year}年实际值：{stand_in}项以最新实际值代替，完成情况为初步判断；"
+                               "{none}项暂无数据，暂不具备评价条件。待{end_year}年数据发布后更新。"),
         "body_heading": "三、正文目标进展",
         "body_note": ("规划正文提出的{end_year}年目标（不含与{table}重复的指标和远景目标）共{count}项。"
                       "定量目标按实际值评价，定性目标按工作进展材料评价。"),
@@ -127,6 +133,7 @@ ANNUAL = {
         "issue_away": "{name}：{year}年实际值{value}，低于基期值{baseline}。",
         "issue_scope": "{name}：{year}年实际值{value}未注明统计口径，需核实是否与规划口径（{scope}）一致。",
         "issue_scope_differs": "{name}：{year}年实际值{value}为{scope}口径，与规划口径不同，未参与评价。",
+        "issue_value_note": "该数值的说明：{note}。",
         "issue_missing": "{count}项主要指标暂无数据，详见第五部分。",
         "issues_none": "暂无需要特别说明的问题。",
         "gaps_heading": "五、数据缺口与责任单位",
@@ -141,7 +148,7 @@ ANNUAL = {
                         "红点为实际值。"),
         "indicator_status": "判断：**{status}**。{remaining}",
         "remaining": "从最新实际值到{end_year}年目标，{needed}。",
-        "no_target": "本指标目标为相对值：{target}。图中只有基期值和实际值。",
+        "no_target": "本指标目标为相对值：{target}。图中仅列基期值和已有的实际值。",
         "chart_alt": "{name}：{baseline_year}—{end_year}年目标路径、线性路径与实际值",
         "dashboard_alt": "各指标历年判断",
         "colophon": "编制单位：{compiler}　｜　数据截至：{cutoff}　｜　版本：规划文本 {plan_version}，数据 {data_version}",
@@ -160,16 +167,16 @@ ANNUAL = {
         "overall_heading": "1. Overall assessment (总体情况)",
         "strip_cutoff": "data up to {latest}",
         "strip_no_data": "no values yet",
-        "overall_observed": ("Of the {total} headline indicators of {table}: with a value after "
-                             "{baseline_year} up to {year}, {observed}; no data yet, {missing}."),
+        "overall_observed": ("Of the {total} headline indicators of {table}, {observed} have a "
+                             "value after {baseline_year} and {missing} have no data yet."),
         "overall_met": "Already at their {end_year} target ({count}): {items}.",
         "overall_none_met": "No indicator has met its {end_year} target yet.",
         "overall_ahead": "Ahead of the time elapsed (序时进度) ({count}): {items}.",
         "overall_behind": "Behind the time elapsed ({count}): {items}.",
         "overall_away": "Moving away from their target ({count}): {items}.",
-        "overall_missing": "The {count} without data are to be requested from {suppliers}.",
+        "overall_missing": "The {count} without data are to be requested from: {suppliers}.",
         "overall_supplier": "{supplier} ({count})",
-        "overall_preliminary": "Verdicts resting on a single year's value, so preliminary (初步判断): {count}.",
+        "overall_preliminary": "Preliminary verdicts (初步判断), resting on a single year's value: {count}.",
         "overall_scope": "Values whose statistical scope (统计口径) is to be checked ({count}): {items}.",
         "overall_relative": ("Relative targets, to be judged once the reference region's data are "
                              "in ({count}): {items}."),
@@ -177,15 +184,17 @@ ANNUAL = {
         "main_heading": "2. Headline indicators (主要指标完成情况)",
         "main_note": ("Progress (完成进度) = (value − baseline) ÷ (target − baseline); time elapsed "
                       "(序时进度) = (year of the value − {baseline_year}) ÷ ({end_year} − "
-                      "{baseline_year}). The path value is what the compound path to the target "
-                      "reaches in the value's year. The rules follow the table."),
+                      "{baseline_year}). The required value is what the compound path to the target "
+                      "reaches in the value's year. For a target already met, the column gives the "
+                      "value as a share of the target instead (for a share, the percentage points "
+                      "above it); the progress itself is in the download. The rules follow the table."),
         "main_rules": ("Rules: a value at or beyond the target has met it; otherwise the growth "
                        "ratio (observed ÷ required compound growth) of at least 0.95 is on track, "
                        "0.60–0.95 moderate progress, 0–0.60 insufficient progress, below 0 moving "
                        "away. A verdict on a single year's value is preliminary."),
-        "ahead": "{points} points ahead of time elapsed",
+        "ahead": "{points} percentage points ahead of time elapsed",
         "level": "level with time elapsed",
-        "behind": "{points} points behind time elapsed",
+        "behind": "{points} percentage points behind time elapsed",
         "preliminary": "preliminary",
         "disagree_fast": "growth is on pace, but behind time elapsed",
         "disagree_slow": "ahead of time elapsed, but growth ratio below 0.95",
@@ -202,7 +211,8 @@ ANNUAL = {
         "midterm_result": ("At or ahead of the time elapsed: {ahead}; behind it: {behind}; no data "
                            "or not assessable yet: {missing}."),
         "final_heading": "Final evaluation: the {end_year} targets",
-        "final_heading_preliminary": "Final evaluation, preliminary (based on data of {years})",
+        "final_heading_preliminary": "Preliminary final evaluation (based on data of {years})",
+        "grade_preliminary": "{grade}, preliminary",
         "final_note": ("Grades (完成情况): exceeded when the value is beyond the target by at least "
                        "a tenth of the planned change (target − baseline); met when it reaches "
                        "the target; nearly met at 90% progress or more; otherwise not met. "
@@ -210,18 +220,24 @@ ANNUAL = {
                        "in percentage points."),
         "final_missing": ("{count} indicators have no {end_year} value yet; the latest value stands "
                           "in for it until the {end_year} data are released."),
+        "final_missing_some": ("{count} indicators have no {end_year} value yet: for {stand_in}, the "
+                               "latest value stands in and the grade is preliminary; {none} have no "
+                               "data and cannot be graded yet. To be updated when the {end_year} data "
+                               "are released."),
         "body_heading": "3. Targets of the body text (正文目标进展)",
         "body_note": ("The body text sets {count} targets for {end_year} besides {table} (those "
                       "repeating it and the long-term vision aside). Quantitative targets are judged "
                       "on values, qualitative ones on evidence of the work done."),
         "body_no_data": "no data yet",
         "issues_heading": "4. Points to watch (需要关注的问题)",
-        "issue_behind": "{name}: progress {progress}, {points} points behind time elapsed ({year} data).",
+        "issue_behind": ("{name}: progress {progress}, {points} percentage points behind time elapsed "
+                         "({year} data)."),
         "issue_away": "{name}: {value} in {year}, below the baseline of {baseline}.",
         "issue_scope": ("{name}: the {year} value {value} does not state its scope; check that it "
                         "is the plan's ({scope})."),
         "issue_scope_differs": ("{name}: the {year} value {value} is for {scope}, another scope "
                                 "than the plan's, and is not compared with the target."),
+        "issue_value_note": " The value's note: {note}.",
         "issue_missing": "{count} headline indicators have no data yet (section 5).",
         "issues_none": "Nothing to report.",
         "gaps_heading": "5. Missing data and who supplies it (数据缺口与责任单位)",
@@ -239,7 +255,7 @@ ANNUAL = {
         "indicator_status": "Status: **{status}**. {remaining}",
         "remaining": "From the latest value to the {end_year} target: {needed}.",
         "no_target": ("The target of this indicator is relative: {target}. The chart shows the "
-                      "baseline and the values only."),
+                      "baseline and any values observed."),
         "chart_alt": "{name}: path to the target {baseline_year}–{end_year}, linear path and values",
         "dashboard_alt": "Each indicator's verdict, year by year",
         "colophon": ("Compiled by: {compiler}  |  Data up to: {cutoff}  |  Version: plan text "
@@ -247,7 +263,7 @@ ANNUAL = {
         "cutoff_none": "no values yet",
         "years": "{years}",
         "body_target": "{name}: {target}",
-        "beyond_points": "met, {points} points above the target",
+        "beyond_points": "met, {points} percentage points above the target",
         "of_target": "met, {rate} of the target",
     },
 }
@@ -521,7 +537,7 @@ METHODS = {
         "formulas": (
             "Let b be the baseline (year t0), T the target (year tT), v the latest value (year t).\n\n"
             "- **Growth needed a year** = (T ÷ b)^(1 ÷ (tT − t0)) − 1, compound.\n"
-            "- **Path value, same year** (同年应达值) = b × (1 + growth needed)^(t − t0): what the "
+            "- **Required value that year** (同年应达值) = b × (1 + growth needed)^(t − t0): what the "
             "compound path to the target reaches in the value's year; the report year when there "
             "is no value.\n"
             "- **Observed yearly growth** = (v ÷ b)^(1 ÷ (t − t0)) − 1.\n"
@@ -692,7 +708,7 @@ DOWNLOADS = {
            "baseline_year": "Baseline year", "baseline_value": "Baseline", "target_year": "Target year",
            "target_value": "Target", "target_text": "Target (the plan's words)",
            "latest_year": "Year of the latest value", "latest_value": "Latest value",
-           "scope_check": "Scope check", "required_value": "Path value (same year)",
+           "scope_check": "Scope check", "required_value": "Required value that year (同年应达值)",
            "progress_share": "Progress (%)", "elapsed_share": "Time elapsed (%)",
            "progress_ratio": "Growth ratio", "status": "Status", "preliminary": "Preliminary",
            "completion": "Grade (完成情况)", "completion_rate": "Completion rate (%)",
@@ -740,8 +756,8 @@ INDEX = {
 CHECKS = {
     "zh": {
         "falls": "{name}{year}年实际值{value:g}低于{previous_year}年的{previous:g}：存量指标一般不会下降，请核实数值和口径。",
-        "jump": ("{name}{previous_year}—{year}年年均变化{change:.3g}{unit}，超过规划所需最大年变化量的3倍"
-                 "（{limit:.3g}{unit}）：请核实数值、口径或统计分类是否有变化。"),
+        "jump": ("{name}{previous_year}—{year}年年均变化{change:.3g}{unit}，是实现目标每年所需最大变化"
+                 "（{needed:.3g}{unit}）的{times:.1f}倍，超过3倍：请核实数值、口径或统计分类是否有变化。"),
         "early": "{name}{year}年实际值{value:g}已达到{target_year}年目标{limit:g}：规划首年即达标，请核实单位和口径。",
         "points": "个百分点",
         "heading": "数据核查（提示，不影响评价）",
@@ -751,9 +767,9 @@ CHECKS = {
     "en": {
         "falls": ("{name}: {value:g} in {year} is below {previous:g} in {previous_year}; a stock "
                   "rarely falls, so check the value and its scope."),
-        "jump": ("{name}: {change:.3g}{unit} a year from {previous_year} to {year}, more than 3 times "
-                 "the largest yearly change the plan needs ({limit:.3g}{unit}); check the value, its "
-                 "scope, or a change of statistical classification."),
+        "jump": ("{name}: {change:.3g}{unit} a year from {previous_year} to {year}, {times:.1f} times "
+                 "the largest yearly change the plan needs ({needed:.3g}{unit}), more than 3 times; "
+                 "check the value, its scope, or a change of statistical classification."),
         "early": ("{name}: {value:g} in {year} already meets the {target_year} target of {limit:g} in "
                   "the plan's first year; check the unit and the scope."),
         "points": " percentage points",

@@ -286,6 +286,7 @@ class AnnualReport(Page):
         frame, names, columns = self.assessment, self.names(), self.columns
         end = self.plan.end_year
         short = int((frame["latest_year"] != end).fillna(True).sum())
+        none = int(frame["latest_year"].isna().sum())
         heading = (self.heading("final_heading", level=3) if short == 0 else
                    self.heading("final_heading_preliminary", level=3, years=self.data_years()))
         rows = frame.to_dict("records")
@@ -293,16 +294,28 @@ class AnnualReport(Page):
         grades = COMPLETION_LABELS[self.lang]
         table = pd.DataFrame({
             columns["indicator"]: [names[r["indicator_id"]] for r in rows],
-            columns["final_value"]: [self.latest_cell(r) for r in rows],
+            columns["final_value_stand_in" if short else "final_value"]:
+                [self.latest_cell(r) for r in rows],
             columns["target"]: [self.target_cell(targets.loc[r["indicator_id"]]) for r in rows],
             columns["completion_rate"]: [self.completion_rate_text(r) for r in rows],
-            columns["completion"]: [grades[r["completion"]] if isinstance(r["completion"], str) else
-                                    self.status_label(r["status"]) for r in rows],
+            columns["completion"]: [self.grade_text(r) for r in rows],
         })
         parts = [heading, self.say("final_note"), as_html(table)]
-        if short:
+        if short and none and none < short:
+            parts.append(self.say("final_missing_some", count=short, stand_in=short - none, none=none))
+        elif short:
             parts.append(self.say("final_missing", count=short))
         return parts
+
+    def grade_text(self, row: dict) -> str:
+        """完成情况 in the final evaluation, marked 初步判断 where it rests on a value from before
+        the plan's end year; the status where no grade applies."""
+        if not isinstance(row["completion"], str):
+            return self.status_label(row["status"])
+        grade = COMPLETION_LABELS[self.lang][row["completion"]]
+        if row["latest_year"] != self.plan.end_year:
+            grade = self.text["grade_preliminary"].format(grade=grade)
+        return grade
 
     # --- 三、正文目标进展 --------------------------------------------------------------------------
 
@@ -392,17 +405,19 @@ class AnnualReport(Page):
                 items.append(self.phrase(
                     "issue_behind", name=names[row["indicator_id"]], year=int(row["latest_year"]),
                     progress=format_share(row["progress_share"]),
-                    points=percentage_points(row["progress_share"], row["elapsed_share"])))
+                    points=percentage_points(row["progress_share"], row["elapsed_share"]))
+                    + self.value_note(row))
         for row in self.rows("moving_away"):
             items.append(self.phrase(
                 "issue_away", name=names[row["indicator_id"]], year=int(row["latest_year"]),
                 value=self.value_text(row["indicator_id"], row["latest_value"]),
-                baseline=self.value_text(row["indicator_id"], row["baseline_value"])))
+                baseline=self.value_text(row["indicator_id"], row["baseline_value"]))
+                + self.value_note(row))
         for row in self.assessment[self.assessment["scope_check"] == "unverified"].to_dict("records"):
             items.append(self.phrase(
                 "issue_scope", name=names[row["indicator_id"]], year=int(row["latest_year"]),
                 value=self.value_text(row["indicator_id"], row["latest_value"]),
-                scope=scope_names[scopes[row["indicator_id"]]]))
+                scope=scope_names[scopes[row["indicator_id"]]]) + self.value_note(row))
         headline = set(self.targets["indicator_id"])
         checks = scope_checks(self.observations, self.indicators)
         for row, check in zip(self.observations.to_dict("records"), checks):
@@ -418,6 +433,14 @@ class AnnualReport(Page):
             items.append(self.phrase("issue_missing", count=missing))
         body = "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1)) if items else self.text["issues_none"]
         return [self.heading("issues_heading"), Markdown(body)]
+
+    def value_note(self, row: dict) -> str:
+        """The note of the value a verdict rests on (a mid-year count, a preliminary figure …),
+        in the page's language, as a sentence after the point it belongs to; none without one."""
+        used = self.used[(self.used["indicator_id"] == row["indicator_id"])
+                         & (self.used["year"] == int(row["latest_year"]))]
+        note = self.notes(used).iloc[0].rstrip("。.") if not used.empty else ""
+        return self.phrase("issue_value_note", note=note) if note else ""
 
     def missing_data(self) -> pd.DataFrame:
         """Per headline indicator with a gap: the years up to the report year without a value

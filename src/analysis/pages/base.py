@@ -129,12 +129,15 @@ class Page:
 
     def number_text(self, indicator: str, value: float) -> str:
         """The number alone as its measure reads: a count whole, else at most two decimals; an
-        English page's amount in CNY bn."""
+        English page's amount in CNY bn, and its counts with thousands separators (3,700 firms;
+        Chinese tables have none: 3700家)."""
         if pd.isna(value):
             return "—"
         amount = self._english_amount(indicator)
         if amount:
             return format_number_text(value * amount[1], keep_one=True)
+        if self.lang == "en" and self.measures()[indicator] == "count":
+            return f"{value:,.0f}"
         return format_value(value, self.measures()[indicator])
 
     def unit_text(self, indicator: str) -> str:
