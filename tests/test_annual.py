@@ -10,7 +10,7 @@ from IPython.display import HTML, Markdown
 
 from analysis.pages.annual import annual_report
 
-from conftest import SCOPED
+from conftest import FOUND, SCOPED
 
 HEADER = "indicator_id,year,value,scope,source,note\n"
 
@@ -199,3 +199,10 @@ def test_a_point_to_watch_carries_the_note_of_the_value_it_is_about():
             "该数值的说明：年中数（第一批认定后），全年预计突破1000家") in shown
     english = text(annual_report(2025, "en", [SCOPED]).issues())
     assert "(Cixi proper (市级, excluding the Qianwan New Area)). The value's note: Mid-year count" in english
+
+
+def test_the_introduction_names_every_baseline_year():
+    """专栏2 dates one baseline 2019 ("1.34(2019)"): the introduction does not say 2020 for all."""
+    assert "主要指标的基期值（2020年，1项指标为2019年）和2025年目标值" in \
+        annual_report(2025, "zh", [FOUND]).say("intro").data
+    assert "baselines (2020; 2019 for 1 of them)" in annual_report(2025, "en", [FOUND]).say("intro").data

@@ -114,3 +114,20 @@ def test_a_workbook_of_observations_only_holds_no_evidence_and_the_reverse(tmp_p
     book.save(evidence)
     assert load_observations([evidence]).empty
     assert len(load_evidence([evidence], PLAN)) == 1
+
+
+def test_the_overview_reads_like_the_annual_report_for_targets_without_a_record(tmp_path):
+    """The overview's 进展情况: a record's status and year where there is one; without one,
+    暂无数据 for a body-text target with a number (the annual report says 暂无数据 too, and judges
+    it on values) and 暂无信息 for a qualitative one."""
+    from analysis.pages.overview import overview
+
+    path = write_csv(tmp_path / "e.csv", HEADER
+                     + "body_provincial_key_labs,2024,推进中,已建成2家,某工作总结（2025年2月20日）,\n")
+    page = overview("zh")
+    page.evidence = load_evidence([path], PLAN)
+    cells = dict(zip(page.catalogue["target_id"], page.progress_cells()))
+    assert cells["body_provincial_key_labs"] == "推进中（2024年）"
+    assert cells["body_innovative_county"] == NO_INFORMATION
+    assert cells["body_new_rd_institutions"] == "暂无数据"
+    assert cells["table2_rd_gdp_ratio_2025"] == "—"

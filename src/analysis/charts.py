@@ -238,7 +238,8 @@ def status_grid(statuses: pd.DataFrame, labels: dict[str, str], names: dict[str,
     sns.heatmap(codes, ax=ax, cmap=ListedColormap(list(STATUS_COLOURS.values())),
                 vmin=-0.5, vmax=len(order) - 0.5, cbar=False, annot=annotations.to_numpy(),
                 fmt="", linewidths=1.5, linecolor="white", annot_kws={"fontsize": 8.5})
-    ax.set_yticklabels([names[i] for i in wide.index], rotation=0, fontsize=9)
+    # a long English name over two lines (a Chinese one fits on one)
+    ax.set_yticklabels([_wrap(names[i], 40) for i in wide.index], rotation=0, fontsize=9)
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.xaxis.tick_top()

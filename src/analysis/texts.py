@@ -72,8 +72,10 @@ ANNUAL = {
         # The Chinese page quotes the plan's own wording of a relative target instead.
         "relative_target": "相对目标（对照{region}平均水平）",
         "title": "{title}",
-        "intro": ("本报告对照《{plan}》{table}所列{count}项主要指标的{baseline_year}年基期值和"
+        "intro": ("本报告对照《{plan}》{table}所列{count}项主要指标的基期值（{baselines}）和"
                   "{end_year}年目标值，依据截至{year}年已掌握的实际值及其来源，评价规划实施进展。"),
+        "baselines": "{main}年",
+        "baselines_mixed": "{main}年，{count}项指标为{others}年",
         "overall_heading": "一、总体情况",
         "strip_cutoff": "数据截至{latest}年",
         "strip_no_data": "尚无实际值",
@@ -162,8 +164,10 @@ ANNUAL = {
         "relative_target": "an increase no smaller than the {region} average",
         "title": "{title}",
         "intro": ("This report sets the values known up to {year}, with their sources, against the "
-                  "{baseline_year} baselines and {end_year} targets of the {count} headline "
+                  "baselines ({baselines}) and {end_year} targets of the {count} headline "
                   "indicators of {table} of the {plan}."),
+        "baselines": "{main}",
+        "baselines_mixed": "{main}; {others} for {count} of them",
         "overall_heading": "1. Overall assessment (总体情况)",
         "strip_cutoff": "data up to {latest}",
         "strip_no_data": "no values yet",
@@ -275,6 +279,7 @@ OVERVIEW = {
                   "实际值均注明来源文件。"),
         "kinds_heading": "规划想要什么：目标按类型统计",
         "kinds_note": "共{total}个目标：{tables}，正文{body}个。",
+        "progress_no_data": "暂无数据",
         "kinds_table": "{name} {count}个（{period}）",
         "catalogue_heading": "目标清单及原文",
         "coverage_heading": "数据覆盖：哪些指标有哪些年份的实际值",
@@ -289,6 +294,7 @@ OVERVIEW = {
                   "and every observed value names its source."),
         "kinds_heading": "What the plan wants: targets by kind",
         "kinds_note": "{total} targets: {tables}, and {body} in the body text.",
+        "progress_no_data": "no data yet",
         "kinds_table": "{count} in {name}, {period}",
         "catalogue_heading": "The target catalogue, with quotes",
         "coverage_heading": "Data coverage: which indicator has values for which years",

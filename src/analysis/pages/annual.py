@@ -44,7 +44,20 @@ class AnnualReport(Page):
 
     def fields(self) -> dict:
         return {**super().fields(), "year": self.report_year, "count": len(self.targets),
-                "title": self.plan.report_title(self.lang, self.report_year)}
+                "title": self.plan.report_title(self.lang, self.report_year),
+                "baselines": self.baselines_text()}
+
+    def baselines_text(self) -> str:
+        """The baseline year of the headline targets: "2020年", or "2020年，1项指标为2019年"
+        where the table dates a baseline otherwise ("1.34(2019)")."""
+        years = self.targets["baseline_year"].dropna().astype(int)
+        main = int(years.mode().min()) if not years.empty else self.plan.baseline_year
+        others = sorted(set(years) - {main})
+        if not others:
+            return self.text["baselines"].format(main=main)
+        return self.text["baselines_mixed"].format(
+            main=main, others="、".join(map(str, others)) if self.lang == "zh" else
+            ", ".join(map(str, others)), count=int((years != main).sum()))
 
     def summary(self) -> dict:
         """What the index shows of this report: status counts and the latest data year."""
@@ -291,7 +304,6 @@ class AnnualReport(Page):
                    self.heading("final_heading_preliminary", level=3, years=self.data_years()))
         rows = frame.to_dict("records")
         targets = self.targets.set_index("indicator_id")
-        grades = COMPLETION_LABELS[self.lang]
         table = pd.DataFrame({
             columns["indicator"]: [names[r["indicator_id"]] for r in rows],
             columns["final_value_stand_in" if short else "final_value"]:

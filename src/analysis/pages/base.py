@@ -302,7 +302,9 @@ class Page:
             words["year"]: frame["year"],
             words["value"]: frame["value"],
             words["unit"]: frame["indicator_id"].map(self.units()),
-            words["scope"]: frame["scope"],
+            # the Chinese page keeps the codes its files use; the English one names them
+            words["scope"]: (frame["scope"] if self.lang == "zh"
+                             else frame["scope"].map(lambda s: self.scope_names().get(s, s))),
             words["scope_check"]: self.scope_marks(frame),
             words["source"]: frame["source"],
             **glosses,

@@ -86,10 +86,5 @@ def percentage_points(first: float, second: float) -> int:
 
 
 
-def with_year_text(text: str, year: int, lang: str) -> str:
-    """"推进中（2024）" or "in progress (2024)"."""
-    return f"{text}（{int(year)}）" if lang == "zh" else f"{text} ({int(year)})"
-
-
 def format_rate(rate: float) -> str:
     return "—" if pd.isna(rate) else f"{rate:.2%}"

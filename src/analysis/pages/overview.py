@@ -12,7 +12,7 @@ from analysis.checks import data_checks, describe
 from analysis.evidence import evidence_targets, load_evidence, target_progress
 from analysis.observations import comparable, load_observations, year_range
 from analysis.pages.base import Page, page_context
-from analysis.pages.formatting import CJK, as_html, format_number_text, md_text, with_year_text
+from analysis.pages.formatting import CJK, as_html, format_number_text, md_text
 from analysis.plan import Plan
 from analysis.targets import BODY_ORIGIN, NUMERIC_KINDS, catalogue, headline_targets_with_rates
 from analysis.texts import ANNUAL, CHECKS, EVIDENCE_STATUS, OVERVIEW
@@ -135,18 +135,25 @@ class OverviewPage(Page):
 
     def progress_cells(self, frame: pd.DataFrame | None = None) -> list[str]:
         """Per target of the catalogue: for those evidence speaks for, the latest status (and
-        its year) or 暂无信息; a dash for the others, which the annual reports judge."""
+        its year); without a record, 暂无信息, or 暂无数据 for a body-text target with a number
+        (as the annual reports say, which judge it on values); a dash for the others, which the
+        annual reports judge."""
         progress = target_progress(evidence_targets(self.plan), self.evidence, self.plan.end_year)
         status = {row["target_id"]: (row["status"], row["status_year"])
                   for row in progress.to_dict("records")}
+        frame = self.catalogue if frame is None else frame
         cells = []
-        for target in (self.catalogue if frame is None else frame)["target_id"]:
+        for target, indicator in zip(frame["target_id"], frame["indicator_id"].fillna("")):
             if target not in status:
                 cells.append("—")
                 continue
             label, year = status[target]
+            year = None if year is None or pd.isna(year) else int(year)  # NaN once any has a year
+            if year is None and indicator:
+                cells.append(self.text["progress_no_data"])
+                continue
             label = EVIDENCE_STATUS[self.lang][label]
-            cells.append(label if year is None else with_year_text(label, year, self.lang))
+            cells.append(label if year is None else self.dated(label, year))
         return cells
 
     def coverage(self) -> list:
