@@ -206,3 +206,16 @@ def test_the_introduction_names_every_baseline_year():
     assert "主要指标的基期值（2020年，1项指标为2019年）和2025年目标值" in \
         annual_report(2025, "zh", [FOUND]).say("intro").data
     assert "baselines (2020; 2019 for 1 of them)" in annual_report(2025, "en", [FOUND]).say("intro").data
+
+
+def test_the_data_gaps_ask_for_the_reference_region_a_relative_target_needs():
+    import pandas as pd
+
+    report = annual_report(2025, "zh", [FOUND])
+    shown = text(report.show_gaps(report.missing_data()))
+    assert "此外，相对目标还需宁波同一指标的数据作对照（规模以上工业企业R&D经费支出占营业收入比重）" in shown
+    report.references = pd.DataFrame({"series_id": ["ningbo_rd_revenue_ratio_industrial"],
+                                      "year": [2023], "value": [2.1]})
+    assert report.reference_gaps() == []
+    report.references = report.references.assign(year=2026)  # after the report year: still missing
+    assert report.reference_gaps() == ["rd_revenue_ratio_industrial"]

@@ -140,6 +140,7 @@ ANNUAL = {
         "issues_none": "暂无需要特别说明的问题。",
         "gaps_heading": "五、数据缺口与责任单位",
         "gaps_note": "截至{year}年，下列指标尚缺以下年份的实际值，可向责任单位发送数据征集表收集。",
+        "gaps_reference": "此外，相对目标还需{region}同一指标的数据作对照（{items}），取得前无法评价。",
         "gaps_none": "截至{year}年，各项主要指标均已有实际值。",
         "grid_heading": "附一：各指标历年判断",
         "grid_note": ("每格为该指标在该年度报告中的判断，括号内为所依据实际值的年份（只计入截至该年的实际值）。"),
@@ -248,6 +249,8 @@ ANNUAL = {
         "gaps_note": ("Up to {year}, these indicators lack values for the years shown; the data "
                       "request workbook sent to the suppliers collects them."),
         "gaps_none": "Every headline indicator has a value up to {year}.",
+        "gaps_reference": ("The relative targets also need {region}'s figures for the same indicator "
+                           "to compare with ({items}); until they are in, they cannot be judged."),
         "grid_heading": "Annex 1: each indicator's verdict, year by year",
         "grid_note": ("Each cell is the indicator's verdict in that year's report, with the year of "
                       "the value it rests on in brackets (values up to that year only)."),

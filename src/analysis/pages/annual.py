@@ -469,9 +469,23 @@ class AnnualReport(Page):
 
     def show_gaps(self, frame: pd.DataFrame) -> list:
         table = self.offer("gaps", self.gaps_table(frame))
+        references = self.reference_gaps()
+        reference = ([self.say("gaps_reference", items=self.listing(
+            [self.names()[i] for i in references]))] if references else [])
         if table.empty:
-            return [self.heading("gaps_heading"), self.say("gaps_none")]
-        return [self.heading("gaps_heading"), self.say("gaps_note"), as_html(table)]
+            return [self.heading("gaps_heading"), self.say("gaps_none"), *reference]
+        return [self.heading("gaps_heading"), self.say("gaps_note"), as_html(table), *reference]
+
+    def reference_gaps(self) -> list[str]:
+        """The relative targets' indicators whose reference series (the other region's figures
+        they are judged against) has no value up to the report year."""
+        references = self.references
+        have = (set() if references is None or references.empty else
+                set(references.loc[references["year"] <= self.report_year, "series_id"]))
+        relative = self.targets[self.targets["target_kind"] == "relative"]
+        return [indicator for indicator, series in
+                zip(relative["indicator_id"], relative["reference_series"].fillna(""))
+                if series not in have]
 
     def gaps(self) -> list:
         return self.show_gaps(self.missing_data())
