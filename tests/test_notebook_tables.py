@@ -59,7 +59,7 @@ def test_show_gives_the_reports_table_for_the_rows_a_notebook_kept(report, monke
     met = status[status["status"] == "target_met"].sort_values("indicator_id")
     assert met.attrs["view"] == "status"  # pandas keeps the mark through a filter and a sort
     one = html_of(shown(report, met, monkeypatch))
-    assert one.count("<tr>") == 2 and "994家（2024年）" in one and "79.69%" in one
+    assert one.count("<tr>") == 2 and "994家（2024年，口径待核实）" in one and "79.69%" in one
     assert "研发经费" not in one
 
 

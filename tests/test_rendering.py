@@ -341,7 +341,7 @@ def test_a_rejected_run_leaves_every_report_as_it_was(rendered, tmp_path, capsys
 
 def test_a_value_of_unstated_scope_is_judged_and_marked(with_found):
     # The fixture's 994 states no scope, the plan's 380 is 市级: used, and marked.
-    assert "994家（2024年）（口径待核实）" in read(with_found / "annual_2024.html")
+    assert "994家（2024年，口径待核实）" in read(with_found / "annual_2024.html")
 
 
 def test_every_report_links_to_the_index_its_other_language_and_the_methods(rendered):

@@ -100,7 +100,9 @@ def trajectory_chart(target: dict, observations: pd.DataFrame, report_year: int,
                 label=text["linear"])
         ax.scatter([target["target_year"]], [target["target_value"]], marker="*", s=160,
                    color=PALETTE["target"], zorder=3,
-                   label=f"{text['target']} {target['comparator']}{target['target_value']:g}")
+                   label=(text["target_above"].format(value=f"{target['target_value']:g}")
+                          if target["comparator"] == ">" else
+                          f"{text['target']} {target['comparator']}{target['target_value']:g}"))
     ax.scatter([target["baseline_year"]], [target["baseline_value"]], color=PALETTE["compound"],
                zorder=3, label=f"{text['baseline']} {target['baseline_value']:g}")
     mine = observations[(observations["indicator_id"] == target["indicator_id"])

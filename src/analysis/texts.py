@@ -51,7 +51,8 @@ WORDS = {
            "level": "水平值", "lower_bound": "下限", "range": "区间", "cumulative": "累计",
            "relative": "相对值", "qualitative": "定性", "body": "正文",
            "scope_differs": "口径不同，不参与评价", "scope_unverified": "口径待核实",
-           "scope_marked": "{scope}（{mark}）", "dated": "{text}（{year}年）", "table_of_plan": "《{title}》{table}",
+           "scope_marked": "{scope}（{mark}）", "dated": "{text}（{year}年）",
+           "dated_marked": "{text}（{year}年，{mark}）", "table_of_plan": "《{title}》{table}",
            "chart_of": "{chart}：{name}", "glossed": "“{text}”（{gloss}）",
            "at_least": "{value}以上", "or_more": "{value}以上",
            "points_signed": "{sign}{points}个百分点"},
@@ -62,7 +63,7 @@ WORDS = {
            "qualitative": "qualitative", "body": "body text",
            "scope_differs": "another scope than the plan's: not compared with the target",
            "scope_unverified": "scope to be checked", "scope_marked": "{scope} ({mark})",
-           "dated": "{text} ({year})", "table_of_plan": "{table} of the {title}",
+           "dated": "{text} ({year})", "dated_marked": "{text} ({year}, {mark})", "table_of_plan": "{table} of the {title}",
            "chart_of": "{chart}: {name}", "glossed": "“{text}” ({gloss})", "at_least": "above {value}", "or_more": "at least {value}",
            "points_signed": "{sign}{points} percentage points"},
 }
@@ -672,11 +673,11 @@ COMPLETION_LABELS = {
 
 CHARTS = {
     "zh": {"compound": "目标路径（复合增长）", "linear": "线性路径（序时进度）",
-           "observed": "实际值", "report_year": "报告年份", "target": "目标值", "year": "年份",
+           "observed": "实际值", "report_year": "报告年份", "target": "目标值", "target_above": "目标值 {value}以上", "year": "年份",
            "baseline": "基期值", "achieved_rate": "实际年均增长率", "needed_rate": "年均需增长率",
            "band": "10%—90%区间", "median": "中位数"},
     "en": {"compound": "Path to the target (compound)", "linear": "Linear path (time elapsed)",
-           "observed": "Value", "report_year": "Report year", "target": "Target", "year": "Year",
+           "observed": "Value", "report_year": "Report year", "target": "Target", "target_above": "Target above {value}", "year": "Year",
            "baseline": "Baseline", "achieved_rate": "Achieved yearly growth",
            "needed_rate": "Needed yearly growth", "band": "10–90% range", "median": "Median"},
 }

@@ -195,9 +195,13 @@ class AnnualReport(Page):
         return self.phrase("growth_needed", rate=format_rate(rate))
 
     def latest_cell(self, row: dict) -> str:
+        """"994家（2024年）", marked in the same brackets where its scope is to be checked:
+        "994家（2024年，口径待核实）"."""
         cell = self.dated(self.value_text(row["indicator_id"], row["latest_value"]), row["latest_year"])
-        if row["scope_check"] == "unverified":
-            cell = self.words["scope_marked"].format(scope=cell, mark=self.words["scope_unverified"])
+        if row["scope_check"] == "unverified" and cell != "—":
+            cell = self.words["dated_marked"].format(
+                text=self.value_text(row["indicator_id"], row["latest_value"]),
+                year=int(row["latest_year"]), mark=self.words["scope_unverified"])
         return cell
 
     def status(self) -> pd.DataFrame:
