@@ -214,8 +214,20 @@ def test_the_data_gaps_ask_for_the_reference_region_a_relative_target_needs():
     report = annual_report(2025, "zh", [FOUND])
     shown = text(report.show_gaps(report.missing_data()))
     assert "此外，相对目标还需宁波同一指标的数据作对照（规模以上工业企业R&D经费支出占营业收入比重）" in shown
-    report.references = pd.DataFrame({"series_id": ["ningbo_rd_revenue_ratio_industrial"],
-                                      "year": [2023], "value": [2.1]})
+    series = "ningbo_rd_revenue_ratio_industrial"
+    report.references = pd.DataFrame({"series_id": [series, series], "year": [2019, 2023],
+                                      "value": [1.9, 2.1]})  # the baseline year and a later one
     assert report.reference_gaps() == []
-    report.references = report.references.assign(year=2026)  # after the report year: still missing
+    report.references = report.references[report.references["year"] == 2023]  # no baseline
     assert report.reference_gaps() == ["rd_revenue_ratio_industrial"]
+    report.references = pd.DataFrame({"series_id": [series, series], "year": [2019, 2026],
+                                      "value": [1.9, 2.1]})  # later only after the report year
+    assert report.reference_gaps() == ["rd_revenue_ratio_industrial"]
+
+
+def test_the_final_evaluation_says_so_when_no_indicator_has_a_value(tmp_path):
+    from conftest import write_csv
+
+    empty = write_csv(tmp_path / "none.csv", "indicator_id,year,value,source,note\n")
+    shown = text(annual_report(2025, "zh", [empty]).special_sections())
+    assert "10项指标尚无实际值，暂不具备评价条件" in shown and "以最新实际值代替" not in shown

@@ -131,3 +131,8 @@ def test_the_overview_reads_like_the_annual_report_for_targets_without_a_record(
     assert cells["body_innovative_county"] == NO_INFORMATION
     assert cells["body_new_rd_institutions"] == "暂无数据"
     assert cells["table2_rd_gdp_ratio_2025"] == "—"
+    values = write_csv(tmp_path / "o.csv", "indicator_id,year,value,source,note\n"
+                       "new_rd_institutions,2024,8,某工作总结（2025年2月20日）,\n")
+    page.observations = load_observations([values], plan=PLAN)
+    cells = dict(zip(page.catalogue["target_id"], page.progress_cells()))
+    assert cells["body_new_rd_institutions"] == "—"  # judged on its value in the annual reports

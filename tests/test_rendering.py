@@ -455,6 +455,13 @@ def test_a_kept_kernel_runs_notebook_after_notebook_on_one_client():
         assert warm_kernel(cwd) is not kernel  # the failed one was dropped
         assert [cell.get("outputs") for cell in third.cells] == \
             [cell.get("outputs") for cell in first.cells]
+        kernel = warm_kernel(cwd)  # killed while idle (for memory, say): the next run starts one
+        kernel.km.provisioner.process.kill()
+        kernel.km.provisioner.process.wait()
+        fourth = execute(job.notebook, job.parameters, warm=True)
+        assert warm_kernel(cwd) is not kernel
+        assert [cell.get("outputs") for cell in fourth.cells] == \
+            [cell.get("outputs") for cell in first.cells]
     finally:
         close_warm_kernels()
 

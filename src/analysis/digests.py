@@ -51,7 +51,8 @@ def _name_and_version(dist: metadata.Distribution) -> tuple[str, str]:
     """The Name and Version fields of a distribution's metadata, read from its header lines:
     what dist.metadata gives, without parsing each package's whole description (ten times
     quicker, for the 260 distributions every run digests)."""
-    text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or ""
+    # (an old-style *.egg-info file is the metadata itself, as importlib.metadata reads it)
+    text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or dist.read_text("") or ""
     fields = {}
     for line in text.splitlines():
         if not line.strip():

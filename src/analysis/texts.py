@@ -125,6 +125,7 @@ ANNUAL = {
                        "达到目标值为“完成”，完成进度不低于90%为“基本完成”，其余为“未完成”。完成率为实际值 ÷ "
                        "目标值；比重类指标以实际值与目标值之差（百分点）表示。"),
         "final_missing": "{count}项指标尚无{end_year}年实际值，表中以最新实际值代替，待{end_year}年数据发布后更新。",
+        "final_missing_none": "{count}项指标尚无实际值，暂不具备评价条件，待{end_year}年数据发布后更新。",
         "final_missing_some": ("{count}项指标尚无{end_year}年实际值：{stand_in}项以最新实际值代替，完成情况为初步判断；"
                                "{none}项暂无数据，暂不具备评价条件。待{end_year}年数据发布后更新。"),
         "body_heading": "三、正文目标进展",
@@ -226,6 +227,8 @@ ANNUAL = {
                        "in percentage points."),
         "final_missing": ("{count} indicators have no {end_year} value yet; the latest value stands "
                           "in for it until the {end_year} data are released."),
+        "final_missing_none": ("{count} indicators have no value yet and cannot be graded; to be "
+                               "updated when the {end_year} data are released."),
         "final_missing_some": ("{count} indicators have no {end_year} value yet: for {stand_in}, the "
                                "latest value stands in and the grade is preliminary; {none} have no "
                                "data and cannot be graded yet. To be updated when the {end_year} data "

@@ -317,7 +317,9 @@ class AnnualReport(Page):
             columns["completion"]: [self.grade_text(r) for r in rows],
         })
         parts = [heading, self.say("final_note"), as_html(table)]
-        if short and none and none < short:
+        if short and none == short:
+            parts.append(self.say("final_missing_none", count=short))
+        elif short and none:
             parts.append(self.say("final_missing_some", count=short, stand_in=short - none, none=none))
         elif short:
             parts.append(self.say("final_missing", count=short))
@@ -482,14 +484,20 @@ class AnnualReport(Page):
 
     def reference_gaps(self) -> list[str]:
         """The relative targets' indicators whose reference series (the other region's figures
-        they are judged against) has no value up to the report year."""
+        they are judged against) lacks what the judgement needs: its baseline year's value and
+        one of a later year up to the report year."""
         references = self.references
-        have = (set() if references is None or references.empty else
-                set(references.loc[references["year"] <= self.report_year, "series_id"]))
+        if references is None:
+            references = pd.DataFrame(columns=["series_id", "year"])
         relative = self.targets[self.targets["target_kind"] == "relative"]
-        return [indicator for indicator, series in
-                zip(relative["indicator_id"], relative["reference_series"].fillna(""))
-                if series not in have]
+        gaps = []
+        for target in relative.to_dict("records"):
+            years = set(references.loc[(references["series_id"] == target["reference_series"])
+                                       & (references["year"] <= self.report_year), "year"])
+            baseline = int(target["baseline_year"])
+            if baseline not in years or not any(year > baseline for year in years):
+                gaps.append(target["indicator_id"])
+        return gaps
 
     def gaps(self) -> list:
         return self.show_gaps(self.missing_data())

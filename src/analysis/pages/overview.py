@@ -135,13 +135,14 @@ class OverviewPage(Page):
 
     def progress_cells(self, frame: pd.DataFrame | None = None) -> list[str]:
         """Per target of the catalogue: for those evidence speaks for, the latest status (and
-        its year); without a record, 暂无信息, or 暂无数据 for a body-text target with a number
-        (as the annual reports say, which judge it on values); a dash for the others, which the
-        annual reports judge."""
+        its year); without a record, 暂无信息, or for a body-text target with a number 暂无数据
+        (as the annual reports say), or a dash once it has values (the annual reports judge
+        them); a dash for the others, which the annual reports judge too."""
         progress = target_progress(evidence_targets(self.plan), self.evidence, self.plan.end_year)
         status = {row["target_id"]: (row["status"], row["status_year"])
                   for row in progress.to_dict("records")}
         frame = self.catalogue if frame is None else frame
+        observed = set(comparable(self.observations, self.indicators)["indicator_id"])
         cells = []
         for target, indicator in zip(frame["target_id"], frame["indicator_id"].fillna("")):
             if target not in status:
@@ -150,7 +151,7 @@ class OverviewPage(Page):
             label, year = status[target]
             year = None if year is None or pd.isna(year) else int(year)  # NaN once any has a year
             if year is None and indicator:
-                cells.append(self.text["progress_no_data"])
+                cells.append("—" if indicator in observed else self.text["progress_no_data"])
                 continue
             label = EVIDENCE_STATUS[self.lang][label]
             cells.append(label if year is None else self.dated(label, year))

@@ -125,7 +125,10 @@ _warm: dict[Path, WarmKernel] = {}
 
 
 def warm_kernel(cwd: Path) -> WarmKernel:
-    """This process's kept kernel for notebooks in `cwd`, started on first use."""
+    """This process's kept kernel for notebooks in `cwd`, started on first use, and again if
+    the kept one died while idle (killed for memory, say)."""
+    if cwd in _warm and not _alive(_warm[cwd]):
+        drop_warm_kernel(cwd)
     if cwd not in _warm:
         if not _warm:  # shut down when this process ends (a pool worker: see worker_started)
             multiprocessing.util.Finalize(None, close_warm_kernels, exitpriority=10)
@@ -133,10 +136,24 @@ def warm_kernel(cwd: Path) -> WarmKernel:
     return _warm[cwd]
 
 
+def _alive(kernel: WarmKernel) -> bool:
+    from jupyter_core.utils import run_sync
+
+    try:
+        return bool(run_sync(kernel.km.is_alive)())
+    except Exception:
+        return False
+
+
 def drop_warm_kernel(cwd: Path) -> None:
-    """Shut down the kept kernel of `cwd`, if any (after a failure: it may still be busy)."""
+    """Shut down the kept kernel of `cwd`, if any (after a failure: it may still be busy). A
+    kernel that cannot be shut down cleanly (already gone) is left at that: the failure that
+    brought us here is the one to report."""
     if cwd in _warm:
-        _warm.pop(cwd).close()
+        try:
+            _warm.pop(cwd).close()
+        except Exception:
+            pass
 
 
 def close_warm_kernels() -> None:
@@ -155,6 +172,8 @@ def _end_worker() -> None:
     else; a full interpreter shutdown (jupyter_client's and zmq's teardown) would add half a
     second to every run. (A forked worker always leaves this way.)"""
     close_warm_kernels()
+    if sys.exc_info()[1] is not None:  # the worker itself failed: multiprocessing reports it
+        return
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -174,8 +193,7 @@ def worker_started(cwd: Path | None = None) -> None:
     try:
         warm_kernel(cwd).preload(meanwhile=_compile_exporters)
     except Exception:
-        if cwd in _warm:
-            _warm.pop(cwd).close()
+        drop_warm_kernel(cwd)
 
 
 def _compile_exporters() -> None:
