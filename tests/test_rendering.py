@@ -490,3 +490,23 @@ def test_downloads_write_whole_numbers_and_years_without_decimals(with_found):
     assert (firms["最新实际值年份"], firms["最新实际值"], firms["基期值"]) == ("2024", "994", "380")
     [rd] = [row for row in rows if row["指标编号"] == "rd_gdp_ratio"]
     assert rd["基期值"] == "3.2" and rd["最新实际值年份"] == ""
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_the_users_ipython_startup_files_never_run_in_a_rendering_kernel(tmp_path, monkeypatch, warm):
+    """Whoever renders may have IPython startup files (pandas options, imports …); a rendering
+    kernel has an IPython folder of its own, so they cannot change a report."""
+    from analysis.rendering.kernels import close_warm_kernels
+
+    startup = tmp_path / "ipython" / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    marker = tmp_path / "ran"
+    (startup / "00-mine.py").write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
+    close_warm_kernels()  # a kernel started before the variable was set would prove nothing
+    job = annual_jobs(PLAN, [2021], ["zh"])[0]
+    try:
+        execute(job.notebook, job.parameters, warm=warm)
+    finally:
+        close_warm_kernels()
+    assert not marker.exists()

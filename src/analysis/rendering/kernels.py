@@ -13,7 +13,9 @@ import logging
 import multiprocessing
 import multiprocessing.util
 import os
+import shutil
 import sys
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable
@@ -24,6 +26,25 @@ from analysis import config
 # operator's log; errors in cells still reach us as error outputs.
 QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
 RESET_TAG = "analysis-fresh-namespace"
+_ipython_dir: str | None = None
+
+
+def kernel_arguments() -> list[str]:
+    """The rendering kernel's command-line options: quiet, no history database, and an IPython
+    folder of its own, empty, so that the startup files and settings of whoever runs the
+    render (~/.ipython/profile_default) cannot change a report."""
+    global _ipython_dir
+    if _ipython_dir is None:
+        _ipython_dir = tempfile.mkdtemp(prefix="analysis-ipython-")  # private (mode 0700)
+        multiprocessing.util.Finalize(None, _remove_ipython_dir, exitpriority=5)  # after kernels
+    return [*QUIET_KERNEL, f"--ipython-dir={_ipython_dir}", "--HistoryManager.enabled=False"]
+
+
+def _remove_ipython_dir() -> None:
+    global _ipython_dir
+    if _ipython_dir is not None:
+        shutil.rmtree(_ipython_dir, ignore_errors=True)
+        _ipython_dir = None
 
 
 def kernel_manager(kept: bool = False):
@@ -66,7 +87,7 @@ class WarmKernel:
 
         env = {key: value for key, value in os.environ.items() if key != config.CHART_CACHE_ENV}
         self.km = kernel_manager(kept=True)
-        run_sync(self.km.start_kernel)(extra_arguments=QUIET_KERNEL, cwd=str(cwd), env=env)
+        run_sync(self.km.start_kernel)(extra_arguments=kernel_arguments(), cwd=str(cwd), env=env)
 
     def close(self) -> None:
         shut_down(self.km)
@@ -174,6 +195,7 @@ def _end_worker() -> None:
     close_warm_kernels()
     if sys.exc_info()[1] is not None:  # the worker itself failed: multiprocessing reports it
         return
+    _remove_ipython_dir()
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -14,8 +14,8 @@ from typing import Sequence
 from analysis import config
 from analysis.files import write_atomic
 from analysis.downloads import summary_in, tables_in, without_tables, write_tables
-from analysis.rendering.kernels import (QUIET_KERNEL, RESET_TAG, drop_warm_kernel, kernel_manager,
-                                        reset_cell_source, shut_down, warm_kernel)
+from analysis.rendering.kernels import (RESET_TAG, drop_warm_kernel, kernel_arguments,
+                                        kernel_manager, reset_cell_source, shut_down, warm_kernel)
 from analysis.texts import DOWNLOADS, NAV
 
 ANALYST_NOTE = "analyst-note"
@@ -59,7 +59,7 @@ def execute(notebook: Path, parameters: dict, timeout: int | None = None, warm: 
             executed = papermill.execute_notebook(
                 str(source), None, parameters=parameters, cwd=str(cwd),
                 progress_bar=False, log_output=False, execution_timeout=timeout,
-                extra_arguments=QUIET_KERNEL, km=manager,
+                extra_arguments=kernel_arguments(), km=manager,
             )
         except BaseException:
             if warm:
