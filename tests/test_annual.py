@@ -231,3 +231,19 @@ def test_the_final_evaluation_says_so_when_no_indicator_has_a_value(tmp_path):
     empty = write_csv(tmp_path / "none.csv", "indicator_id,year,value,source,note\n")
     shown = text(annual_report(2025, "zh", [empty]).special_sections())
     assert "10项指标尚无实际值，暂不具备评价条件" in shown and "以最新实际值代替" not in shown
+
+
+def test_an_english_chart_draws_an_amount_in_cny_bn_as_the_tables_write_it():
+    """31.6亿元 is CNY 3.16 bn on the English page, in its chart as in its tables; the Chinese
+    chart keeps 亿元."""
+    def investment_chart(lang):
+        for parts in annual_report(2025, lang, [FOUND]).indicator_sections():
+            if "high_tech_investment" in str(parts) or any(
+                    name in parts[0].data for name in ("Investment in high-tech", "高新技术产业投资")):
+                return next(p.data for p in parts if "<svg" in str(getattr(p, "data", "")))
+        raise AssertionError("no investment section")
+
+    english = investment_chart("en")
+    assert "CNY bn" in english and "Baseline 3.16" in english and "100 million yuan" not in english
+    chinese = investment_chart("zh")
+    assert "亿元" in chinese and "基期值 31.6" in chinese

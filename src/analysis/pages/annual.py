@@ -566,6 +566,20 @@ class AnnualReport(Page):
             return self.say("no_observations")
         return self.observation_table(observations)
 
+    def chart_amounts(self, target: dict, values: pd.DataFrame, units: dict) -> tuple:
+        """The trajectory chart's arguments; on an English page an amount in CNY bn, as its
+        tables write it (31.6亿元 → CNY 3.16 bn), not in "100 million yuan"."""
+        indicator = target["indicator_id"]
+        amount = self._english_amount(indicator)
+        if not amount:
+            return (target, values, self.report_year, self.lang, units[indicator])
+        factor = amount[1]
+        scaled = {**target, **{key: target[key] * factor for key in
+                               ("baseline_value", "target_value", "target_upper")
+                               if key in target and not pd.isna(target[key])}}
+        return (scaled, values.assign(value=values["value"] * factor), self.report_year,
+                self.lang, self.unit_text(indicator))
+
     def indicator_sections(self) -> Iterator[list]:
         """Per indicator: heading, verdict with the change still needed, chart, its values."""
         names, units = self.names(), self.units()
@@ -585,8 +599,7 @@ class AnnualReport(Page):
             # indicator's new value leaves this chart as it was.
             values = self.used.loc[self.used["indicator_id"] == indicator,
                                    ["indicator_id", "year", "value"]].reset_index(drop=True)
-            parts.append(self.chart(trajectory_chart, (target, values, self.report_year, self.lang,
-                                                       units[indicator]),
+            parts.append(self.chart(trajectory_chart, self.chart_amounts(target, values, units),
                                     "chart_alt", name=names[indicator]))
             mine = self.observations[self.observations["indicator_id"] == indicator]
             if not mine.empty:
