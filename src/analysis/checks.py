@@ -58,9 +58,9 @@ def describe(check: dict, indicators: pd.DataFrame, targets: pd.DataFrame, lang:
     unit = words["points"] if share else ("" if lang == "en" else meta[f"unit_{lang}"])
     target_year = int(targets.set_index("indicator_id").loc[check["indicator_id"], "target_year"])
     change = abs(check["value"] - check["previous_value"]) / (check["year"] - check["previous_year"])
+    needed = check["limit"] / JUMP_FACTOR  # a jump's limit: the largest change the plan needs
     return words[check["check"]].format(
         name=meta[f"name_{lang}"], year=check["year"], value=check["value"],
         previous_year=check["previous_year"], previous=check["previous_value"],
         change=change, limit=check["limit"], unit=unit, target_year=target_year,
-        needed=check["limit"] / JUMP_FACTOR if check["check"] == "jump" else float("nan"),
-        times=change / (check["limit"] / JUMP_FACTOR) if check["check"] == "jump" else float("nan"))
+        needed=needed, times=change / needed if needed else float("nan"))

@@ -293,7 +293,7 @@ class Page:
     def sources_frame(self, observations: pd.DataFrame) -> pd.DataFrame:
         """Values with their units, 统计口径 and sources, as a download gives them (on an English
         page, the sources' English glosses beside them)."""
-        words, frame = self.download_words, observations
+        words, frame, scope_names = self.download_words, observations, self.scope_names()
         glosses = ({words["source_en"]: frame["source_en"]}
                    if self.lang == "en" and "source_en" in frame else {})
         return pd.DataFrame({
@@ -304,7 +304,7 @@ class Page:
             words["unit"]: frame["indicator_id"].map(self.units()),
             # the Chinese page keeps the codes its files use; the English one names them
             words["scope"]: (frame["scope"] if self.lang == "zh"
-                             else frame["scope"].map(lambda s: self.scope_names().get(s, s))),
+                             else frame["scope"].map(lambda s: scope_names.get(s, s))),
             words["scope_check"]: self.scope_marks(frame),
             words["source"]: frame["source"],
             **glosses,

@@ -1,4 +1,4 @@
-"""The kernel manager of a kept kernel (analysis.rendering.kernels.WarmKernel): it hands every
+"""The rendering kernels' manager (analysis.rendering.kernels.kernel_manager): it hands every
 notebook run there the same client, connected once.
 
 nbclient asks each notebook's new client to wait for the kernel: a kernel_info round trip, then

@@ -47,13 +47,14 @@ def _remove_ipython_dir() -> None:
         _ipython_dir = None
 
 
-def kernel_manager(kept: bool = False):
+def kernel_manager():
     """A kernel on the interpreter running this code (a conda env, a plain venv, .venv), whatever
     kernel the notebook names or this machine has registered: the named `cixi-sti` kernel is for
-    JupyterLab only, so rendering never needs it installed. `kept`: for a kernel kept for many
-    notebooks, whose client is connected once (analysis.rendering.kernel_client)."""
-    from jupyter_client import AsyncKernelManager
+    JupyterLab only, so rendering never needs it installed. Its one client is connected once and
+    stopped with the kernel (analysis.rendering.kernel_client)."""
     from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+
+    from analysis.rendering.kernel_client import KeptClientManager
 
     class ThisInterpreter(KernelSpecManager):
         def get_kernel_spec(self, kernel_name):
@@ -61,9 +62,7 @@ def kernel_manager(kept: bool = False):
                                     "{connection_file}"],
                               display_name="Python (rendering)", language="python")
 
-    if kept:
-        from analysis.rendering.kernel_client import KeptClientManager as AsyncKernelManager
-    return AsyncKernelManager(kernel_name="python3", kernel_spec_manager=ThisInterpreter())
+    return KeptClientManager(kernel_name="python3", kernel_spec_manager=ThisInterpreter())
 
 
 def reset_cell_source(charts: Path | None) -> str:
@@ -86,7 +85,7 @@ class WarmKernel:
         from jupyter_core.utils import run_sync
 
         env = {key: value for key, value in os.environ.items() if key != config.CHART_CACHE_ENV}
-        self.km = kernel_manager(kept=True)
+        self.km = kernel_manager()
         run_sync(self.km.start_kernel)(extra_arguments=kernel_arguments(), cwd=str(cwd), env=env)
 
     def close(self) -> None:
@@ -136,8 +135,7 @@ def shut_down(manager) -> None:
     """Stop a kernel and remove its connection file."""
     from jupyter_core.utils import run_sync
 
-    if hasattr(manager, "stop_client"):
-        manager.stop_client()
+    manager.stop_client()
     if manager.has_kernel:
         run_sync(manager.shutdown_kernel)(now=True)
 

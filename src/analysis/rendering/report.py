@@ -53,8 +53,7 @@ def execute(notebook: Path, parameters: dict, timeout: int | None = None, warm: 
         source = _with_reset(notebook, Path(folder), charts) if warm else notebook
         # papermill does not shut down a kernel it was handed: a kernel of its own is shut down
         # here, a kept one when it fails (it may still be busy) or when the run ends.
-        # (a one-off kernel's manager also stops its client when it shuts the kernel down)
-        manager = warm_kernel(cwd).km if warm else kernel_manager(kept=True)
+        manager = warm_kernel(cwd).km if warm else kernel_manager()
         try:
             executed = papermill.execute_notebook(
                 str(source), None, parameters=parameters, cwd=str(cwd),
