@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from analysis import config
@@ -475,6 +476,34 @@ def test_update_starts_its_workers_before_loading_pandas():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_worker_never_loads_pandas_or_matplotlib(tmp_path):
+    """A pool worker runs a report's notebook on its kernel, then writes the HTML and the
+    downloads: the kernel needs pandas and matplotlib, the worker does not (on two cores, the
+    time it would spend loading them is taken from the kernels). Its CSV is the one pandas
+    would write."""
+    table = {"key": "t", "title": "表", "columns": ["指标", "值", "年份", "说明"],
+             "rows": [["高新技术企业", 994, 2024, None], ["R&D, 占比", 3.2, None, '引号"'],
+                      ["多行", 0.30000000000000004, 2025, "一\n二"], [None, None, None, None]]}
+    code = f"""
+import sys
+from pathlib import Path
+from analysis.rendering.kernels import worker_started
+from analysis.rendering.tasks import guarded, run_task
+from analysis.rendering.report import compile_exporters, to_html
+from analysis.downloads import write_tables
+import papermill
+compile_exporters()
+write_tables(Path({str(tmp_path)!r}) / "page.html", [{table!r}])
+print(sorted(m for m in ("pandas", "matplotlib") if m in sys.modules))
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
+    expected = pd.DataFrame(table["rows"], columns=table["columns"], dtype=object).to_csv(
+        index=False, lineterminator="\r\n")
+    assert (tmp_path / "page_t.csv").read_bytes().decode("utf-8-sig") == expected
 
 
 def test_downloads_write_whole_numbers_and_years_without_decimals(with_found):

@@ -4,16 +4,19 @@ written beside the report's HTML and linked from it.
 A page hands its tables over as one display output of its own MIME type (`tables_output`), so
 the notebook stays the only place a report's content comes from; the renderer takes them out of
 the executed notebook (`tables_in`) and writes the files (`write_tables`). Numbers stay numbers
-(units go in the header); the files are byte-identical from one render to the next."""
+(units go in the header); the files are byte-identical from one render to the next.
+
+Writing the files needs no pandas (the rows arrive as plain values): the process that writes them
+(a pool worker) never loads it."""
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import zipfile
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analysis.files import write_atomic
 from analysis.workbooks import display_width
@@ -21,6 +24,9 @@ from analysis.workbooks import display_width
 MIMETYPE = "application/vnd.analysis.tables+json"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _STAMP = "2000-01-01T00:00:00Z"
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class TablesOutput:
@@ -52,7 +58,9 @@ def tables_output(tables: list[tuple[str, str, pd.DataFrame]],
 def _plain(value):
     """A cell as JSON holds it: None for a missing value, plain int/float/str/bool; a whole
     number as an int (994 firms, the year 2024: not 994.0 and 2024.0 in the downloads)."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    from pandas import isna
+
+    if value is None or (not isinstance(value, str) and isna(value)):
         return None
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
@@ -88,41 +96,49 @@ def without_tables(notebook):
 
 def write_tables(html_path: Path, tables: list[dict]) -> list[tuple[str, str]]:
     """`<report>.xlsx` and `<report>_<key>.csv` beside the report; (title, file name) of each
-    written, the workbook first. No tables, no files."""
+    written, the workbook first. No tables, no files. Each cell is written as the int, float or
+    text it is (the page made it plain: `_plain`)."""
     if not tables:
         return []
     stem = html_path.stem
-    # object columns: each cell stays the int, float or text it was (a column of years with a
-    # gap would otherwise turn into floats: 2024.0)
-    frames = [(t, pd.DataFrame(t["rows"], columns=t["columns"], dtype=object)) for t in tables]
     workbook = html_path.with_name(f"{stem}.xlsx")
-    write_atomic(workbook, _xlsx(frames))
+    write_atomic(workbook, _xlsx(tables))
     written = [("xlsx", workbook.name)]
-    for table, frame in frames:
+    for table in tables:
         path = html_path.with_name(f"{stem}_{table['key']}.csv")
         # UTF-8 with a byte-order mark: Excel and WPS open Chinese text in it correctly.
-        write_atomic(path, "\ufeff" + frame.to_csv(index=False, lineterminator="\r\n"))
+        write_atomic(path, "\ufeff" + _csv(table))
         written.append((table["title"], path.name))
     return written
 
 
-def _xlsx(frames: list[tuple[dict, pd.DataFrame]]) -> bytes:
+def _csv(table: dict) -> str:
+    """The table as CSV: a header row, a row per row, CRLF line ends, quotes only where needed
+    (as pandas writes it); an empty cell for a missing value."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(table["columns"])
+    writer.writerows(table["rows"])
+    return buffer.getvalue()
+
+
+def _xlsx(tables: list[dict]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     book = Workbook()
     book.remove(book.active)
-    for table, frame in frames:
+    for table in tables:
         sheet = book.create_sheet(_sheet_name(table["title"]))
-        sheet.append(list(frame.columns))
+        sheet.append(table["columns"])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in frame.itertuples(index=False):
-            sheet.append([_plain(v) for v in row])
+        for row in table["rows"]:
+            sheet.append(row)
         sheet.freeze_panes = "A2"
-        for index, column in enumerate(frame.columns, start=1):
-            longest = max([display_width(column)] + [display_width(v) for v in frame.iloc[:, index - 1]])
-            sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, longest + 2)
+        for index, column in enumerate(table["columns"]):
+            longest = max([display_width(column)] + [display_width(row[index]) for row in table["rows"]])
+            sheet.column_dimensions[sheet.cell(1, index + 1).column_letter].width = min(60, longest + 2)
     buffer = io.BytesIO()
     book.save(buffer)
     return _fixed(buffer.getvalue())

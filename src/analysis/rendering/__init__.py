@@ -1,9 +1,9 @@
 """Rendering the reports: one report (`report`), what it depends on (`inputs`), the set with its
 manifest, worker pool and lock (`report_set`), the kernels and workers that run the notebooks
-(`kernels`), and the index (`index`).
+(`kernels`), what a worker runs (`tasks`), and the index (`index`).
 
 The names below are imported on first use: a pool worker imports `kernels` alone, and starts its
-kernel without waiting for pandas and nbconvert to load.
+kernel without waiting for nbconvert to load; it never loads pandas or matplotlib.
 """
 
 import importlib
@@ -17,8 +17,9 @@ sys.modules.setdefault("rfc3987_syntax", None)
 _WHERE = {
     "index": ["index_cards", "write_index"],
     "report": ["execute", "render", "store_outputs", "to_html"],
+    "tasks": ["ReportJob"],
     "report_set": ["ANNUAL_REPORT", "LOCK", "MANIFEST", "OTHER_NOTEBOOKS", "Inputs", "RenderBusy",
-                   "RenderSummary", "ReportJob", "all_jobs", "annual_jobs", "check_parameters",
+                   "RenderSummary", "all_jobs", "annual_jobs", "check_parameters",
                    "declared_parameters", "default_out_dir", "default_parameters", "job_digest",
                    "other_jobs", "read_manifest", "render_all", "report_path", "with_parameters"],
 }

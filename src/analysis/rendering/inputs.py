@@ -142,10 +142,11 @@ def notebook_modules(notebook: Path) -> list[Path]:
 
 def code_digest(notebook: Path) -> str:
     """The modules the notebook imports, and what writes every report: the HTML template and
-    the code that executes a notebook and exports it (rendering/report.py, and kernels.py,
-    which writes the cell every run starts with)."""
+    the code that executes a notebook and exports it (rendering/report.py; tasks.py, which
+    hands a worker's report to it; kernels.py, which writes the cell every run starts with)."""
     template = [p for p in (config.TEMPLATES_DIR / "report").rglob("*") if p.is_file()]
-    writers = [config.PACKAGE_DIR / "rendering" / name for name in ("report.py", "kernels.py")]
+    writers = [config.PACKAGE_DIR / "rendering" / name for name in ("report.py", "tasks.py",
+                                                                       "kernels.py")]
     return _files_digest([*notebook_modules(notebook), *template, *writers])
 
 

@@ -21,7 +21,7 @@ from analysis.files import write_atomic
 from analysis.plan import Plan, load_indicators, plan_parameter
 from analysis.rendering import inputs
 from analysis.rendering.kernels import WarmPool, close_warm_kernels, pool_executor
-from analysis.rendering.report import execute, render, store_outputs
+from analysis.rendering.tasks import Failure, ReportJob, guarded, run_task
 from analysis.texts import NOTEBOOK_TITLES
 
 ANNUAL_REPORT = config.NOTEBOOKS_DIR / "annual_report.ipynb"
@@ -35,19 +35,6 @@ MANIFEST = ".inputs.json"
 LOCK = ".render.lock"
 CHART_CACHE = ".cache/charts"  # in the report folder: the charts drawn, by their inputs
 CHART_CACHE_SIZE = 600  # charts kept: a few renders of the whole report set
-
-
-@dataclass(frozen=True)
-class ReportJob:
-    """One report: which notebook, with which parameters, into which HTML file, under which title."""
-
-    notebook: Path
-    parameters: dict = field(hash=False)
-    relative_path: str
-    title: str
-    lang: str
-    year: int | None = None
-    links: tuple[tuple[str, str], ...] = ()  # the bar at the top: (key, href) pairs
 
 
 def report_links(plan: Plan, name: str, lang: str) -> tuple[tuple[str, str], ...]:
@@ -301,10 +288,11 @@ def render_all(plan: Plan, jobs: Sequence[ReportJob], out_dir: Path | None = Non
         # Notebooks run only for their stored outputs come after the longer annual reports and
         # before the others, so that no worker is left alone with one at the end.
         at = sum(1 for job in todo if job.year is not None)
-        tasks[at:at] = [(notebook, digest, charts) for notebook, (_, digest) in stale.items()]
+        tasks[at:at] = [(notebook, defaults, {OUTPUTS_DIGEST: digest}, charts)
+                        for notebook, (defaults, digest) in stale.items()]
         if todo:
             check_parameters(todo)
-        for task, outcome in run_pool(_run_task, tasks, workers, progress,
+        for task, outcome in run_pool(run_task, tasks, workers, progress,
                                       pool.executor if pool else None):
             name = task.relative_path if isinstance(task, ReportJob) else f"notebooks/{task.name}"
             if isinstance(outcome, Failure):
@@ -357,21 +345,6 @@ def _stale_notebooks(notebooks: Sequence[Path], force: bool, summary: "RenderSum
     return stale
 
 
-def _run_task(task, *args) -> dict:
-    if isinstance(task, ReportJob):
-        return _attempt(task, *args)
-    digest, charts = args
-    notebook = task
-    executed = execute(notebook, default_parameters(notebook), warm=True, charts=charts)
-    store_outputs(notebook, executed, {OUTPUTS_DIGEST: digest})
-    return {"summary": None, "stored": [f"notebooks/{notebook.name}"]}
-
-
-@dataclass(frozen=True)
-class Failure:
-    message: str
-
-
 def chart_cache(out_dir: Path) -> Path:
     """Where the kernels rendering into out_dir keep the charts they draw."""
     return (Path(out_dir) / CHART_CACHE).resolve()
@@ -389,42 +362,24 @@ def run_pool(function: Callable, arguments: list[tuple], workers: int = 0,
                disable=None if progress is None else not progress)  # None: only on a terminal
     try:
         if executor is not None:
-            futures = {executor.submit(_guarded, function, *args): args[0] for args in arguments}
+            futures = {executor.submit(guarded, function, *args): args[0] for args in arguments}
             for future in as_completed(futures):
                 yield futures[future], future.result()
                 bar.update()
             return
         if workers == 1:
             for args in arguments:
-                yield args[0], _guarded(function, *args)
+                yield args[0], guarded(function, *args)
                 bar.update()
             return
         with pool_executor(workers, warm=False) as pool:  # spawned: no zmq state of this one
-            futures = {pool.submit(_guarded, function, *args): args[0] for args in arguments}
+            futures = {pool.submit(guarded, function, *args): args[0] for args in arguments}
             for future in as_completed(futures):
                 yield futures[future], future.result()
                 bar.update()
     finally:
         bar.close()
         close_warm_kernels()  # those this process kept (workers close theirs when they end)
-
-
-def _guarded(function: Callable, *args):
-    try:
-        return function(*args)
-    except Exception as exc:  # reported per report; the last good file stays in place
-        last_line = str(exc).strip().splitlines()[-1] if str(exc).strip() else ""
-        return Failure(f"{type(exc).__name__}: {last_line}")
-
-
-def _attempt(job: ReportJob, out_dir: Path, timeout: int | None, store: dict | None,
-             charts: Path) -> dict:
-    """Render one report (and store its notebook's outputs when asked); return the summary the
-    index shows for it (the one its page handed over) and the notebooks stored."""
-    summary = render(job.notebook, job.parameters, Path(out_dir) / job.relative_path, job.title,
-                     job.lang, timeout, warm=True, store=store, links=job.links, charts=charts)
-    stored = [] if store is None else [f"notebooks/{job.notebook.name}"]
-    return {"summary": summary if job.year is not None else None, "stored": stored}
 
 
 # --- notebooks' stored outputs -------------------------------------------------------------------
