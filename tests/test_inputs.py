@@ -8,6 +8,7 @@ import pytest
 
 from analysis import config
 from analysis import digests as environment
+from analysis.errors import InputError
 from analysis.plan import load_plan
 from analysis.rendering import Inputs, all_jobs, annual_jobs, job_digest, other_jobs, render_all
 from analysis.rendering import inputs
@@ -132,11 +133,18 @@ def test_pages_that_read_no_observations_are_the_same_with_or_without_them(tmp_p
         assert (tmp_path / "again" / path).read_bytes() == content, path
 
 
-def test_a_change_to_the_plan_re_renders_everything(tmp_path):
+@pytest.mark.parametrize("name", sorted(p.name for p in config.PLAN_DIR.iterdir() if p.is_file()))
+def test_a_change_to_any_file_of_the_plan_re_renders_everything(tmp_path, name):
+    """Every file in the plan's folder (its description, tables and notes) counts; its text
+    cannot change unnoticed at all (its sha256 is in the description)."""
     plan = plan_with_observations(tmp_path, [FOUND])
     before = digests(plan)
-    contradictions = plan.contradictions_path
-    contradictions.write_text(contradictions.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    path = plan.directory / name
+    path.write_bytes(path.read_bytes() + b"\n")
+    if path == plan.text_path:
+        with pytest.raises(InputError, match="sha256"):
+            digests(plan)
+        return
     assert changed(before, digests(plan)) == sorted(before)
 
 
@@ -196,7 +204,7 @@ def test_the_distributions_are_read_as_importlib_metadata_reads_them():
     assert environment.installed_distributions() == [f"{n}=={v}" for n, v in sorted(full.items())]
 
 
-@pytest.mark.parametrize("writer", ["report.py", "kernels.py"])
+@pytest.mark.parametrize("writer", ["report.py", "tasks.py", "kernels.py"])
 def test_a_change_to_how_reports_are_written_re_renders_everything(monkeypatch, writer):
     before = digests()
     writer = config.PACKAGE_DIR / "rendering" / writer

@@ -119,6 +119,11 @@ class Plan:
         return self.directory / self.contradictions_file
 
     @property
+    def series_notes_path(self) -> Path:
+        """Notes on breaks and revisions of the plan's series (optional: `series_notes`)."""
+        return self.directory / "series_notes.csv"
+
+    @property
     def years(self) -> list[int]:
         return list(range(self.start_year, self.end_year + 1))
 
@@ -344,7 +349,7 @@ def series_notes(plan: Plan | None = None) -> pd.DataFrame:
     """The plan's curated notes on breaks and revisions of its series, each with the document
     that states it (series_notes.csv in the plan's folder; optional)."""
     plan = plan or load_plan()
-    path = plan.directory / "series_notes.csv"
+    path = plan.series_notes_path
     if not path.exists():
         return pd.DataFrame(columns=SERIES_NOTE_COLUMNS)
     frame = read_table(path)

@@ -155,9 +155,10 @@ def code_digest(notebook: Path) -> str:
 def plan_digest(plan: Plan) -> str:
     """The plan's description and every file it names; where it reviews the previous plan from
     that plan's targets and the observations, those too."""
+    optional = [plan.source_glosses_path, plan.series_notes_path]
     own = _files_digest([plan.config_path, plan.text_path, plan.indicators_path,
                          plan.body_targets_path, plan.contradictions_path,
-                         *filter(None, [plan.source_glosses_path])])
+                         *(path for path in optional if path and path.is_file())])
     if not plan.previous_plan:
         return own
     from analysis.observations import observation_files, previous_plan_files
