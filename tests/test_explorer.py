@@ -4,9 +4,9 @@ from analysis.pages.explorer import explorer
 
 
 def test_sliders_redraw_the_chart_and_the_probability():
-    *heading, box = explorer("en", interactive=True)
+    *heading, box, colophon = explorer("en", interactive=True)
     choice, growth, volatility, verdict, image = box.children
-    assert "not a forecast" in heading[0].data
+    assert "not a forecast" in heading[0].data and "Compiled by" in colophon.data
     assert choice.value == "rd_gdp_ratio" and bytes(image.value).startswith(b"\x89PNG")
     choice.value = "pct_applications"  # picks its default: the required rate, 14.87%
     assert abs(growth.value - 0.1487) <= 0.005  # the slider's step is half a point

@@ -73,3 +73,51 @@ def test_english_pages_gloss_the_plans_words():
     assert "(the paragraph opening “企业技术创新迈上新台阶”)" in notes
     zh = overview("zh")
     assert zh.quotes(zh.catalogue) == list(zh.catalogue["quote"])  # Chinese pages quote as is
+
+
+def test_every_page_ends_with_who_compiled_it_and_from_what(tmp_path):
+    """The colophon: 编制单位 and the plan text's version on every page; 数据截至 and the data's
+    version (the same on every page) on those that read observed values, and only there (a
+    page that reads none must not change when one is added)."""
+    import shutil
+
+    from analysis.pages.annual import annual_report
+    from analysis.pages.explorer import explorer
+    from analysis.pages.methods import methods
+    from analysis.pages.overview import overview
+    from analysis.pages.review import review
+    from analysis.pages.scenarios import scenarios
+    from analysis.pages.trajectories import trajectories
+    from analysis.plan import load_plan
+    from conftest import FOUND
+
+    shutil.copytree(config.PLAN_DIR, tmp_path / "plan")
+    (tmp_path / "observations").mkdir()  # plan.toml: observations = "../observations"
+    shutil.copy(FOUND, tmp_path / "observations")
+    plan = load_plan(tmp_path / "plan" / "plan.toml")
+    for lang, compiler, label, cutoff in (
+            ("zh", "编制单位：慈溪市科学技术局", "数据截至", "数据截至：2024年"),
+            ("en", "Compiled by: Cixi Science and Technology Bureau", "Data up to", "Data up to: 2024 ")):
+        with_data = [overview(lang, plan).colophon(), scenarios(lang, draws=200, plan=plan).colophon(),
+                     annual_report(2025, lang, None, plan).colophon(),
+                     explorer(lang, interactive=False, plan=plan)[-1]]
+        without = [trajectories(lang, plan).colophon(), review(lang, plan).colophon(),
+                   methods(lang, plan).colophon()]
+        for line in [part.data for part in with_data + without]:
+            assert compiler in line and "840bc0d7" in line, line
+            assert not re.search(r"\d{1,2}:\d{2}", line), line  # no clock time
+        versions = {re.search(r"(?:数据|data) ([0-9a-f]{8})</small>", part.data).group(1)
+                    for part in with_data}
+        assert len(versions) == 1
+        assert all(cutoff in part.data for part in with_data)
+        assert not any(label in part.data for part in without)
+
+
+def test_every_report_in_the_folder_has_its_colophon():
+    from analysis.plan import load_plan
+    from analysis.rendering import all_jobs
+
+    for job in all_jobs(load_plan()):
+        mark = "<small>Compiled by: " if job.lang == "en" else "<small>编制单位："
+        page = (config.REPORTS_DIR / job.relative_path).read_text(encoding="utf-8")
+        assert page.count(mark) == 1, job.relative_path

@@ -55,7 +55,11 @@ WORDS = {
            "dated_marked": "{text}（{year}年，{mark}）", "table_of_plan": "《{title}》{table}",
            "chart_of": "{chart}：{name}", "glossed": "“{text}”（{gloss}）",
            "at_least": "{value}以上", "or_more": "{value}以上",
-           "points_signed": "{sign}{points}个百分点"},
+           "points_signed": "{sign}{points}个百分点",
+           # every page's last line: who compiled it and from what (no clock time)
+           "colophon": "编制单位：{compiler}　｜　数据截至：{cutoff}　｜　版本：规划文本 {plan_version}，数据 {data_version}",
+           "colophon_plan": "编制单位：{compiler}　｜　版本：规划文本 {plan_version}",
+           "cutoff_none": "尚无实际值", "cutoff_year": "{year}年"},
     "en": {"yes": "yes", "no": "no", "no_data": "no data", "observed": "observed",
            "baseline": "baseline", "pace_previous": "pace of the {previous}", "required_rate": "required rate",
            "parameter": "parameter", "level": "level", "lower_bound": "lower bound",
@@ -65,7 +69,11 @@ WORDS = {
            "scope_unverified": "scope to be checked", "scope_marked": "{scope} ({mark})",
            "dated": "{text} ({year})", "dated_marked": "{text} ({year}, {mark})", "table_of_plan": "{table} of the {title}",
            "chart_of": "{chart}: {name}", "glossed": "“{text}” ({gloss})", "at_least": "above {value}", "or_more": "at least {value}",
-           "points_signed": "{sign}{points} percentage points"},
+           "points_signed": "{sign}{points} percentage points",
+           "colophon": ("Compiled by: {compiler}  |  Data up to: {cutoff}  |  Version: plan text "
+                        "{plan_version}, data {data_version}"),
+           "colophon_plan": "Compiled by: {compiler}  |  Version: plan text {plan_version}",
+           "cutoff_none": "no values yet", "cutoff_year": "{year}"},
 }
 
 ANNUAL = {
@@ -156,8 +164,6 @@ ANNUAL = {
         "no_target": "本指标目标为相对值：{target}。图中仅列基期值和已有的实际值。",
         "chart_alt": "{name}：{baseline_year}—{end_year}年目标路径、线性路径与实际值",
         "dashboard_alt": "各指标历年判断",
-        "colophon": "编制单位：{compiler}　｜　数据截至：{cutoff}　｜　版本：规划文本 {plan_version}，数据 {data_version}",
-        "cutoff_none": "尚无实际值",
         "years": "{years}年",
         "body_target": "{name}：{target}",
         "beyond_points": "已达到，高于目标{points}个百分点",
@@ -269,9 +275,6 @@ ANNUAL = {
                       "baseline and any values observed."),
         "chart_alt": "{name}: path to the target {baseline_year}–{end_year}, linear path and values",
         "dashboard_alt": "Each indicator's verdict, year by year",
-        "colophon": ("Compiled by: {compiler}  |  Data up to: {cutoff}  |  Version: plan text "
-                     "{plan_version}, data {data_version}"),
-        "cutoff_none": "no values yet",
         "years": "{years}",
         "body_target": "{name}: {target}",
         "beyond_points": "met, {points} percentage points above the target",

@@ -15,7 +15,6 @@ from IPython.display import HTML, Markdown
 
 from analysis.charts import status_grid, trajectory_chart
 from analysis.checks import data_checks, describe
-from analysis.digests import frame_digest
 from analysis.errors import InputError
 from analysis.evidence import NO_INFORMATION, evidence_targets, load_evidence, target_progress
 from analysis.observations import as_of, comparable, indicator_scopes, load_observations, scope_checks
@@ -652,16 +651,7 @@ class AnnualReport(Page):
         return super().downloads(summary=self.summary())
 
     def colophon(self) -> Markdown:
-        """Who compiled it, the data cut-off, the inputs' version: no wall-clock time, so a
-        render is byte-identical."""
-        compiler = self.plan.compiled_by_zh if self.lang == "zh" else self.plan.compiled_by_en
-        latest = self.latest_data_year()
-        cutoff = (self.text["cutoff_none"] if latest is None
-                  else self.text["years"].format(years=latest))
-        line = self.phrase("colophon", compiler=compiler or "—", cutoff=cutoff,
-                           plan_version=self.plan.text_sha256[:8],
-                           data_version=frame_digest(self.observations)[:8])
-        return Markdown(f"---\n\n<small>{line}</small>")
+        return super().colophon(self.observations)
 
 
 def annual_report(report_year: int, lang: str = "zh",

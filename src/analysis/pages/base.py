@@ -14,7 +14,8 @@ from analysis.charts import chart_svg, use_report_style
 from analysis.downloads import tables_output
 from analysis.labels import (ENGLISH_AMOUNTS, STATUS_COLOURS, STATUS_INK, STATUS_SYMBOLS,
                              check_language, indicator_names, indicator_units, status_label)
-from analysis.observations import scope_checks
+from analysis.digests import frame_digest
+from analysis.observations import comparable, scope_checks
 from analysis.pages.formatting import (as_html, escaped, format_number_text, format_value,
                                        with_unit)
 from analysis.plan import Plan, load_indicators, load_plan, previous_plan
@@ -221,6 +222,23 @@ class Page:
             columns["note"]: notes,
         })
         return as_html(table if with_name else table.drop(columns=[columns["indicator"]]))
+
+    def colophon(self, observations: pd.DataFrame | None = None) -> Markdown:
+        """The page's last line: who compiled it (plan.toml) and from what, the plan text's
+        version and, on a page that reads observed values, the latest year of those it compares
+        (数据截至) and their version. No clock time, so a render is byte-identical; a page that
+        reads no values names none, and so does not change when one is added."""
+        compiler = self.plan.compiled_by_zh if self.lang == "zh" else self.plan.compiled_by_en
+        values = {"compiler": compiler or "—", "plan_version": self.plan.text_sha256[:8]}
+        if observations is None:
+            line = self.words["colophon_plan"].format(**escaped(**values))
+        else:
+            used = comparable(observations, self.indicators)
+            cutoff = (self.words["cutoff_none"] if used.empty
+                      else self.words["cutoff_year"].format(year=int(used["year"].max())))
+            line = self.words["colophon"].format(**escaped(
+                **values, cutoff=cutoff, data_version=frame_digest(observations)[:8]))
+        return Markdown(f"---\n\n<small>{line}</small>")
 
     # --- the tables behind the page, for an analyst in JupyterLab -----------------------------
 

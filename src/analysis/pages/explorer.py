@@ -36,7 +36,7 @@ def explorer(lang: str = "zh", interactive: bool = True, plan=None) -> list:
     text = EXPLORER[lang]
     heading = [Markdown(f"# {text['title']}"), Markdown(text["intro"].format(**page.fields()))]
     if not interactive:
-        return heading + _static(page, text)
+        return heading + _static(page, text) + [page.colophon()]
     import ipywidgets as widgets
 
     names = page.names()
@@ -68,7 +68,8 @@ def explorer(lang: str = "zh", interactive: bool = True, plan=None) -> list:
     growth.observe(redraw, "value")
     volatility.observe(redraw, "value")
     pick()
-    return heading + [widgets.VBox([choice, growth, volatility, verdict, image])]
+    return heading + [widgets.VBox([choice, growth, volatility, verdict, image]),
+                      page.colophon()]
 
 
 def _static(page: ScenariosPage, text: dict) -> list:

@@ -182,6 +182,9 @@ class OverviewPage(Page):
         """Every observed value, with its scope, vintage and source."""
         return self.data(self.observations, "observations")
 
+    def colophon(self) -> Markdown:
+        return super().colophon(self.observations)
+
     def show_observations(self, frame: pd.DataFrame) -> list:
         return [self.heading("observations_heading"), self.observations_table(frame)]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from IPython.display import HTML
+from IPython.display import HTML, Markdown
 
 from analysis.charts import fan_chart
 from analysis.observations import comparable, load_observations
@@ -24,11 +24,15 @@ class ScenariosPage(Page):
     """Growth assumptions and where they lead: projections and a seeded Monte Carlo fan."""
 
     scenarios: pd.DataFrame = None
+    observations: pd.DataFrame = None  # every value loaded (the colophon: 数据截至, version)
     volatility: float = SCENARIO_DEFAULTS["volatility"]
     draws: int = SCENARIO_DEFAULTS["draws"]
     seed: int = SCENARIO_DEFAULTS["seed"]
 
     simulated: pd.DataFrame = None  # the draws, made once (see simulation)
+
+    def colophon(self) -> Markdown:
+        return super().colophon(self.observations)
 
     def assumed(self) -> pd.DataFrame:
         """Per headline indicator: where the scenario starts (value, year, source), the yearly
@@ -174,8 +178,8 @@ def scenarios(lang: str = "zh", growth: dict | None = None,
     unknown = sorted(set(growth or {}) - set(targets["indicator_id"]))
     if unknown:
         raise InputError(f"no scenario for {', '.join(unknown)}", field="growth")
-    observations = comparable(load_observations(indicators=context["indicators"], plan=context["plan"]),
-                              context["indicators"])
-    table = scenario_table(targets, observations, default_assumptions(targets, context["plan"]), growth)
-    return ScenariosPage(**context, texts=SCENARIOS, scenarios=table, volatility=volatility,
-                         draws=draws, seed=seed)
+    observations = load_observations(indicators=context["indicators"], plan=context["plan"])
+    table = scenario_table(targets, comparable(observations, context["indicators"]),
+                           default_assumptions(targets, context["plan"]), growth)
+    return ScenariosPage(**context, texts=SCENARIOS, scenarios=table, observations=observations,
+                         volatility=volatility, draws=draws, seed=seed)
