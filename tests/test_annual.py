@@ -247,3 +247,18 @@ def test_an_english_chart_draws_an_amount_in_cny_bn_as_the_tables_write_it():
     assert "CNY bn" in english and "Baseline 3.16" in english and "100 million yuan" not in english
     chinese = investment_chart("zh")
     assert "亿元" in chinese and "基期值 31.6" in chinese
+
+
+def test_names_with_markup_characters_are_escaped_once_in_sentences_and_tables(tmp_path):
+    """R&D in a name reads R&D: a sentence put into another sentence (总体情况's lists, who
+    supplies what) or into a table is not escaped again ("R&amp;D")."""
+    values = observations(tmp_path, ("rd_gdp_ratio", 2025, 3.8, "市级"),
+                          ("rd_personnel_per_10k", 2024, 100, "市级"))
+    for lang in ("zh", "en"):
+        report = annual_report(2025, lang, values)
+        report.status()
+        parts = [report.overall(), report.status_strip(), *report.main_notes(),
+                 *report.issues(), report.show_status(report.status())[0]]
+        markup = "".join(part.data for part in parts if isinstance(part, (HTML, Markdown)))
+        assert "R&amp;D" in markup and "&amp;amp;" not in markup, lang
+        assert "R&D" in text(report.overall()), lang

@@ -62,6 +62,10 @@ def test_the_workbook_guides_whoever_fills_it(request_file, scoped):
     assert validations[f"{column['资料类型 vintage']}2"].type == "list"
     # Wide enough for the longest Chinese name (two widths a character).
     assert sheet.column_dimensions[column["指标名称"]].width >= 2 * len("高新技术企业数")
+    # The source and note cells hold a sentence from the start (20 Chinese characters on a line),
+    # not only their header's width.
+    for name in ("来源 source", "说明 note"):
+        assert sheet.column_dimensions[column[name]].width >= 40, name
     assert sheet.max_row - 1 - 50 == len(missing(PLAN, 2024, scoped))
 
 

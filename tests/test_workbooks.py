@@ -69,6 +69,14 @@ def formula(book, sheet):
     sheet["C2"] = "=990+4"  # openpyxl saves no value for it, as a file never opened in Excel
 
 
+def percentage(book, sheet):
+    sheet["C2"].number_format = "0.0%"  # typed as 3.5% in Excel: kept as 0.035
+
+
+def percent_sign(book, sheet):
+    sheet["C2"].number_format = '0.0"%"'  # a % sign only: the cell holds 3.5 and shows 3.5%
+
+
 def row_with(**cells):
     values = dict(zip(["indicator_id", "year", "value", "scope", "source", "note", "who"], GOOD))
     values.update(cells)
@@ -81,18 +89,32 @@ def row_with(**cells):
     ([row_with(value="2,450")], None, "row 2, column C, field 'value': value '2,450' is not a plain number"),
     ([row_with(value=436.51)], None, "row 2, column C, field 'value': value 436.51 is not a whole number"),
     ([row_with(year=datetime.datetime(2024, 1, 1))], None,
-     "row 2, column B, field 'year': holds a date (2024-01-01 00:00:00) where a year belongs"),
+     "row 2, column B, field 'year': holds a date (2024-01-01) where a year belongs"),
     ([row_with(scope="县级")], None, "row 2, column D, field 'scope': scope '县级' is not one of"),
     ([row_with(source="")], None, "row 2, column E, field 'source': source is empty"),
     ([GOOD, row_with(year=2023)], formula, "row 2, column C, field 'value': holds a formula with no saved value"),
-    ([GOOD, row_with(year=2023)], merged, "sheet '数据', row 2: cells E2:E3 are merged across the data"),
-    ([GOOD, GOOD], None, "sheet '数据', row 3, field 'year': high_tech_enterprises 2024 (未说明) is already given in"),
+    ([GOOD, row_with(year=2023)], merged,
+     "sheet '数据', row 2, column E, field 'source': cells E2:E3 are merged across the data"),
+    ([GOOD, GOOD], None,
+     "sheet '数据', row 3, column B, field 'year': high_tech_enterprises 2024 (未说明) is already given in"),
+    ([row_with(indicator_id="rd_gdp_ratio", value=0.035)], percentage,
+     "row 2, column C, field 'value': is formatted as a percentage: Excel shows 3.5% but keeps 0.035; "
+     "type the number of percent (3.5) in a cell formatted as a number"),
+    ([row_with(year=datetime.date(2024, 3, 1))], None, "type the year, e.g. 2024"),
+    ([row_with(value=datetime.date(2024, 3, 1))], None,
+     "row 2, column C, field 'value': holds a date (2024-03-01), not a number: type the value as a number"),
 ])
 def test_a_bad_cell_is_named_by_file_sheet_row_and_column(tmp_path, rows, extra, expected):
     path = workbook(tmp_path / "bad.xlsx", *rows, extra=extra)
     with pytest.raises(InputError) as caught:
         load_observations([path])
     assert str(caught.value).startswith(f"{path}, ") and expected in str(caught.value), str(caught.value)
+
+
+def test_a_percent_sign_that_scales_nothing_is_read_as_the_number(tmp_path):
+    path = workbook(tmp_path / "a.xlsx", row_with(indicator_id="rd_gdp_ratio", value=3.5),
+                    extra=percent_sign)
+    assert load_observations([path])["value"].tolist() == [3.5]
 
 
 def test_a_missing_column_in_the_header_is_named(tmp_path):
@@ -105,7 +127,8 @@ def test_a_missing_column_in_the_header_is_named(tmp_path):
     ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), r"is an old Excel \(\.xls\)"),
     ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "is password-protected"),
     ("text.xlsx", "indicator_id,year,value\n".encode(), "is not an Excel workbook"),
-    ("broken.xlsx", b"PK\x03\x04" + bytes(100), "cannot be read as an Excel workbook"),
+    ("broken.xlsx", b"PK\x03\x04" + bytes(100),
+     r"cannot be read as an Excel workbook \(.*\): open it in Excel or WPS and save it again"),
 ])
 def test_what_is_not_a_readable_workbook_is_refused(tmp_path, name, content, expected):
     path = tmp_path / name
@@ -124,7 +147,7 @@ def test_one_row_per_indicator_year_and_scope_across_csv_and_workbook(tmp_path):
     csv = write_csv(tmp_path / "a.csv", "indicator_id,year,value,source,note\n"
                     "high_tech_enterprises,2024,990,doc,\n")
     path = workbook(tmp_path / "b.xlsx", GOOD)
-    with pytest.raises(InputError, match=rf"{path}, sheet '数据', row 2, field 'year': .*already given in {csv}, line 2"):
+    with pytest.raises(InputError, match=rf"{path}, sheet '数据', row 2, column B, field 'year': .*already given in {csv}, line 2"):
         load_observations([csv, path])
 
 

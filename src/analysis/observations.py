@@ -117,8 +117,8 @@ def read_series(paths: Iterable[Path], measures: dict[str, str], id_column: str,
             sheet = record.get("sheet")
             if key in seen:
                 raise InputError(f"{key[0]} {key[1]} ({key[2]}) is already given in {seen[key]}: "
-                                 "one row per indicator, year and scope",
-                                 file=path, sheet=sheet, line=record["line"], field="year")
+                                 "one row per indicator, year and scope (delete one of the two, "
+                                 "or correct its year or scope)", **record["at"]("year"))
             seen[key] = (f"{path}, sheet '{sheet}', row {record['line']}" if sheet is not None
                          else f"{path}, line {record['line']}")
             records.append(record)
@@ -167,7 +167,7 @@ def _read_file(path: Path, measures: dict[str, str], id_column: str,
                years: tuple[int, int]) -> list[dict]:
     if not holds(path, id_column):
         return []  # another kind of table (evidence on targets)
-    return [_read_row(row, path, line, measures, id_column, years, at) | {"sheet": sheet}
+    return [_read_row(row, path, line, measures, id_column, years, at) | {"sheet": sheet, "at": at}
             for sheet, line, row, at in read_rows(path, [id_column, *COLUMNS[1:]],
                                                    OPTIONAL_COLUMNS, filled="value")]
 

@@ -27,6 +27,10 @@ TO_FILL = {"value", "scope", "vintage", "source", "note"}
 EVIDENCE_REFERENCE = ["name", "quote"]
 EVIDENCE_FILL = ["target_id", "year", "status", "done", "source", "note"]
 EVIDENCE_TO_FILL = {"year", "status", "done", "source", "note"}
+# Cells to fill with a sentence (a citation like "××市2024年统计公报（2025年3月），第五部分", what
+# was done): wide enough for one from the start, not only for their header.
+WRITTEN = {"source", "note", "done"}
+WRITTEN_WIDTH = 44
 
 
 def missing(plan: Plan, year: int, observations: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -108,7 +112,7 @@ def write_request(path: Path, plan: Plan, year: int, observations: pd.DataFrame 
     columns = REFERENCE + FILL
     _table_sheet(book, words["data_sheet"], [words["columns"][name] for name in columns],
                  [[row.get(name, "") for name in columns] for row in rows.to_dict("records")],
-                 [name in TO_FILL for name in columns],
+                 [name in TO_FILL for name in columns], [name in WRITTEN for name in columns],
                  {columns.index("value"): number_rule(), columns.index("scope"): list_rule(SCOPES, True),
                   columns.index("vintage"): list_rule(VINTAGES, False)})
     records = evidence_rows(plan, year, evidence)
@@ -117,6 +121,7 @@ def write_request(path: Path, plan: Plan, year: int, observations: pd.DataFrame 
                  [words["evidence_columns"][name] for name in evidence_columns],
                  [[row.get(name, "") for name in evidence_columns] for row in records],
                  [name in EVIDENCE_TO_FILL for name in evidence_columns],
+                 [name in WRITTEN for name in evidence_columns],
                  {evidence_columns.index("status"): list_rule(STATUSES, True)})
     book.active = 1
     buffer = io.BytesIO()
@@ -125,9 +130,10 @@ def write_request(path: Path, plan: Plan, year: int, observations: pd.DataFrame 
 
 
 def _table_sheet(book, title: str, header: list[str], rows: list[list], to_fill: list[bool],
-                 validations: dict) -> None:
+                 written: list[bool], validations: dict) -> None:
     """A sheet to fill: grey header frozen, reference columns locked, the cells to fill yellow
-    and unlocked (and 50 spare rows for rows people add), validations, columns wide enough."""
+    and unlocked (and 50 spare rows for rows people add), validations, columns wide enough for
+    their text (the `written` ones, to hold a sentence, at least WRITTEN_WIDTH)."""
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
     sheet = book.create_sheet(title)
@@ -135,12 +141,13 @@ def _table_sheet(book, title: str, header: list[str], rows: list[list], to_fill:
     for row in rows:
         sheet.append(row)
     last, spare = sheet.max_row, sheet.max_row + 50
-    for index, fill in enumerate(to_fill, start=1):
+    for index, (fill, sentence) in enumerate(zip(to_fill, written), start=1):
         letter = sheet.cell(1, index).column_letter
         sheet.cell(1, index).font = Font(bold=True)
         sheet.cell(1, index).fill = PatternFill("solid", fgColor="DDDDDD")
         texts = [str(c.value or "") for c in sheet[letter]]
-        sheet.column_dimensions[letter].width = min(48, max(display_width(t) for t in texts) + 2)
+        width = min(48, max(display_width(t) for t in texts) + 2)
+        sheet.column_dimensions[letter].width = max(width, WRITTEN_WIDTH) if sentence else width
         for number in range(2, spare + 1):
             cell = sheet.cell(number, index)
             cell.alignment = Alignment(wrap_text=True, vertical="top")

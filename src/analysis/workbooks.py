@@ -52,6 +52,11 @@ def read_workbook(path: Path, required: list[str], optional: list[str], filled: 
                         and formula.data_type == "f":
                     raise InputError("holds a formula with no saved value: open the file in Excel "
                                      "or WPS and save it (or type the value)", **where)
+                if name == "value" and cell is not None and _percentage(cell):
+                    raise InputError(
+                        f"is formatted as a percentage: Excel shows {cell.value * 100:g}% but keeps "
+                        f"{cell.value:g}; type the number of percent ({cell.value * 100:g}) in a "
+                        "cell formatted as a number", **where)
                 record[name] = _text(cell.value if cell is not None else None, name, where)
             if not any(text.strip() for text in record.values()):
                 continue
@@ -62,6 +67,15 @@ def read_workbook(path: Path, required: list[str], optional: list[str], filled: 
     if not found and not other_kind:  # a workbook of evidence only holds no observation, and so on
         raise InputError(f"has no visible sheet with a header row naming the columns "
                          f"{', '.join(required)}", file=path)
+
+
+def _percentage(cell) -> bool:
+    """Whether a number cell is shown as a percentage: Excel keeps 3.5% as 0.035 (a % in
+    quotes or after a backslash is only a sign, and scales nothing)."""
+    if isinstance(cell.value, bool) or not isinstance(cell.value, (int, float)):
+        return False
+    shown = re.sub(r'"[^"]*"|\\.', "", str(cell.number_format or ""))
+    return "%" in shown
 
 
 def _names_other_kind(sheet, id_column: str) -> bool:
@@ -103,8 +117,9 @@ def _open(path: Path, data: bytes):
             return (load_workbook(io.BytesIO(data), data_only=True),
                     load_workbook(io.BytesIO(data), data_only=False))
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise InputError(f"cannot be read as an Excel workbook ({type(exc).__name__}: {exc})",
-                         file=path) from exc
+        raise InputError(f"cannot be read as an Excel workbook ({type(exc).__name__}: {exc}): "
+                         "open it in Excel or WPS and save it again as an Excel workbook (.xlsx), "
+                         "or as CSV UTF-8 (.csv)", file=path) from exc
 
 
 def _ids(text) -> set[str]:
@@ -135,11 +150,13 @@ def _header(path: Path, sheet, required: list[str], optional: list[str]):
 
 def _refuse_merged(path: Path, sheet, header_row: int, columns: dict[str, int]) -> None:
     for merged in sheet.merged_cells.ranges:
-        crosses = any(merged.min_col - 1 <= index <= merged.max_col - 1 for index in columns.values())
-        if merged.max_row > header_row and crosses:
+        crossed = [name for name, index in sorted(columns.items(), key=lambda item: item[1])
+                   if merged.min_col - 1 <= index <= merged.max_col - 1]
+        if merged.max_row > header_row and crossed:
             raise InputError(f"cells {merged.coord} are merged across the data: unmerge them and "
-                             "give every row its own value", file=path, sheet=sheet.title,
-                             line=max(merged.min_row, header_row + 1))
+                             "give every row its own value",
+                             **_where(path, sheet.title, max(merged.min_row, header_row + 1),
+                                      columns[crossed[0]], crossed[0]))
 
 
 def _where(path: Path, sheet: str, row: int, index: int | None, name: str) -> dict:
@@ -154,11 +171,14 @@ def _text(value, name: str, where: dict) -> str:
     if value is None:
         return ""
     if isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
+        shown = (value.date() if isinstance(value, datetime.datetime) and value.time() == datetime.time()
+                 else value)  # as the cell shows it: 2024-03-01, not 2024-03-01 00:00:00
         if name == "year":
-            raise InputError(f"holds a date ({value}) where a year belongs: type the year, "
+            raise InputError(f"holds a date ({shown}) where a year belongs: type the year, "
                              "e.g. 2024, in a cell formatted as a number or text", **where)
         if name == "value":
-            raise InputError(f"holds a date ({value}), not a number", **where)
+            raise InputError(f"holds a date ({shown}), not a number: type the value as a "
+                             "number (3.5, 994) in a cell formatted as a number or text", **where)
         return str(value)
     if isinstance(value, bool):
         return str(value).upper()  # refused as a number or a year by the common rules

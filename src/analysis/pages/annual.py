@@ -19,7 +19,8 @@ from analysis.errors import InputError
 from analysis.evidence import NO_INFORMATION, evidence_targets, load_evidence, target_progress
 from analysis.observations import as_of, comparable, indicator_scopes, load_observations, scope_checks
 from analysis.pages.base import Page, page_context
-from analysis.pages.formatting import as_html, format_rate, format_share, md_text, percentage_points
+from analysis.pages.formatting import (Safe, as_html, format_rate, format_share, md_text,
+                                       percentage_points)
 from analysis.plan import Plan
 from analysis.progress import assess
 from analysis.references import plan_references
@@ -75,8 +76,9 @@ class AnnualReport(Page):
         supplier = suppliers.get(indicator)
         return supplier if isinstance(supplier, str) and supplier else self.text["supplier_unknown"]
 
-    def listing(self, items: list[str]) -> str:
-        return ("、" if self.lang == "zh" else "; ").join(items)
+    def listing(self, items: list[str]) -> Safe:
+        """Items in a sentence, "、" or "; " between them (each escaped once)."""
+        return Safe(("、" if self.lang == "zh" else "; ").join(md_text(item) for item in items))
 
     def item(self, row: dict) -> str:
         """"高新技术企业（2024年994家）"."""
@@ -114,7 +116,7 @@ class AnnualReport(Page):
         cutoff = (self.phrase("strip_cutoff", latest=latest) if latest is not None
                   else self.text["strip_no_data"])
         return HTML('<p class="status-strip">' + " ".join(badges)
-                    + f' <span class="cutoff">{html.escape(cutoff)}</span></p>')
+                    + f' <span class="cutoff">{md_text(cutoff)}</span></p>')
 
     def overall(self) -> Markdown:
         """Five to eight sentences generated from the assessment."""
@@ -165,7 +167,7 @@ class AnnualReport(Page):
         status = row["status"]
         if status == "insufficient_data":
             supplier = self.phrase("supplied_by", supplier=self.supplier(row["indicator_id"]))
-            return self.badge(status, self.status_label(status)) + html.escape(supplier)
+            return self.badge(status, self.status_label(status)) + md_text(supplier)
         if status == "not_assessable" and row["target_kind"] == "relative":
             return self.badge(status, self.text["no_reference"])
         cell = self.badge(status, self.status_label(status))

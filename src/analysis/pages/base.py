@@ -16,7 +16,7 @@ from analysis.labels import (ENGLISH_AMOUNTS, STATUS_COLOURS, STATUS_INK, STATUS
                              check_language, indicator_names, indicator_units, status_label)
 from analysis.digests import frame_digest
 from analysis.observations import comparable, scope_checks
-from analysis.pages.formatting import (as_html, escaped, format_number_text, format_value,
+from analysis.pages.formatting import (Safe, as_html, escaped, format_number_text, format_value,
                                        with_unit)
 from analysis.plan import Plan, load_indicators, load_plan, previous_plan
 from analysis.texts import ANNUAL, COLUMNS, DOWNLOADS, SCOPE_NAMES, WORDS
@@ -86,9 +86,10 @@ class Page:
             return table["heading"]
         return f"{table['heading_en']} ({table['heading']})"
 
-    def phrase(self, key: str, **values) -> str:
-        """A sentence of this page, with the plan's fields and the given values (escaped) in it."""
-        return self.text[key].format(**{**self.fields(), **escaped(**values)})
+    def phrase(self, key: str, **values) -> Safe:
+        """A sentence of this page, with the plan's fields and the given values (escaped, unless
+        Safe already: another sentence) in it."""
+        return Safe(self.text[key].format(**{**self.fields(), **escaped(**values)}))
 
     @property
     def words(self) -> dict:

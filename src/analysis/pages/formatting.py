@@ -12,9 +12,18 @@ from IPython.display import HTML
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def md_text(text: str) -> str:
-    """Text from data files, safe inside Markdown: markup shows as characters, never as HTML."""
-    return html.escape(str(text), quote=False)
+class Safe(str):
+    """Text already made safe for a page (a sentence `Page.phrase` wrote, with the data's text
+    escaped in it): put into another sentence or a table as it is, never escaped twice (which
+    would show "R&amp;D" for R&D)."""
+
+
+def md_text(text: str) -> Safe:
+    """Text from data files, safe inside Markdown: markup shows as characters, never as HTML
+    (text that is Safe already is left as it is)."""
+    if isinstance(text, Safe):
+        return text
+    return Safe(html.escape(str(text), quote=False))
 
 
 def escaped(**values) -> dict:
@@ -26,12 +35,15 @@ def as_html(frame: pd.DataFrame, markup: tuple[str, ...] = ()) -> HTML:
     the `markup` columns are HTML already (built from escaped text) and go in as they are.
     Each cell carries its column's name (`data-label`), so that on a phone the table reflows
     into one block per row, each value under its name."""
-    if markup:
-        frame = frame.copy()
-        for column in frame.columns:
-            if column not in markup:
-                frame[column] = ["—" if pd.isna(cell) else html.escape(str(cell))
-                                 for cell in frame[column]]
+    frame = frame.copy()
+    for column in frame.columns:
+        if markup and column not in markup:
+            frame[column] = ["—" if pd.isna(cell) else cell if isinstance(cell, Safe)
+                             else html.escape(str(cell)) for cell in frame[column]]
+        elif not markup and frame[column].map(lambda cell: isinstance(cell, Safe)).any():
+            # pandas escapes every cell: a Safe one goes in as its text, to be escaped once
+            frame[column] = [html.unescape(cell) if isinstance(cell, Safe) else cell
+                             for cell in frame[column]]
     table = frame.to_html(index=False, border=0, na_rep="—", escape=not markup,
                           classes="reflow")
     return HTML(labelled(table, [str(column) for column in frame.columns]))
