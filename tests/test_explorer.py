@@ -12,11 +12,11 @@ def test_sliders_redraw_the_chart_and_the_probability():
     assert abs(growth.value - 0.1487) <= 0.005  # the slider's step is half a point
     first_image, first_verdict = bytes(image.value), verdict.value
     growth.value = 0.30
-    assert verdict.value != first_verdict and "100%" in verdict.value
+    assert verdict.value != first_verdict and "<b>over 99%</b>" in verdict.value  # never "100%"
     assert bytes(image.value) != first_image
     growth.value = -0.05
     volatility.value = 0.0
-    assert "0%" in verdict.value
+    assert "<b>under 1%</b>" in verdict.value
 
 
 def test_without_widgets_a_table_and_a_chart():
@@ -25,4 +25,4 @@ def test_without_widgets_a_table_and_a_chart():
     assert "<table" in parts[3].data
     assert "按构造约为一半" in parts[4].data
     fans = parts[5].data  # one chart per indicator, each named for screen readers
-    assert fans.count('<figure role="img" aria-label="各指标情景路径的10%—90%区间：') == 9  # numeric targets
+    assert fans.count('<figure role="img" aria-label="各指标情景路径的10%～90%区间：') == 9  # numeric targets

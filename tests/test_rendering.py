@@ -160,7 +160,7 @@ def test_the_explorer_falls_back_to_a_static_table_and_chart(rendered):
     page = read(rendered / "scenario_explorer.html")
     assert "widget-view" not in page and "<table" in page
     labels = charts(page)  # one fan per indicator
-    assert len(labels) == 9 and labels[2] == "各指标情景路径的10%—90%区间：高新技术企业数"
+    assert len(labels) == 9 and labels[2] == "各指标情景路径的10%～90%区间：高新技术企业数"
 
 
 def test_the_index_has_a_card_per_report_and_every_link_resolves(rendered):

@@ -118,3 +118,12 @@ def test_a_simulated_share_moves_in_points_and_stays_below_100(targets, measures
     # R&D intensity at its 13th-plan rate: about 0.11 points a year, its spread a few tenths.
     rd = drawn[(drawn["indicator_id"] == "rd_gdp_ratio") & (drawn["year"] == 2021)]["value"]
     assert 3.25 < rd.median() < 3.4 and rd.std() < 1.0
+
+
+def test_a_simulated_chance_is_never_shown_as_a_certainty():
+    from analysis.pages.scenarios import scenarios
+
+    for lang, high, low in (("zh", "99%以上", "不足1%"), ("en", "over 99%", "under 1%")):
+        page = scenarios(lang, draws=200)
+        assert [page.chance_text(p) for p in (1.0, 0.999, 0.995, 0.994, 0.5, 0.006, 0.005, 0.0)] == \
+            [high, high, high, "99%", "50%", "1%", low, low]

@@ -121,3 +121,20 @@ def test_every_report_in_the_folder_has_its_colophon():
         mark = "<small>Compiled by: " if job.lang == "en" else "<small>编制单位："
         page = (config.REPORTS_DIR / job.relative_path).read_text(encoding="utf-8")
         assert page.count(mark) == 1, job.relative_path
+
+
+def test_chinese_pages_follow_the_typography_of_a_plan_evaluation():
+    """WORDING.md: ranges as 1～2个, a true minus sign, full-width brackets in Chinese cells,
+    定量目标/定性目标 rather than 水平值/下限."""
+    from analysis.pages.formatting import format_number_text, format_rate, format_share
+    from analysis.pages.overview import overview
+
+    table = overview("zh").catalogue_table().data
+    kinds = set(re.findall(r'<td data-label="类型">([^<]*)</td>', table))
+    assert kinds and not kinds & {"水平值", "下限", "相对值", "定性"}
+    values = re.findall(r'<td data-label="数值">([^<]*)</td>', table)
+    assert "1～2个" in values and not [v for v in values if re.search(r"\d-\d|\(", v)]
+    assert "3.7（%）" in values
+    assert (format_share(-0.09), format_rate(-0.2354), format_number_text(-1.5)) == \
+        ("−9%", "−23.54%", "−1.5")
+    assert (format_share(-0.001), format_number_text(-0.001)) == ("0%", "0")

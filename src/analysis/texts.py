@@ -48,8 +48,8 @@ COLUMNS = {
 WORDS = {
     "zh": {"yes": "是", "no": "否", "no_data": "暂无数据", "observed": "实际值", "baseline": "基期值",
            "pace_previous": "{previous}速度", "required_rate": "所需增长率", "parameter": "参数设定",
-           "level": "水平值", "lower_bound": "下限", "range": "区间", "cumulative": "累计",
-           "relative": "相对值", "qualitative": "定性", "body": "正文",
+           "level": "定量目标", "lower_bound": "定量目标（××以上）", "range": "区间目标",
+           "cumulative": "累计目标", "relative": "相对目标", "qualitative": "定性目标", "body": "正文",
            "scope_differs": "口径不同，不参与评价", "scope_unverified": "口径待核实",
            "scope_marked": "{scope}（{mark}）", "dated": "{text}（{year}年）",
            "dated_marked": "{text}（{year}年，{mark}）", "table_of_plan": "《{title}》{table}",
@@ -59,7 +59,9 @@ WORDS = {
            # every page's last line: who compiled it and from what (no clock time)
            "colophon": "编制单位：{compiler}　｜　数据截至：{cutoff}　｜　版本：规划文本 {plan_version}，数据 {data_version}",
            "colophon_plan": "编制单位：{compiler}　｜　版本：规划文本 {plan_version}",
-           "cutoff_none": "尚无实际值", "cutoff_year": "{year}年"},
+           "cutoff_none": "尚无实际值", "cutoff_year": "{year}年",
+           # a simulated chance is never shown as a certainty
+           "chance_high": "99%以上", "chance_low": "不足1%"},
     "en": {"yes": "yes", "no": "no", "no_data": "no data", "observed": "observed",
            "baseline": "baseline", "pace_previous": "pace of the {previous}", "required_rate": "required rate",
            "parameter": "parameter", "level": "level", "lower_bound": "lower bound",
@@ -73,7 +75,8 @@ WORDS = {
            "colophon": ("Compiled by: {compiler}  |  Data up to: {cutoff}  |  Version: plan text "
                         "{plan_version}, data {data_version}"),
            "colophon_plan": "Compiled by: {compiler}  |  Version: plan text {plan_version}",
-           "cutoff_none": "no values yet", "cutoff_year": "{year}"},
+           "cutoff_none": "no values yet", "cutoff_year": "{year}",
+           "chance_high": "over 99%", "chance_low": "under 1%"},
 }
 
 ANNUAL = {
@@ -416,8 +419,8 @@ SCENARIOS = {
         "probability_heading": "随机模拟：达到{end_year}年目标的概率",
         "probability_note": ("每年的增长率围绕上述假设随机波动，模拟多次后统计达到目标的比例。"
                              "模拟方法和参数见《方法与口径说明》。"),
-        "fan_alt": "各指标情景路径的10%—90%区间",
-        "fan_note": "阴影为10%—90%分位区间，实线为中位数，星号为{end_year}年目标。",
+        "fan_alt": "各指标情景路径的10%～90%区间",
+        "fan_note": "阴影为10%～90%分位区间，实线为中位数，星号为{end_year}年目标。",
         "by_construction": "按实现目标所需增长率假设的指标不列达标概率：该假设下的概率按构造约为一半，没有参考意义。",
         "share_growth": "首年提高{points}个百分点，此后逐年递减",
     },
@@ -491,7 +494,7 @@ METHODS = {
             "- **完成率** = v ÷ T；比重类指标以 v − T（百分点）表示。\n"
             "- 计数类指标（家、件、项、个、人）取整数。"),
         "status_heading": "三、判断标准",
-        "rule_target_met": "最新实际值达到或超过目标值（下限目标达到下限）",
+        "rule_target_met": "最新实际值达到或超过目标值（“××以上”的目标达到该值）",
         "rule_on_track": "增速比不低于{on_track}",
         "rule_moderate_progress": "增速比在{moderate}～{on_track}之间",
         "rule_insufficient_progress": "增速比在0～{moderate}之间",
@@ -512,8 +515,8 @@ METHODS = {
             "{end_year}年实际值尚未全部取得时，以最新实际值代替，标题注明“终期（预）评估”及所依据的数据年份。"),
         "kinds_heading": "五、各类目标的处理",
         "kinds": (
-            "- **水平目标**（目标为一个数值）：按上述公式评价。\n"
-            "- **下限目标**（如“70%以上”）：达到下限即为已达到目标。\n"
+            "- **定量目标**（目标为一个数值）：按上述公式评价。\n"
+            "- **“××以上”的定量目标**（如“70%以上”）：达到该值即为已达到目标。\n"
             "- **区间目标**（如“1～2家”）：达到区间下限即为已达到目标，上限一并列示。\n"
             "- **累计目标**（如“累计新增就业大学生7万人以上”）：自零起算，按线性路径（序时进度）评价，不计复合增速。\n"
             "- **相对目标**（以对照地区为参照，如“提高幅度不低于××平均水平”）：比较本指标自基期以来的提高幅度与对照地区同期的提高幅度（百分点）；"
@@ -681,7 +684,7 @@ CHARTS = {
     "zh": {"compound": "目标路径（复合增长）", "linear": "线性路径（序时进度）",
            "observed": "实际值", "report_year": "报告年份", "target": "目标值", "target_above": "目标值 {value}以上", "year": "年份",
            "baseline": "基期值", "achieved_rate": "实际年均增长率", "needed_rate": "年均需增长率",
-           "band": "10%—90%区间", "median": "中位数"},
+           "band": "10%～90%区间", "median": "中位数"},
     "en": {"compound": "Path to the target (compound)", "linear": "Linear path (time elapsed)",
            "observed": "Value", "report_year": "Report year", "target": "Target", "target_above": "Target above {value}", "year": "Year",
            "baseline": "Baseline", "achieved_rate": "Achieved yearly growth",

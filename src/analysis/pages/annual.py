@@ -354,8 +354,7 @@ class AnnualReport(Page):
         if not target["target_text"]:
             return name
         if self.lang == "zh" or not target["indicator_id"] or pd.isna(target["target_value"]):
-            text = target["target_text"] if self.lang == "zh" else self.target_wording(
-                target["target_kind"], target["target_text"])
+            text = self.target_wording(target["target_kind"], target["target_text"])
             return self.text["body_target"].format(name=name, target=text)
         indicator, kind, value = target["indicator_id"], target["target_kind"], target["target_value"]
         if kind == "range" and not pd.isna(target["target_upper"]):

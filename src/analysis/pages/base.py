@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -169,6 +170,16 @@ class Page:
         if text == "—" or pd.isna(year):
             return "—"
         return self.words["dated"].format(text=text, year=int(year))
+
+    def chance_text(self, probability: float) -> str:
+        """A simulated probability as a whole percentage, never as a certainty: "99%以上" rather
+        than 100% (or 99.6%), "不足1%" rather than 0%."""
+        shown = f"{probability:.0%}"
+        if shown == "100%":
+            return self.words["chance_high"]
+        if shown == "0%":
+            return self.words["chance_low"]
+        return shown
 
     def target_text(self, indicator: str, kind: str, value: float, text: str) -> str:
         """"3.7%", "70%以上", or the plan's words (a relative target's, translated in English)."""
@@ -341,9 +352,12 @@ class Page:
         return status_label(status, self.lang)
 
     def target_wording(self, target_kind: str, text: str) -> str:
-        """The target as the plan writes it; a relative target gets a translation in English."""
+        """The target as the plan writes it; a relative target gets a translation in English;
+        a Chinese page writes a range as 1～2个 (the plan writes 1-2个)."""
         if target_kind == "relative" and self.lang == "en":
             return f"{ANNUAL['en']['relative_target'].format(**self.fields())} ({text})"
+        if self.lang == "zh":
+            return re.sub(r"(?<=\d)\s*[-–—~]\s*(?=\d)", "～", text)
         return text
 
 

@@ -53,7 +53,7 @@ def explorer(lang: str = "zh", interactive: bool = True, plan=None) -> list:
     def redraw(_=None):
         png, chance = _one(page, choice.value, growth.value, volatility.value)
         image.value = png
-        verdict.value = text["verdict"].format(probability=f"{chance['probability']:.0%}",
+        verdict.value = text["verdict"].format(probability=page.chance_text(chance["probability"]),
                                                draws=page.draws,
                                                **page.fields())
 

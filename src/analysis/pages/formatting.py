@@ -68,13 +68,18 @@ def with_unit(number: str, unit: str) -> str:
     return f"{number}{unit}" if unit == "%" or not unit[:1].isascii() else f"{number} {unit}"
 
 
+def with_minus(text: str) -> str:
+    """A negative number with a true minus sign (−9%, not -9%), as printed statistics write it."""
+    return "−" + text[1:] if text.startswith("-") else text
+
+
 def format_value(value: float, measure: str) -> str:
     """A value as its measure reads: counts as whole numbers (436.51家 is not a count), other
     values with at most two decimals; no thousands separators (Chinese tables have none)."""
     if pd.isna(value):
         return "—"
     if measure == "count":
-        return f"{value:.0f}"
+        return with_minus(f"{value:.0f}")
     return format_number_text(value)
 
 
@@ -84,12 +89,12 @@ def format_number_text(value: float, decimals: int = 2, keep_one: bool = False) 
     if "." in text:
         text = text.rstrip("0")
         text = text + "0" if keep_one and text.endswith(".") else text.rstrip(".")
-    return text
+    return with_minus("0" if text == "-0" else text)
 
 
 def format_share(share: float) -> str:
     """完成进度, 序时进度: a whole percentage."""
-    return "—" if pd.isna(share) else f"{share:.0%}"
+    return "—" if pd.isna(share) else with_minus(f"{share:.0%}".replace("-0%", "0%"))
 
 
 def percentage_points(first: float, second: float) -> int:
@@ -99,4 +104,4 @@ def percentage_points(first: float, second: float) -> int:
 
 
 def format_rate(rate: float) -> str:
-    return "—" if pd.isna(rate) else f"{rate:.2%}"
+    return "—" if pd.isna(rate) else with_minus(f"{rate:.2%}".replace("-0.00%", "0.00%"))

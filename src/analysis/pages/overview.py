@@ -113,7 +113,9 @@ class OverviewPage(Page):
             return shown if amount or not unit else f"{shown} ({unit})"
         shown = self.target_wording(row["target_kind"], text)
         # The body text writes its unit into the value ("3家"); a table cell does not ("3.7").
-        return f"{shown} ({unit})" if unit and unit not in shown else shown
+        if not unit or unit in shown:
+            return shown
+        return f"{shown}（{unit}）" if self.lang == "zh" else f"{shown} ({unit})"
 
     def quotes(self, frame: pd.DataFrame) -> list[str]:
         """The plan's words for each target; on an English page with an English gloss: the

@@ -162,7 +162,7 @@ class ScenariosPage(Page):
         """The probability of meeting each target; a dash where the assumption is the rate the
         target requires, whose probability is one half by construction."""
         assumed = dict(zip(self.scenarios["indicator_id"], self.scenarios["assumption"]))
-        return ["—" if assumed[i] == "required_rate" else f"{p:.0%}"
+        return ["—" if assumed[i] == "required_rate" else self.chance_text(p)
                 for i, p in zip(chances["indicator_id"], chances["probability"])]
 
 
