@@ -58,3 +58,28 @@ def test_the_command_line_warns_and_goes_on(tmp_path, capsys):
     assert main(["assess", "--year", "2023", "--observations", str(path), "--format", "csv"]) == 0
     err = capsys.readouterr().err
     assert f"warning: {path}, line 3: " in err and "a stock rarely falls" in err
+
+
+def test_the_body_texts_numeric_targets_are_checked_too(indicators):
+    """A cumulative total or a stock that falls, a target met in the plan's first year: for the
+    body text's targets as for 专栏2's (those without a baseline get no jump check)."""
+    from analysis.checks import check_targets
+    from analysis.plan import load_plan
+
+    targets = check_targets(load_plan())
+    assert {"industrial_firm_coverage", "major_sti_projects", "provincial_rd_centres"} <= \
+        set(targets["indicator_id"])
+    assert targets["indicator_id"].is_unique
+    found = data_checks(frame(("industrial_firm_coverage", 2021, 90),
+                              ("major_sti_projects", 2022, 10), ("major_sti_projects", 2023, 4),
+                              ("provincial_rd_centres", 2022, 150), ("provincial_rd_centres", 2023, 100),
+                              ("incubators", 2022, 12), ("incubators", 2023, 9)),  # not known as a stock
+                        targets, indicators)
+    assert sorted(zip(found["indicator_id"], found["year"], found["check"])) == [
+        ("industrial_firm_coverage", 2021, "early"), ("major_sti_projects", 2023, "falls"),
+        ("provincial_rd_centres", 2023, "falls")]
+    early, falls, _ = found.sort_values(["indicator_id", "year"]).to_dict("records")
+    assert describe(early, indicators, targets, "zh").endswith(
+        "2021年实际值90已达到2025年目标70：规划首年即达标，请核实单位和口径。")
+    assert "4 in 2023 is below 10 in 2022; a stock rarely falls" in describe(
+        falls, indicators, targets, "en")

@@ -136,3 +136,21 @@ def test_the_overview_reads_like_the_annual_report_for_targets_without_a_record(
     page.observations = load_observations([values], plan=PLAN)
     cells = dict(zip(page.catalogue["target_id"], page.progress_cells()))
     assert cells["body_new_rd_institutions"] == "—"  # judged on its value in the annual reports
+
+
+def test_files_given_to_a_report_stand_for_the_folder_with_their_evidence(tmp_path):
+    """`render --observations FILE` (a returned request workbook, say) previews the values and
+    the evidence in FILE; which evidence a report reads is part of what re-renders it."""
+    from analysis.pages.annual import annual_report
+    from analysis.rendering import Inputs, annual_jobs, job_digest
+
+    path = write_csv(tmp_path / "e.csv", HEADER
+                     + "body_innovative_county,2024,基本完成,通过验收,测试填报（非真实信息）,\n")
+    report = annual_report(2025, "zh", [str(path)])
+    assert report.evidence[["target_id", "status"]].values.tolist() == [
+        ["body_innovative_county", "基本完成"]]
+    other = write_csv(tmp_path / "f.csv", HEADER
+                      + "body_innovative_county,2024,推进中,通过验收,测试填报（非真实信息）,\n")
+    data = Inputs(PLAN)
+    [first], [second] = (annual_jobs(PLAN, [2025], ["zh"], [str(p)]) for p in (path, other))
+    assert job_digest(first, data) != job_digest(second, data)

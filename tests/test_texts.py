@@ -121,6 +121,8 @@ def test_every_report_in_the_folder_has_its_colophon():
         mark = "<small>Compiled by: " if job.lang == "en" else "<small>编制单位："
         page = (config.REPORTS_DIR / job.relative_path).read_text(encoding="utf-8")
         assert page.count(mark) == 1, job.relative_path
+    index = (config.REPORTS_DIR / "index.html").read_text(encoding="utf-8")
+    assert "<small>编制单位：慈溪市科学技术局　｜　版本：规划文本 840bc0d7<br>Compiled by: " in index
 
 
 def test_chinese_pages_follow_the_typography_of_a_plan_evaluation():

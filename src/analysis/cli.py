@@ -57,15 +57,14 @@ def _print_frame(frame: pd.DataFrame, fmt: str) -> None:
 
 def _warn(plan, observations=None) -> None:
     """The data checks that warn without stopping (analysis.checks), one line each."""
-    from analysis.checks import data_checks, describe
+    from analysis.checks import check_targets, data_checks, describe
     from analysis.observations import comparable, load_observations
     from analysis.plan import load_indicators
-    from analysis.targets import headline_targets_with_rates
 
     indicators = load_indicators(plan)
     if observations is None:
         observations = load_observations(indicators=indicators, plan=plan)
-    targets = headline_targets_with_rates(plan)
+    targets = check_targets(plan)
     for check in data_checks(comparable(observations, indicators), targets, indicators).to_dict("records"):
         log.warning("warning: %s, line %s: %s", check["file"], check["line"],
                     describe(check, indicators, targets, "en"))
@@ -359,7 +358,9 @@ def build_parser() -> argparse.ArgumentParser:
     render = commands.add_parser("render", help="render the HTML reports")
     render.add_argument("--year", type=int, action="append", help="report year (repeatable); default: all")
     render.add_argument("--observations", action="append", metavar="PATH",
-                        help="observation file, CSV or Excel workbook (repeatable); default: all of data/raw/observations/")
+                        help="observation file, CSV or Excel workbook (repeatable), in place of "
+                             "data/raw/observations/ (its evidence records are read too); "
+                             "default: all of data/raw/observations/")
     render.add_argument("--lang", help="zh or en; default: both")
     render.add_argument("--out", metavar="DIR", help="output folder; default: reports/")
     render.add_argument("--jobs", type=int, help="reports rendered at once; default: one per core")

@@ -478,6 +478,7 @@ METHODS = {
         "definitions_note": ("统计口径指实际值与规划基期值的统计范围是否一致。{scope_note}责任单位为提供该指标数据的部门。"),
         "scope_quote": "（规划原文：“{quote}”）",
         "unconfirmed": "待确认",
+        "amount_unit": "页面中为{shown}，下载表格中为{unit}",
         "scope_unstated": "规划未注明",
         "formulas_heading": "二、计算方法",
         "formulas": (
@@ -551,6 +552,7 @@ METHODS = {
                              "holds the data."),
         "scope_quote": " (the plan: “{quote}”)",
         "unconfirmed": "to be confirmed",
+        "amount_unit": "{shown} on the pages; {unit} (亿元) in the downloads",
         "scope_unstated": "not stated in the plan",
         "formulas_heading": "2. Formulas",
         "formulas": (

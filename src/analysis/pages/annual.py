@@ -14,7 +14,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from analysis.charts import status_grid, trajectory_chart
-from analysis.checks import data_checks, describe
+from analysis.checks import check_targets, data_checks, describe
 from analysis.errors import InputError
 from analysis.evidence import NO_INFORMATION, evidence_targets, load_evidence, target_progress
 from analysis.observations import as_of, comparable, indicator_scopes, load_observations, scope_checks
@@ -444,8 +444,9 @@ class AnnualReport(Page):
                     "issue_scope_differs", name=names[row["indicator_id"]], year=int(row["year"]),
                     value=self.value_text(row["indicator_id"], row["value"]),
                     scope=scope_names.get(row["scope"], row["scope"])))
-        for check in data_checks(self.used, self.targets, self.indicators).to_dict("records"):
-            items.append(md_text(describe(check, self.indicators, self.targets, self.lang)))
+        targets = check_targets(self.plan)  # 专栏2's and the body text's numeric targets
+        for check in data_checks(self.used, targets, self.indicators).to_dict("records"):
+            items.append(md_text(describe(check, self.indicators, targets, self.lang)))
         missing = int((self.assessment["status"] == "insufficient_data").sum())
         if missing:
             items.append(self.phrase("issue_missing", count=missing))
@@ -673,5 +674,7 @@ def annual_report(report_year: int, lang: str = "zh",
         **context, texts=ANNUAL, report_year=report_year, targets=targets,
         observations=observations, used=used, references=references,
         assessment=assess(targets, used, report_year, references),
-        evidence=load_evidence(plan=plan),
+        # The files given stand for the whole folder: the evidence in them too (a returned
+        # request workbook has both sheets).
+        evidence=load_evidence(observation_files or None, plan=plan),
     )

@@ -45,9 +45,13 @@ class MethodsPage(Page):
                 return [""] * len(meta)
             return [value if isinstance(value, str) else "" for value in meta[name]]
 
+        # An amount reads in CNY bn on an English page, in the plan's 亿元 in its downloads.
+        units = [self.text["amount_unit"].format(shown=self.unit_text(i), unit=u)
+                 if self.amount_format(z) else u
+                 for i, u, z in zip(headline, column(f"unit_{lang}"), column("unit_zh"))]
         return self.data(pd.DataFrame({
             "indicator_id": headline, "name": column(f"name_{lang}"),
-            "definition": column(f"definition_{lang}"), "unit": column(f"unit_{lang}"),
+            "definition": column(f"definition_{lang}"), "unit": units,
             "scope": [scopes[i] for i in headline], "scope_quote": column("scope_quote"),
             "supplier": column(f"supplier_{lang}")}), "definitions")
 

@@ -8,13 +8,13 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from analysis.charts import coverage_grid
-from analysis.checks import data_checks, describe
+from analysis.checks import check_targets, data_checks, describe
 from analysis.evidence import evidence_targets, load_evidence, target_progress
 from analysis.observations import comparable, load_observations, year_range
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import CJK, as_html, format_number_text, md_text
 from analysis.plan import Plan
-from analysis.targets import BODY_ORIGIN, NUMERIC_KINDS, catalogue, headline_targets_with_rates
+from analysis.targets import BODY_ORIGIN, NUMERIC_KINDS, catalogue
 from analysis.texts import ANNUAL, CHECKS, EVIDENCE_STATUS, OVERVIEW
 
 @dataclass
@@ -171,7 +171,7 @@ class OverviewPage(Page):
     def data_checks(self) -> list:
         """The values that deserve a second look (analysis.checks), in words."""
         used = comparable(self.observations, self.indicators)
-        targets = headline_targets_with_rates(self.plan)
+        targets = check_targets(self.plan)
         checks = data_checks(used, targets, self.indicators)
         words = CHECKS[self.lang]
         if checks.empty:

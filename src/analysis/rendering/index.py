@@ -13,7 +13,7 @@ from analysis.files import write_atomic
 from analysis.labels import STATUS_COLOURS, STATUS_INK
 from analysis.plan import Plan
 from analysis.rendering.report_set import all_jobs, read_manifest
-from analysis.texts import INDEX, STATUS_LABELS
+from analysis.texts import INDEX, STATUS_LABELS, WORDS
 
 
 
@@ -50,6 +50,10 @@ def write_index(plan: Plan, out_dir: Path) -> Path:
                               lstrip_blocks=True)
     sections = [{"heading": INDEX[lang]["heading"], "words": INDEX[lang], "cards": cards}
                 for lang, cards in index_cards(plan, out_dir).items()]
+    # Who compiled the reports and from which plan text, as each report's colophon says.
+    colophons = [WORDS[lang]["colophon_plan"].format(
+                     compiler=(plan.compiled_by_zh if lang == "zh" else plan.compiled_by_en) or "—",
+                     plan_version=plan.text_sha256[:8]) for lang in config.LANGUAGES]
     page = environment.get_template("index.html.j2").render(
-        title_zh=plan.title_zh, title_en=plan.title_en, sections=sections)
+        title_zh=plan.title_zh, title_en=plan.title_en, sections=sections, colophons=colophons)
     return write_atomic(Path(out_dir) / "index.html", page)

@@ -97,7 +97,7 @@ class Inputs:
         self._indicators = None
         self._observations: dict[tuple[str, ...], object] = {}
         self._references: str | None = None
-        self._evidence: str | None = None
+        self._evidence: dict[tuple[str, ...], str] = {}
         self._plan: str | None = None
         self._notebooks: dict[Path, tuple[tuple[str, ...], str, str]] = {}
 
@@ -123,12 +123,15 @@ class Inputs:
             self._references = inputs.frame_digest(plan_references(self.plan, self.indicators))
         return self._references
 
-    def evidence_digest(self) -> str:
+    def evidence_digest(self, files: Sequence[str] = ()) -> str:
+        """The evidence records in the files (default: the plan's observations folder)."""
         from analysis.evidence import load_evidence
 
-        if self._evidence is None:
-            self._evidence = inputs.frame_digest(load_evidence(plan=self.plan))
-        return self._evidence
+        key = tuple(files)
+        if key not in self._evidence:
+            self._evidence[key] = inputs.frame_digest(load_evidence(list(files) or None,
+                                                                    plan=self.plan))
+        return self._evidence[key]
 
     def plan_digest(self) -> str:
         if self._plan is None:
@@ -161,7 +164,7 @@ class Inputs:
         if "references" in reads:
             parts.append(self.references_digest())
         if "evidence" in reads:
-            parts.append(self.evidence_digest())
+            parts.append(self.evidence_digest(files))
         return inputs.digest_of(*parts)
 
 
