@@ -98,3 +98,18 @@ def test_the_review_page_locates_quotes_without_line_numbers_and_notes_the_share
     assert "行）" not in shown
     assert "由2015年的37.56%升至2020年的68.5%" in shown
 
+
+
+def test_a_share_moves_in_percentage_points_on_the_review_page():
+    """WORDING.md: shares move in 百分点. 37.56% → 68.5% over 2015–2020 is 6.19 points a year
+    (not the 12.77% compound growth of the share itself); 37.56% → 45% needed 1.49 points."""
+    from analysis.pages.review import review
+
+    for lang, points in (("zh", "{}个百分点"), ("en", "{} percentage points")):
+        page = review(lang)
+        cells = re.sub(r"<[^>]+>", "|", "".join(
+            p.data for p in [*page.review_table(), *page.pace()]
+            if hasattr(p, "data") and isinstance(p.data, str)))
+        assert f"|{points.format('1.49')}|" in cells and f"|{points.format('6.19')}|" in cells
+        assert "12.77%" not in cells
+        assert "|27.68%|" in cells  # a count keeps its compound rate

@@ -61,7 +61,8 @@ WORDS = {
            "colophon_plan": "编制单位：{compiler}　｜　版本：规划文本 {plan_version}",
            "cutoff_none": "尚无实际值", "cutoff_year": "{year}年",
            # a simulated chance is never shown as a certainty
-           "chance_high": "99%以上", "chance_low": "不足1%"},
+           "chance_high": "99%以上", "chance_low": "不足1%",
+           "points": "{points}个百分点"},
     "en": {"yes": "yes", "no": "no", "no_data": "no data", "observed": "observed",
            "baseline": "baseline", "pace_previous": "pace of the {previous}", "required_rate": "required rate",
            "parameter": "parameter", "level": "level", "lower_bound": "lower bound",
@@ -76,7 +77,8 @@ WORDS = {
                         "{plan_version}, data {data_version}"),
            "colophon_plan": "Compiled by: {compiler}  |  Version: plan text {plan_version}",
            "cutoff_none": "no values yet", "cutoff_year": "{year}",
-           "chance_high": "over 99%", "chance_low": "under 1%"},
+           "chance_high": "over 99%", "chance_low": "under 1%",
+           "points": "{points} percentage points"},
 }
 
 ANNUAL = {

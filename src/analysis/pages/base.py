@@ -17,8 +17,8 @@ from analysis.labels import (ENGLISH_AMOUNTS, STATUS_COLOURS, STATUS_INK, STATUS
                              check_language, indicator_names, indicator_units, status_label)
 from analysis.digests import frame_digest
 from analysis.observations import comparable, scope_checks
-from analysis.pages.formatting import (Safe, as_html, escaped, format_number_text, format_value,
-                                       with_unit)
+from analysis.pages.formatting import (Safe, as_html, escaped, format_number_text, format_rate,
+                                       format_value, with_minus, with_unit)
 from analysis.plan import Plan, load_indicators, load_plan, previous_plan
 from analysis.texts import ANNUAL, COLUMNS, DOWNLOADS, SCOPE_NAMES, WORDS
 
@@ -170,6 +170,33 @@ class Page:
         if text == "—" or pd.isna(year):
             return "—"
         return self.words["dated"].format(text=text, year=int(year))
+
+    def estimate_number(self, indicator: str, value: float) -> str:
+        """A computed value (a path, a projection, a quantile) with the same decimals down its
+        column (WORDING.md): a count whole, anything else to two decimals ("86.10", not "86.1"
+        beside "74.94"); an English page's amount in CNY bn."""
+        if self.measures()[indicator] == "count" or pd.isna(value):
+            return self.number_text(indicator, value)
+        amount = self._english_amount(indicator)
+        return with_minus(f"{value * (amount[1] if amount else 1):.2f}")
+
+    def estimate_text(self, indicator: str, value: float) -> str:
+        """estimate_number with its unit: "86.10%", "249.10人年", "CNY 5.02 bn", "1,289 firms"."""
+        if self.measures()[indicator] == "count" or pd.isna(value):
+            return self.value_text(indicator, value)
+        amount = self._english_amount(indicator)
+        number = self.estimate_number(indicator, value)
+        return amount[0].format(number=number) if amount else with_unit(number, self.units()[indicator])
+
+    def yearly_change_text(self, indicator: str, rate: float, start: float, end: float,
+                           years: float) -> str:
+        """A yearly pace as the indicator moves: a share in 百分点 a year ("6.19个百分点", from
+        `start` to `end` over `years`), anything else as its compound rate ("27.68%")."""
+        if self.measures()[indicator] == "share":
+            if pd.isna(start) or pd.isna(end) or not years:
+                return "—"
+            return self.words["points"].format(points=with_minus(f"{(end - start) / years:.2f}"))
+        return format_rate(rate)
 
     def chance_text(self, probability: float) -> str:
         """A simulated probability as a whole percentage, never as a certainty: "99%以上" rather

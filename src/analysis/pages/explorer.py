@@ -81,7 +81,7 @@ def _static(page: ScenariosPage, text: dict) -> list:
         columns["indicator"]: page.scenarios["indicator_id"].map(names),
         columns["growth"]: page.growth_cells(),
         columns["probability"]: page.probability_cells(chances),
-        columns["median"]: [page.value_text(i, v)
+        columns["median"]: [page.estimate_text(i, v)
                             for v, i in zip(chances["median"], chances["indicator_id"])],
     })
     page.offer("probabilities", page.probability_frame(chances))

@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.charts import growth_bars, pace_chart
 from analysis.pages.base import Page, page_context
-from analysis.pages.formatting import as_html, format_rate
+from analysis.pages.formatting import as_html
 from analysis.plan import Plan, load_indicators, measures, plan_values, previous_plan, series_notes
 from analysis.progress import meets
 from analysis.review import (contradictions, previous_plan_actuals, previous_plan_pace, remark_label,
@@ -78,8 +78,14 @@ class ReviewPage(Page):
                                      for c, t, i in zip(frame["comparator"], frame["target_value"],
                                                         frame["indicator_id"])],
             columns["actual_2020"]: [self.actual_text(row) for row in rows],
-            columns["required_rate"]: frame["required_rate"].map(format_rate),
-            columns["achieved_rate"]: frame["achieved_rate"].map(format_rate),
+            # a share moves in 百分点: 37.56% → 68.5% is 6.19个百分点 a year, not 12.77%
+            columns["required_rate"]: [self.yearly_change_text(
+                row["indicator_id"], row["required_rate"], row["baseline_value"],
+                row["target_value"], row["target_year"] - row["baseline_year"]) for row in rows],
+            columns["achieved_rate"]: [self.yearly_change_text(
+                row["indicator_id"], row["achieved_rate"], row["baseline_value"], row["actual_value"],
+                (row["actual_year"] - row["baseline_year"]) if not pd.isna(row["actual_year"]) else 0)
+                for row in rows],
             columns["attainment"]: [self.attainment_cell(row) for row in rows],
             columns["plan_remark"]: [remark_label(r, self.lang) for r in frame["plan_remark"]],
             columns["own_remark"]: [self.grade_text(row) for row in rows],
@@ -138,8 +144,10 @@ class ReviewPage(Page):
         names, columns, words = self.names(), self.columns, self.words
         table = pd.DataFrame({
             columns["indicator"]: pace["indicator_id"].map(names),
-            columns["pace"]: pace["pace_rate"].map(format_rate),
-            columns["projection_2025"]: [self.value_text(i, final[i]) for i in pace["indicator_id"]],
+            columns["pace"]: [self.yearly_change_text(r.indicator_id, r.pace_rate, r.from_value,
+                                                      r.to_value, r.to_year - r.from_year)
+                              for r in pace.itertuples()],
+            columns["projection_2025"]: [self.estimate_text(i, final[i]) for i in pace["indicator_id"]],
             columns["target"]: [self.value_text(i, targets[i]) for i in pace["indicator_id"]],
             columns["reaches"]: [words["yes" if meets(final[i], targets[i]) else "no"] for i in pace["indicator_id"]],
         })

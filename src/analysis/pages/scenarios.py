@@ -75,7 +75,7 @@ class ScenariosPage(Page):
         columns, names, words = self.columns, self.names(), self.words
         table = pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
-            str(self.plan.end_year): [self.value_text(i, final[i]) for i in frame["indicator_id"]],
+            str(self.plan.end_year): [self.estimate_text(i, final[i]) for i in frame["indicator_id"]],
             columns["target"]: [self.value_text(i, t) for t, i in zip(frame["target_value"], frame["indicator_id"])],
             columns["reaches"]: [words["yes" if meets(final[i], t) else "no"]
                                  for i, t in zip(frame["indicator_id"], frame["target_value"])],
@@ -114,9 +114,9 @@ class ScenariosPage(Page):
         table = pd.DataFrame({
             columns["indicator"]: chances["indicator_id"].map(names),
             columns["probability"]: self.probability_cells(chances),
-            columns["p10"]: [self.value_text(i, v) for v, i in zip(chances["p10"], chances["indicator_id"])],
-            columns["median"]: [self.value_text(i, v) for v, i in zip(chances["median"], chances["indicator_id"])],
-            columns["p90"]: [self.value_text(i, v) for v, i in zip(chances["p90"], chances["indicator_id"])],
+            columns["p10"]: [self.estimate_text(i, v) for v, i in zip(chances["p10"], chances["indicator_id"])],
+            columns["median"]: [self.estimate_text(i, v) for v, i in zip(chances["median"], chances["indicator_id"])],
+            columns["p90"]: [self.estimate_text(i, v) for v, i in zip(chances["p90"], chances["indicator_id"])],
         })
         self.offer("probabilities", self.probability_frame(chances))
         return [self.heading("probability_heading"),

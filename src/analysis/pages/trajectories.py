@@ -77,18 +77,10 @@ class TrajectoriesPage(Page):
     def show_milestones(self, frame: pd.DataFrame) -> list:
         return self.milestones(frame)
 
-    def milestone_number(self, indicator: str, value: float) -> str:
-        """A path's value with the same decimals along its row (WORDING.md): a count whole,
-        anything else to two decimals ("3.70", not "3.7" beside "3.29")."""
-        if self.measures()[indicator] == "count":
-            return self.number_text(indicator, value)
-        amount = self._english_amount(indicator)
-        return f"{value * (amount[1] if amount else 1):.2f}"
-
     def milestones(self, paths: pd.DataFrame | None = None) -> list:
         paths = self.milestone_values() if paths is None else paths
-        cells = [f"{self.milestone_number(i, c)}（{self.milestone_number(i, l)}）" if self.lang == "zh"
-                 else f"{self.milestone_number(i, c)} ({self.milestone_number(i, l)})"
+        cells = [f"{self.estimate_number(i, c)}（{self.estimate_number(i, l)}）" if self.lang == "zh"
+                 else f"{self.estimate_number(i, c)} ({self.estimate_number(i, l)})"
                  for i, c, l in zip(paths["indicator_id"], paths["compound_value"], paths["linear_value"])]
         words = self.download_words
         self.offer("milestones", pd.DataFrame({
