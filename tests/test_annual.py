@@ -156,7 +156,7 @@ def test_a_value_of_another_scope_is_a_fact_to_watch_and_never_judged():
 def test_every_2025_target_of_the_body_text_is_listed_once(behind):
     report = annual_report(2023, "zh", behind)
     body = report.body_targets()
-    assert len(body) == 23  # 27 in the body text, less 2035's vision and three of 专栏2
+    assert len(body) == 24  # 28 in the body text, less 2035's vision and three of 专栏2
     assert not set(body["indicator_id"]) & set(report.targets["indicator_id"])
     table = rows_of(report.body_section()[2])
     assert table["省级以上重点实验室：3家"][1] == "暂无数据（责任单位：待确认）"
@@ -262,3 +262,32 @@ def test_names_with_markup_characters_are_escaped_once_in_sentences_and_tables(t
         markup = "".join(part.data for part in parts if isinstance(part, (HTML, Markdown)))
         assert "R&amp;D" in markup and "&amp;amp;" not in markup, lang
         assert "R&D" in text(report.overall()), lang
+
+
+def test_the_overall_assessment_says_how_far_the_period_is_and_what_the_body_text_has(tmp_path):
+    """总体情况 in five to eight sentences even in a year without data: the time elapsed (or the
+    period's end) and how many of the body text's targets have a value or a record."""
+    empty = observations(tmp_path)
+    first = text(annual_report(2021, "zh", empty).overall())
+    assert "截至2021年末，规划期已过20%（2021年的序时进度）。" in first
+    assert re.search(r"正文所列(\d+)项目标中，0项已有实际值或进展记录，其余\1项暂无", first)
+    assert 5 <= first.count("。") <= 8
+    last = text(annual_report(2025, "en", empty).overall())
+    assert "The plan period (2021–2025) ended with 2025." in last and "elapsed" not in last
+
+
+def test_the_data_gaps_name_the_body_texts_targets_without_a_value_or_a_record(tmp_path):
+    values = observations(tmp_path, ("provincial_key_labs", 2024, 2, "市级"))
+    report = annual_report(2025, "zh", values)
+    [numbers, records] = [part.data for part in report.body_gaps()]
+    named = re.search(r"正文目标中，(\d+)项有数值而尚无实际值：(.*)（责任单位：待确认）。", numbers)
+    assert named and "省级以上重点实验室" not in named.group(2)
+    assert int(named.group(1)) == named.group(2).count("；") + 1  # one "；" between two names
+    assert "市级以上众创空间、孵化器" in named.group(2)
+    assert re.fullmatch(r"正文目标中，\d+项尚无进展记录，可通过数据征集表的“进展情况”表向有关单位收集。",
+                        records)
+    [labs] = [row for row in report.body_table().to_dict("records")
+              if row["目标"].startswith("省级以上重点实验室")]
+    assert labs["进展情况"] == "暂不具备评价条件，2家（2024年）"  # its value shows, not 暂无数据
+    english = "".join(part.data for part in annual_report(2025, "en", values).body_gaps())
+    assert "R&amp;D institutions" in english and "&amp;amp;" not in english

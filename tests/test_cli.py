@@ -100,7 +100,7 @@ def test_targets_lists_the_whole_catalogue(capsys):
     assert code == 0
     assert {"target_id", "indicator_id", "target_kind", "target_value", "unit_zh", "quote"} <= set(rows[0])
     origins = [row["origin"] for row in rows]
-    assert (origins.count("专栏1"), origins.count("专栏2"), origins.count("正文")) == (5, 10, 27)
+    assert (origins.count("专栏1"), origins.count("专栏2"), origins.count("正文")) == (5, 10, 28)
 
 
 

@@ -19,7 +19,8 @@ def test_the_targets_evidence_speaks_for():
     targets = evidence_targets(PLAN)
     assert "body_innovative_county" in set(targets["target_id"])  # qualitative
     assert "body_provincial_key_labs" in set(targets["target_id"])  # a body-text target with a number
-    assert len(targets) == 27
+    assert len(targets) == 28
+    assert "body_fiscal_sti_share" in set(targets["target_id"])  # “稳步提高财政科技拨款占…比重”
     assert not targets["target_id"].str.startswith("table").any()
 
 

@@ -97,6 +97,9 @@ ANNUAL = {
                              "{observed}项，暂无数据的{missing}项。"),
         "overall_met": "已达到{end_year}年目标的{count}项：{items}。",
         "overall_none_met": "尚无指标达到{end_year}年目标。",
+        "overall_elapsed": "截至{year}年末，规划期已过{share}（{year}年的序时进度）。",
+        "overall_ended": "规划期（{start_year}—{end_year}年）已于{end_year}年末结束。",
+        "overall_body": "正文所列{total}项目标中，{informed}项已有实际值或进展记录，其余{rest}项暂无（见三、正文目标进展）。",
         "overall_ahead": "快于序时进度的{count}项：{items}。",
         "overall_behind": "慢于序时进度的{count}项：{items}。",
         "overall_away": "不升反降的{count}项：{items}。",
@@ -157,6 +160,9 @@ ANNUAL = {
         "gaps_note": "截至{year}年，下列指标尚缺以下年份的实际值，可向责任单位发送数据征集表收集。",
         "gaps_reference": "此外，相对目标还需{region}同一指标的数据作对照（{items}），取得前无法评价。",
         "gaps_none": "截至{year}年，各项主要指标均已有实际值。",
+        "gaps_body_values": "正文目标中，{count}项有数值而尚无实际值：{items}。",
+        "item_supplier": "{name}（责任单位：{supplier}）",
+        "gaps_body_records": "正文目标中，{count}项尚无进展记录，可通过数据征集表的“进展情况”表向有关单位收集。",
         "grid_heading": "附一：各指标历年判断",
         "grid_note": ("每格为该指标在该年度报告中的判断，括号内为所依据实际值的年份（只计入截至该年的实际值）。"),
         "observations_heading": "附二：数据来源（截至{year}年的实际值）",
@@ -189,6 +195,10 @@ ANNUAL = {
                              "value after {baseline_year} and {missing} have no data yet."),
         "overall_met": "Already at their {end_year} target ({count}): {items}.",
         "overall_none_met": "No indicator has met its {end_year} target yet.",
+        "overall_elapsed": "By the end of {year}, {share} of the plan period had elapsed (its 序时进度).",
+        "overall_ended": "The plan period ({start_year}–{end_year}) ended with {end_year}.",
+        "overall_body": ("Of the {total} targets of the body text, {informed} have a value or a progress "
+                         "record; the other {rest} have none yet (section 3)."),
         "overall_ahead": "Ahead of the time elapsed (序时进度) ({count}): {items}.",
         "overall_behind": "Behind the time elapsed ({count}): {items}.",
         "overall_away": "Moving away from their target ({count}): {items}.",
@@ -264,6 +274,10 @@ ANNUAL = {
         "gaps_note": ("Up to {year}, these indicators lack values for the years shown; the data "
                       "request workbook sent to the suppliers collects them."),
         "gaps_none": "Every headline indicator has a value up to {year}.",
+        "gaps_body_values": "Of the body text's targets, {count} with a number have no value yet: {items}.",
+        "item_supplier": "{name} (supplied by: {supplier})",
+        "gaps_body_records": ("Of the body text's targets, {count} have no progress record yet; the "
+                              "request workbook's progress sheet (进展情况) collects them."),
         "gaps_reference": ("The relative targets also need {region}'s figures for the same indicator "
                            "to compare with ({items}); until they are in, they cannot be judged."),
         "grid_heading": "Annex 1: each indicator's verdict, year by year",

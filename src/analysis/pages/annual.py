@@ -125,6 +125,11 @@ class AnnualReport(Page):
         missing = frame[frame["status"] == "insufficient_data"]
         sentences = [self.phrase("overall_observed", total=len(frame), observed=len(observed),
                                  missing=len(missing))]
+        plan = self.plan
+        elapsed = (self.report_year - plan.baseline_year) / (plan.end_year - plan.baseline_year)
+        sentences.append(self.phrase("overall_ended") if elapsed >= 1 else
+                         self.phrase("overall_elapsed", year=self.report_year,
+                                     share=format_share(elapsed)))
         met = self.rows("target_met")
         sentences.append(self.phrase("overall_met", count=len(met),
                                      items=self.listing([self.item(r) for r in met]))
@@ -157,6 +162,11 @@ class AnnualReport(Page):
         if not relative.empty:
             sentences.append(self.phrase("overall_relative", count=len(relative), items=self.listing(
                 [names[i] for i in relative["indicator_id"]])))
+        body = self.body_progress()
+        if not body.empty:
+            informed = int((body["latest_year"].notna() | body["evidence_year"].notna()).sum())
+            sentences.append(self.phrase("overall_body", total=len(body), informed=informed,
+                                         rest=len(body) - informed))
         return Markdown(("" if self.lang == "zh" else " ").join(sentences))
 
     # --- 二、主要指标完成情况 ----------------------------------------------------------------------
@@ -395,7 +405,9 @@ class AnnualReport(Page):
         columns = self.columns
         cells = []
         for target in targets.to_dict("records"):
-            if target["status"] not in ("insufficient_data", "not_assessable"):
+            # a value shows, with its verdict (暂不具备评价条件 where a target without a baseline
+            # cannot be judged by it)
+            if not pd.isna(target["latest_year"]):
                 label = self.status_label(target["status"])
                 value = self.value_text(target["indicator_id"], target["latest_value"])
                 cells.append(self.dated(f"{label}，{value}" if self.lang == "zh" else f"{label}, {value}",
@@ -479,9 +491,33 @@ class AnnualReport(Page):
         references = self.reference_gaps()
         reference = ([self.say("gaps_reference", items=self.listing(
             [self.names()[i] for i in references]))] if references else [])
+        body = self.body_gaps()
         if table.empty:
-            return [self.heading("gaps_heading"), self.say("gaps_none"), *reference]
-        return [self.heading("gaps_heading"), self.say("gaps_note"), as_html(table), *reference]
+            return [self.heading("gaps_heading"), self.say("gaps_none"), *reference, *body]
+        return [self.heading("gaps_heading"), self.say("gaps_note"), as_html(table), *reference, *body]
+
+    def body_gaps(self) -> list:
+        """The body text's targets without anything to judge them by: those with a number and
+        no value (with who supplies it, where known), and the count without a progress record."""
+        body = self.body_progress()
+        bare = body[body["latest_year"].isna() & body["evidence_year"].isna()]
+        valued = bare[(bare["indicator_id"] != "") & bare["target_value"].notna()]
+        parts = []
+        if not valued.empty:
+            by_supplier: dict[str, list[str]] = {}
+            for row in valued.to_dict("records"):
+                by_supplier.setdefault(self.supplier(row["indicator_id"]), []).append(
+                    row[f"name_{self.lang}"])
+            # names of their own hold "、" (市级以上众创空间、孵化器): a list of them takes "；"
+            between = "；" if self.lang == "zh" else "; "
+            groups = [self.phrase("item_supplier", supplier=supplier,
+                                  name=Safe(between.join(md_text(name) for name in names)))
+                      for supplier, names in by_supplier.items()]
+            parts.append(self.say("gaps_body_values", count=len(valued),
+                                  items=Safe(between.join(groups))))
+        if len(bare) > len(valued):
+            parts.append(self.say("gaps_body_records", count=len(bare) - len(valued)))
+        return parts
 
     def reference_gaps(self) -> list[str]:
         """The relative targets' indicators whose reference series (the other region's figures
