@@ -405,7 +405,7 @@ def test_a_reports_tables_download_as_excel_and_csv_with_the_values_it_shows(wit
     expected = assess(headline_targets_with_rates(), comparable(load_observations([FOUND]), load_indicators()),
                       2024).set_index("indicator_id").loc["high_tech_enterprises"]
     assert firms["最新实际值"] == expected["latest_value"] == 994
-    assert firms["同年应达值"] == round(expected["required_value"], 4)
+    assert firms["同年应达值"] == round(expected["required_value"])  # a count: whole
     assert firms["完成进度（%）"] == round(100 * expected["progress_share"], 2)
     assert firms["序时进度（%）"] == 80 and firms["判断"] == "已达到目标"
     text = (with_found / "annual_2024_indicators.csv").read_bytes()
@@ -517,6 +517,7 @@ def test_downloads_write_whole_numbers_and_years_without_decimals(with_found):
     assert not [cell for cell in cells if re.fullmatch(r"-?\d+\.0", cell)]
     [firms] = [row for row in rows if row["指标编号"] == "high_tech_enterprises"]
     assert (firms["最新实际值年份"], firms["最新实际值"], firms["基期值"]) == ("2024", "994", "380")
+    assert firms["同年应达值"] == "662"  # a count on the path is whole too (not 661.6184)
     [rd] = [row for row in rows if row["指标编号"] == "rd_gdp_ratio"]
     assert rd["基期值"] == "3.2" and rd["最新实际值年份"] == ""
 

@@ -671,7 +671,8 @@ class AnnualReport(Page):
             words["latest_value"]: rounded(frame["latest_value"]),
             words["scope_check"]: [self.words["scope_unverified"] if c == "unverified" else ""
                                    for c in frame["scope_check"]],
-            words["required_value"]: rounded(frame["required_value"].where(frame["latest_year"].notna())),
+            words["required_value"]: self.download_values(
+                frame["indicator_id"], frame["required_value"].where(frame["latest_year"].notna())),
             words["progress_share"]: rounded(frame["progress_share"], 2, 100),
             words["elapsed_share"]: rounded(frame["elapsed_share"], 2, 100),
             words["progress_ratio"]: rounded(frame["progress_ratio"]),

@@ -171,6 +171,13 @@ class Page:
             return "—"
         return self.words["dated"].format(text=text, year=int(year))
 
+    def download_values(self, indicators, values, digits: int = 4) -> list:
+        """Computed values for a download: a count whole (662家 on the path, not 661.6184),
+        anything else to `digits` decimals; numbers stay numbers."""
+        kinds = self.measures()
+        return [value if pd.isna(value) else round(float(value), 0 if kinds[i] == "count" else digits)
+                for i, value in zip(indicators, values)]
+
     def estimate_number(self, indicator: str, value: float) -> str:
         """A computed value (a path, a projection, a quantile) with the same decimals down its
         column (WORDING.md): a count whole, anything else to two decimals ("86.10", not "86.1"

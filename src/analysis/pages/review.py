@@ -156,7 +156,7 @@ class ReviewPage(Page):
             dw["indicator_id"]: pace["indicator_id"], dw["indicator"]: pace["indicator_id"].map(names),
             dw["unit"]: pace["indicator_id"].map(self.units()),
             dw["pace_rate"]: (100 * pace["pace_rate"]).round(2),
-            dw["projected"]: [round(float(final[i]), 4) for i in pace["indicator_id"]],
+            dw["projected"]: self.download_values(pace["indicator_id"], [final[i] for i in pace["indicator_id"]]),
             dw["target_value"]: [targets[i] for i in pace["indicator_id"]],
             dw["reaches"]: [words["yes" if meets(final[i], targets[i]) else "no"] for i in pace["indicator_id"]]}))
         history = pd.DataFrame([(r.indicator_id, y, v) for r in pace.itertuples()

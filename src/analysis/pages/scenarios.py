@@ -84,7 +84,7 @@ class ScenariosPage(Page):
         self.offer("projection", pd.DataFrame({
             dw["indicator_id"]: frame["indicator_id"], dw["indicator"]: frame["indicator_id"].map(names),
             dw["unit"]: frame["indicator_id"].map(self.units()), dw["year"]: self.plan.end_year,
-            dw["projected"]: [round(float(final[i]), 4) for i in frame["indicator_id"]],
+            dw["projected"]: self.download_values(frame["indicator_id"], [final[i] for i in frame["indicator_id"]]),
             dw["target_value"]: frame["target_value"],
             dw["reaches"]: [words["yes" if meets(final[i], t) else "no"]
                             for i, t in zip(frame["indicator_id"], frame["target_value"])]}))
@@ -146,8 +146,8 @@ class ScenariosPage(Page):
             words["unit"]: chances["indicator_id"].map(self.units()),
             words["probability"]: [None if assumed[i] == "required_rate" else round(100 * p, 1)
                                    for i, p in zip(chances["indicator_id"], chances["probability"])],
-            words["p10"]: chances["p10"].round(4), words["median"]: chances["median"].round(4),
-            words["p90"]: chances["p90"].round(4)})
+            **{words[q]: self.download_values(chances["indicator_id"], chances[q])
+               for q in ("p10", "median", "p90")}})
 
     def growth_cells(self, frame: pd.DataFrame | None = None) -> list[str]:
         """Each growth assumption as it reads: a rate, or for a share the points it gains in the

@@ -87,8 +87,8 @@ class TrajectoriesPage(Page):
             words["indicator_id"]: paths["indicator_id"],
             words["indicator"]: paths["indicator_id"].map(self.names()),
             words["unit"]: paths["indicator_id"].map(self.units()), words["year"]: paths["year"],
-            words["compound_value"]: paths["compound_value"].round(4),
-            words["linear_value"]: paths["linear_value"].round(4)}))
+            words["compound_value"]: self.download_values(paths["indicator_id"], paths["compound_value"]),
+            words["linear_value"]: self.download_values(paths["indicator_id"], paths["linear_value"])}))
         wide = paths.assign(cell=cells).pivot(index="indicator_id", columns="year", values="cell")
         wide = wide.loc[list(dict.fromkeys(paths["indicator_id"]))]
         names = self.names()
