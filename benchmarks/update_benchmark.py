@@ -81,6 +81,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs, each in a new copy (default 5)")
     runs = parser.parse_args().runs
+    if runs < 1:
+        parser.error("--runs must be at least 1")
     venv = Path(sys.executable).parent.parent
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     results = []

@@ -81,5 +81,9 @@ def test_the_body_texts_numeric_targets_are_checked_too(indicators):
     early, falls, _ = found.sort_values(["indicator_id", "year"]).to_dict("records")
     assert describe(early, indicators, targets, "zh").endswith(
         "2021年实际值90已达到2025年目标70：规划首年即达标，请核实单位和口径。")
-    assert "4 in 2023 is below 10 in 2022; a stock rarely falls" in describe(
+    assert "4 in 2023 is below 10 in 2022; a cumulative total cannot fall" in describe(
         falls, indicators, targets, "en")
+    # a total counted from the plan's start: a value from before it is not compared with
+    before = data_checks(frame(("innovation_platforms", 2020, 30), ("innovation_platforms", 2021, 5)),
+                         targets, indicators)
+    assert before.empty

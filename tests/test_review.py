@@ -113,3 +113,19 @@ def test_a_share_moves_in_percentage_points_on_the_review_page():
         assert f"|{points.format('1.49')}|" in cells and f"|{points.format('6.19')}|" in cells
         assert "12.77%" not in cells
         assert "|27.68%|" in cells  # a count keeps its compound rate
+
+
+def test_the_review_downloads_and_chart_give_a_share_in_points_not_as_a_rate():
+    from analysis.pages.review import review
+
+    page = review("zh")
+    parts = page.review_table()
+    page.pace()
+    table = page.offered["table1"][1].set_index("指标编号")
+    share = table.loc["high_tech_value_added_share"]
+    assert pd.isna(share["实际年均增长（%）"]) and share["实际年均提高（百分点）"] == 6.19
+    assert table.loc["high_tech_enterprises", "实际年均增长（%）"] == 27.68
+    pace = page.offered["pace"][1].set_index("指标编号")
+    assert pace.loc["high_tech_value_added_share", "上一规划期年均提高（百分点）"] == 6.19
+    [chart] = [p for p in parts if "比重类指标以百分点计" in str(getattr(p, "metadata", ""))]
+    assert "高新技术产业增加值" not in chart.data  # the chart draws rates only

@@ -139,4 +139,4 @@ def test_chinese_pages_follow_the_typography_of_a_plan_evaluation():
     assert "3.7（%）" in values
     assert (format_share(-0.09), format_rate(-0.2354), format_number_text(-1.5)) == \
         ("−9%", "−23.54%", "−1.5")
-    assert (format_share(-0.001), format_number_text(-0.001)) == ("0%", "0")
+    assert (format_share(-0.001), format_number_text(-0.001), format_rate(-0.00001)) == ("0%", "0", "0.00%")

@@ -24,7 +24,8 @@ def check_targets(plan) -> pd.DataFrame:
     every = catalogue(plan)
     body = every[(every["origin"] == BODY_ORIGIN) & (every["plan_period"] == plan.period)
                  & every["target_kind"].isin(NUMERIC_KINDS) & (every["indicator_id"] != "")
-                 & every["target_value"].notna() & ~every["indicator_id"].isin(headline["indicator_id"])]
+                 & every["target_value"].notna() & (every["target_year"] == plan.end_year)
+                 & ~every["indicator_id"].isin(headline["indicator_id"])]
     body = body.drop_duplicates("indicator_id")
     columns = [c for c in headline.columns if c in body.columns] + ["period_start"]
     return pd.concat([headline.assign(period_start=plan.start_year), body[columns]],
@@ -50,6 +51,7 @@ def data_checks(observations: pd.DataFrame, targets: pd.DataFrame,
         if pd.isna(target["baseline_value"]) or pd.isna(target["baseline_year"]):
             previous_year = previous = None
             first_year = int(target["period_start"])
+            mine = mine[mine["year"] >= first_year]  # a total counted from the plan's start
         else:
             previous_year, previous = int(target["baseline_year"]), float(target["baseline_value"])
             first_year = previous_year + 1
@@ -91,7 +93,9 @@ def describe(check: dict, indicators: pd.DataFrame, targets: pd.DataFrame, lang:
     change = (abs(check["value"] - check["previous_value"]) / (check["year"] - check["previous_year"])
               if known and check["year"] > check["previous_year"] else float("nan"))
     needed = check["limit"] / JUMP_FACTOR  # a jump's limit: the largest change the plan needs
-    return words[check["check"]].format(
+    kind = targets.set_index("indicator_id").loc[check["indicator_id"], "target_kind"]
+    key = "falls_total" if check["check"] == "falls" and kind == "cumulative" else check["check"]
+    return words[key].format(
         name=meta[f"name_{lang}"], year=check["year"], value=check["value"],
         previous_year=int(check["previous_year"]) if known else "", previous=check["previous_value"],
         change=change, limit=check["limit"], unit=unit, target_year=target_year,

@@ -348,7 +348,7 @@ REVIEW = {
         "disagree": "不一致之处：{comments}",
         "all_agree": "按本报告评价标准得出的结论与{previous_table}备注一致。",
         "series_note": "注（{name}）：{note}",
-        "growth_alt": "{previous}各指标实际与所需年均增长率",
+        "growth_alt": "{previous}各指标实际与所需年均增长率（比重类指标以百分点计，见上表）",
         "pace_heading": "如果{previous}的速度延续下去",
         "pace_note": ("同时出现在两个规划中的指标，按{previous_start}—{previous_end}年的年均增速（复合增长）推算到{end_year}年，"
                       "比重类指标按与100%的差距每年缩小同一比例推算。这是情景，不是预测；“情景分析”页以同一速度为默认假设。"),
@@ -378,7 +378,7 @@ REVIEW = {
         "disagree": "Where they differ: {comments}",
         "all_agree": "The verdicts by this report's rules agree with every remark of {previous_table}.",
         "series_note": "Note ({name}): {note}",
-        "growth_alt": "Yearly growth achieved and needed in the {previous}",
+        "growth_alt": "Yearly growth achieved and needed in the {previous} (shares, in percentage points, are in the table above)",
         "pace_heading": "If the pace of the {previous} went on",
         "pace_note": ("The series in both plans, carried to {end_year} at their {previous_start}–{previous_end} yearly growth "
                       "(compound; a share closing its gap to 100% at its earlier rate). A scenario, not a forecast; the scenarios "
@@ -730,6 +730,8 @@ DOWNLOADS = {
            "target_id": "目标编号", "kind": "类型", "count": "数量", "target_upper": "目标上限",
            "origin": "出处", "progress": "进展情况", "section": "位置", "quote": "原文",
            "required_rate": "年均需增长（%）", "achieved_rate": "实际年均增长（%）",
+           "required_points": "年均需提高（百分点）", "achieved_points": "实际年均提高（百分点）",
+           "pace_points": "上一规划期年均提高（百分点）",
            "attainment": "实际值为目标的（%）", "plan_remark": "规划表格备注", "own_remark": "按本报告评价标准",
            "pace_rate": "上一规划期年均增长（%）", "projected": "推算值", "reaches": "能否达到目标",
            "topic": "问题", "quote_a": "原文甲", "where_a": "原文甲位置", "quote_b": "原文乙",
@@ -762,6 +764,9 @@ DOWNLOADS = {
            "count": "Count", "target_upper": "Target, upper end", "origin": "Where",
            "progress": "Progress", "section": "Paragraph", "quote": "Quote",
            "required_rate": "Growth needed a year (%)", "achieved_rate": "Growth achieved a year (%)",
+           "required_points": "Rise needed a year (percentage points)",
+           "achieved_points": "Rise achieved a year (percentage points)",
+           "pace_points": "Previous plan's yearly rise (percentage points)",
            "attainment": "Value as a share of the target (%)", "plan_remark": "The table's remark",
            "own_remark": "By this report's rules", "pace_rate": "Previous plan's yearly growth (%)",
            "projected": "Projected value", "reaches": "Reaches the target", "topic": "Issue",
@@ -793,6 +798,7 @@ INDEX = {
 CHECKS = {
     "zh": {
         "falls": "{name}{year}年实际值{value:g}低于{previous_year}年的{previous:g}：存量指标一般不会下降，请核实数值和口径。",
+        "falls_total": "{name}{year}年实际值{value:g}低于{previous_year}年的{previous:g}：累计数不会下降，请核实数值和口径。",
         "jump": ("{name}{previous_year}—{year}年年均变化{change:.3g}{unit}，是实现目标每年所需最大变化"
                  "（{needed:.3g}{unit}）的{times:.1f}倍，超过3倍：请核实数值、口径或统计分类是否有变化。"),
         "early": "{name}{year}年实际值{value:g}已达到{target_year}年目标{limit:g}：规划首年即达标，请核实单位和口径。",
@@ -804,6 +810,8 @@ CHECKS = {
     "en": {
         "falls": ("{name}: {value:g} in {year} is below {previous:g} in {previous_year}; a stock "
                   "rarely falls, so check the value and its scope."),
+        "falls_total": ("{name}: {value:g} in {year} is below {previous:g} in {previous_year}; a "
+                        "cumulative total cannot fall, so check the value and its scope."),
         "jump": ("{name}: {change:.3g}{unit} a year from {previous_year} to {year}, {times:.1f} times "
                  "the largest yearly change the plan needs ({needed:.3g}{unit}), more than 3 times; "
                  "check the value, its scope, or a change of statistical classification."),

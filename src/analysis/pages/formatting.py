@@ -69,8 +69,11 @@ def with_unit(number: str, unit: str) -> str:
 
 
 def with_minus(text: str) -> str:
-    """A negative number with a true minus sign (−9%, not -9%), as printed statistics write it."""
-    return "−" + text[1:] if text.startswith("-") else text
+    """A negative number with a true minus sign (−9%, not -9%), as printed statistics write it;
+    a zero that rounding left a sign on reads as zero (0.00, not −0.00)."""
+    if not text.startswith("-"):
+        return text
+    return text[1:] if not re.search(r"[1-9]", text) else "−" + text[1:]
 
 
 def format_value(value: float, measure: str) -> str:
@@ -89,12 +92,12 @@ def format_number_text(value: float, decimals: int = 2, keep_one: bool = False) 
     if "." in text:
         text = text.rstrip("0")
         text = text + "0" if keep_one and text.endswith(".") else text.rstrip(".")
-    return with_minus("0" if text == "-0" else text)
+    return with_minus(text)
 
 
 def format_share(share: float) -> str:
     """完成进度, 序时进度: a whole percentage."""
-    return "—" if pd.isna(share) else with_minus(f"{share:.0%}".replace("-0%", "0%"))
+    return "—" if pd.isna(share) else with_minus(f"{share:.0%}")
 
 
 def percentage_points(first: float, second: float) -> int:
@@ -104,4 +107,4 @@ def percentage_points(first: float, second: float) -> int:
 
 
 def format_rate(rate: float) -> str:
-    return "—" if pd.isna(rate) else with_minus(f"{rate:.2%}".replace("-0.00%", "0.00%"))
+    return "—" if pd.isna(rate) else with_minus(f"{rate:.2%}")

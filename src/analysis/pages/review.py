@@ -70,6 +70,7 @@ class ReviewPage(Page):
     def review_table(self, achieved: pd.DataFrame | None = None) -> list:
         frame, columns, names = self.review if achieved is None else achieved, self.columns, self.names()
         rows = frame.to_dict("records")
+        shares = frame["indicator_id"].map(self.measures()) == "share"
         table = pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
             columns["value_2015"]: [self.value_text(i, v) for v, i in
@@ -99,8 +100,13 @@ class ReviewPage(Page):
             words["baseline_year"]: frame["baseline_year"], words["baseline_value"]: frame["baseline_value"],
             words["target_year"]: frame["target_year"], words["target_value"]: frame["target_value"],
             words["latest_year"]: frame["actual_year"], words["latest_value"]: frame["actual_value"],
-            words["required_rate"]: (100 * frame["required_rate"]).round(2),
-            words["achieved_rate"]: (100 * frame["achieved_rate"]).round(2),
+            # a share's pace in 百分点, anything else's as a rate (the table's own reading)
+            words["required_rate"]: (100 * frame["required_rate"].where(~shares)).round(2),
+            words["achieved_rate"]: (100 * frame["achieved_rate"].where(~shares)).round(2),
+            words["required_points"]: per_year(frame["baseline_value"], frame["target_value"],
+                                               frame["baseline_year"], frame["target_year"]).where(shares).round(2),
+            words["achieved_points"]: per_year(frame["baseline_value"], frame["actual_value"],
+                                               frame["baseline_year"], frame["actual_year"]).where(shares).round(2),
             words["attainment"]: (100 * frame["attainment"].where(frame["points_above"].isna())).round(2),
             words["gap_points"]: frame["points_above"].round(2),
             words["plan_remark"]: frame["plan_remark"].map(lambda r: remark_label(r, self.lang)),
@@ -115,13 +121,15 @@ class ReviewPage(Page):
             if not actuals.empty:
                 sources = [self.heading("actuals_heading", level=3), self.observation_table(actuals)]
             self.offer("sources", self.sources_frame(actuals))
-        drawn_from = (frame.dropna(subset=["actual_value"]), names, self.lang)
+        # Rates only: a share's pace reads in 百分点 (the table), not on a growth-rate axis.
+        rated = frame[~shares].dropna(subset=["actual_value"])
+        chart = self.chart(growth_bars, (rated, names, self.lang), "growth_alt") if not rated.empty else None
         notes = series_notes(self.plan)
         notes = notes[notes["indicator_id"].isin(set(frame["indicator_id"]))]
         breaks = [self.say("series_note", name=names[row["indicator_id"]], note=row[f"note_{self.lang}"])
                   for row in notes.to_dict("records")]
         return [part for part in (self.heading("review_heading"), as_html(table), verdict, *sources,
-                                  *breaks, self.chart(growth_bars, drawn_from, "growth_alt"))
+                                  *breaks, chart)
                 if part is not None]
 
     def carried_pace(self) -> pd.DataFrame:
@@ -152,10 +160,13 @@ class ReviewPage(Page):
             columns["reaches"]: [words["yes" if meets(final[i], targets[i]) else "no"] for i in pace["indicator_id"]],
         })
         dw = self.download_words
+        pace_shares = pace["indicator_id"].map(self.measures()) == "share"
         self.offer("pace", pd.DataFrame({
             dw["indicator_id"]: pace["indicator_id"], dw["indicator"]: pace["indicator_id"].map(names),
             dw["unit"]: pace["indicator_id"].map(self.units()),
-            dw["pace_rate"]: (100 * pace["pace_rate"]).round(2),
+            dw["pace_rate"]: (100 * pace["pace_rate"].where(~pace_shares)).round(2),
+            dw["pace_points"]: per_year(pace["from_value"], pace["to_value"], pace["from_year"],
+                                        pace["to_year"]).where(pace_shares).round(2),
             dw["projected"]: self.download_values(pace["indicator_id"], [final[i] for i in pace["indicator_id"]]),
             dw["target_value"]: [targets[i] for i in pace["indicator_id"]],
             dw["reaches"]: [words["yes" if meets(final[i], targets[i]) else "no"] for i in pace["indicator_id"]]}))
@@ -214,6 +225,12 @@ class ReviewPage(Page):
             dw["where_b"]: frame["where_b"], dw["explanation"]: frame[f"explanation_{self.lang}"]}))
         return [self.heading("contradictions_heading"), self.say("contradictions_note", count=len(frame)),
                 as_html(table)]
+
+
+def per_year(start: pd.Series, end: pd.Series, start_year: pd.Series, end_year: pd.Series) -> pd.Series:
+    """The change a year between two values (a share's 百分点 a year); NaN where one is missing."""
+    number = lambda series: pd.to_numeric(series, errors="coerce").astype(float)  # noqa: E731
+    return (number(end) - number(start)) / (number(end_year) - number(start_year))
 
 
 def review(lang: str = "zh", plan: Plan | str | None = None) -> ReviewPage:
