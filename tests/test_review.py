@@ -33,7 +33,7 @@ def test_our_remark_beside_the_tables_own(review):
     assert review.loc["high_tech_value_added_share", "own_remark"] == "超额完成"
     assert list(review.index[~review["agrees"]]) == ["high_tech_value_added_share"]
     assert review.loc["high_tech_value_added_share", "comment_zh"] == (
-        "2020年实际68.5，目标>45，高于目标23.50个百分点；按本报告评价标准为“超额完成”，表中备注为“完成”。")
+        "2020年实际68.5%，目标>45%，高于目标23.50个百分点；按本报告评价标准为“超额完成”，表中备注为“完成”。")
     assert review.loc["high_tech_value_added_share", "points_above"] == pytest.approx(68.5 - 45)
     assert pd.isna(review.loc["high_tech_enterprises", "points_above"])  # a count: 完成率 271%
     assert review.loc["rd_gdp_ratio", "comment_en"] == ""

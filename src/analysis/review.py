@@ -32,6 +32,8 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
     previous = previous_plan(plan)
     kinds = {**(measures(load_indicators(previous)) if previous else {}),
              **measures(load_indicators(plan))}
+    units = {lang: {**(_units(load_indicators(previous), lang) if previous else {}),
+                    **_units(load_indicators(plan), lang)} for lang in REVIEW_COMMENT}
     rows = []
     for indicator, group in table.groupby("indicator_id", sort=False):
         by_kind = group.set_index("kind")
@@ -68,12 +70,24 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
             "status": verdict["status"], "plan_remark": baseline["remark"],
             "own_grade": grade, "own_remark": ours, "agrees": ours == baseline["remark"],
             **{f"comment_{lang}": "" if ours == baseline["remark"] else REVIEW_COMMENT[lang].format(
-                year=tT, actual=a, target=target["value_text"],
+                year=tT, actual=_with_unit(f"{a:g}", units[lang].get(indicator, "")),
+                target=_with_unit(target["value_text"], units[lang].get(indicator, "")),
                 attainment=attainment_text(a, T, kinds.get(indicator), lang),
                 ours=COMPLETION_LABELS[lang][grade], remark=remark_label(baseline["remark"], lang))
                for lang in REVIEW_COMMENT},
         })
     return pd.DataFrame(rows)
+
+
+def _units(indicators: pd.DataFrame, lang: str) -> dict[str, str]:
+    return dict(zip(indicators["indicator_id"], indicators[f"unit_{lang}"]))
+
+
+def _with_unit(number: str, unit: str) -> str:
+    """"68.5%", "380家", "380 firms": a number with its unit, as the pages write it."""
+    if not unit or number.endswith(unit):
+        return number
+    return f"{number}{unit}" if unit == "%" or not unit[:1].isascii() else f"{number} {unit}"
 
 
 # --- the previous plan from its own targets and the observations (plan.toml `previous_plan`) -----

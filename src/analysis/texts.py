@@ -653,8 +653,8 @@ METHODS = {
 
 # Where our remark on a row of the previous plan's table differs from the table's own.
 REVIEW_COMMENT = {
-    "zh": "{year}年实际{actual:g}，目标{target}，{attainment}；按本报告评价标准为“{ours}”，表中备注为“{remark}”。",
-    "en": ("{actual:g} in {year} against a target of {target} ({attainment}): by this "
+    "zh": "{year}年实际{actual}，目标{target}，{attainment}；按本报告评价标准为“{ours}”，表中备注为“{remark}”。",
+    "en": ("{actual} in {year} against a target of {target} ({attainment}): by this "
            "report's rules {ours}, the table's remark says {remark}."),
 }
 # How far a value reached its target: a share of it, or for a share (比重) the points above or
