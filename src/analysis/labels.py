@@ -47,3 +47,11 @@ def indicator_names(indicators: pd.DataFrame, lang: str) -> dict[str, str]:
 
 def indicator_units(indicators: pd.DataFrame, lang: str) -> dict[str, str]:
     return dict(zip(indicators["indicator_id"], indicators[f"unit_{check_language(lang)}"]))
+
+
+def with_unit(number: str, unit: str) -> str:
+    """"994家", "79.69%", "994 firms": a percent sign and a Chinese unit stick to the number; a
+    dash, or a text that holds its unit already ("70%以上"), stays as it is."""
+    if number == "—" or not unit or unit in number:
+        return number
+    return f"{number}{unit}" if unit == "%" or not unit[:1].isascii() else f"{number} {unit}"

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 
 from analysis.errors import InputError
+from analysis.labels import with_unit
 from analysis.plan import (Plan, load_indicators, load_plan, locate, measures, plan_values, previous_plan,
                            read_plan_text, read_table)
 from analysis.progress import assess_target, completion
@@ -70,8 +71,8 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
             "status": verdict["status"], "plan_remark": baseline["remark"],
             "own_grade": grade, "own_remark": ours, "agrees": ours == baseline["remark"],
             **{f"comment_{lang}": "" if ours == baseline["remark"] else REVIEW_COMMENT[lang].format(
-                year=tT, actual=_with_unit(f"{a:g}", units[lang].get(indicator, "")),
-                target=_with_unit(target["value_text"], units[lang].get(indicator, "")),
+                year=tT, actual=with_unit(f"{a:g}", units[lang].get(indicator, "")),
+                target=with_unit(target["value_text"], units[lang].get(indicator, "")),
                 attainment=attainment_text(a, T, kinds.get(indicator), lang),
                 ours=COMPLETION_LABELS[lang][grade], remark=remark_label(baseline["remark"], lang))
                for lang in REVIEW_COMMENT},
@@ -81,13 +82,6 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
 
 def _units(indicators: pd.DataFrame, lang: str) -> dict[str, str]:
     return dict(zip(indicators["indicator_id"], indicators[f"unit_{lang}"]))
-
-
-def _with_unit(number: str, unit: str) -> str:
-    """"68.5%", "380家", "380 firms": a number with its unit, as the pages write it."""
-    if not unit or number.endswith(unit):
-        return number
-    return f"{number}{unit}" if unit == "%" or not unit[:1].isascii() else f"{number} {unit}"
 
 
 # --- the previous plan from its own targets and the observations (plan.toml `previous_plan`) -----

@@ -8,6 +8,8 @@ import re
 import pandas as pd
 from IPython.display import HTML
 
+from analysis.labels import with_unit  # noqa: F401 (the pages' own, also for the review's sentences)
+
 # Chinese characters: a text with any is not yet English.
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -59,13 +61,6 @@ def labelled(table: str, columns: list[str]) -> str:
 
     head, _, body = table.partition("<tbody>")
     return head + _ + re.sub(r"<tr>.*?</tr>", row, body, flags=re.S)
-
-
-def with_unit(number: str, unit: str) -> str:
-    """"994家", "79.69%", "994 firms": a percent sign and a Chinese unit stick to the number."""
-    if number == "—":
-        return number
-    return f"{number}{unit}" if unit == "%" or not unit[:1].isascii() else f"{number} {unit}"
 
 
 def with_minus(text: str) -> str:
