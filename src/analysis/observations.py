@@ -88,6 +88,7 @@ def source_glosses(plan: Plan) -> dict[str, str]:
         glosses[source], first[source] = gloss, line
     return glosses
 
+
 def year_range(plan: Plan | None = None) -> tuple[int, int]:
     """The years an observation may have: from the plan's earliest baseline year (2019 for a
     baseline the table dates "1.34(2019)") to its end year."""

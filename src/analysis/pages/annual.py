@@ -42,6 +42,8 @@ class AnnualReport(Page):
     assessment: pd.DataFrame = None
     evidence: pd.DataFrame = None
 
+    body: pd.DataFrame = None  # the body text's targets with their progress, made once (see body_progress)
+
     def fields(self) -> dict:
         return {**super().fields(), "year": self.report_year, "count": len(self.targets),
                 "title": self.plan.report_title(self.lang, self.report_year),
@@ -76,9 +78,11 @@ class AnnualReport(Page):
         supplier = suppliers.get(indicator)
         return supplier if isinstance(supplier, str) and supplier else self.text["supplier_unknown"]
 
-    def listing(self, items: list[str]) -> Safe:
-        """Items in a sentence, "、" or "; " between them (each escaped once)."""
-        return Safe(("、" if self.lang == "zh" else "; ").join(md_text(item) for item in items))
+    def listing(self, items: list[str], long: bool = False) -> Safe:
+        """Items in a sentence, "、" or "; " between them (each escaped once); `long` items,
+        which may hold "、" of their own (市级以上众创空间、孵化器), take "；"."""
+        between = ("；" if long else "、") if self.lang == "zh" else "; "
+        return Safe(between.join(md_text(item) for item in items))
 
     def item(self, row: dict) -> str:
         """"高新技术企业（2024年994家）"."""
@@ -380,16 +384,19 @@ class AnnualReport(Page):
     def body_progress(self) -> pd.DataFrame:
         """The body text's targets (those of 专栏2 aside), each with its verdict from the
         observations (status, latest value and year) and from the evidence records
-        (evidence_status, evidence_year); `show` gives the report's table."""
-        targets = self.body_targets()
-        verdicts = assess(targets, self.used, self.report_year, self.references)
-        evidence = target_progress(evidence_targets(self.plan), self.evidence, self.report_year)
-        evidence = evidence.set_index("target_id").reindex(targets["target_id"])
-        return self.data(targets.assign(
-            status=list(verdicts["status"]), latest_value=list(verdicts["latest_value"]),
-            latest_year=list(verdicts["latest_year"]),
-            evidence_status=list(evidence["status"]),
-            evidence_year=[None if pd.isna(y) else y for y in evidence["status_year"]]), "body")
+        (evidence_status, evidence_year); `show` gives the report's table. (总体情况, 三 and 五
+        read it: it is assessed once.)"""
+        if self.body is None:
+            targets = self.body_targets()
+            verdicts = assess(targets, self.used, self.report_year, self.references)
+            evidence = target_progress(evidence_targets(self.plan), self.evidence, self.report_year)
+            evidence = evidence.set_index("target_id").reindex(targets["target_id"])
+            self.body = targets.assign(
+                status=list(verdicts["status"]), latest_value=list(verdicts["latest_value"]),
+                latest_year=list(verdicts["latest_year"]),
+                evidence_status=list(evidence["status"]),
+                evidence_year=[None if pd.isna(y) else y for y in evidence["status_year"]])
+        return self.data(self.body, "body")
 
     def show_body(self, frame: pd.DataFrame) -> list:
         table = self.offer("body_targets", self.body_table(frame))
@@ -508,13 +515,11 @@ class AnnualReport(Page):
             for row in valued.to_dict("records"):
                 by_supplier.setdefault(self.supplier(row["indicator_id"]), []).append(
                     row[f"name_{self.lang}"])
-            # names of their own hold "、" (市级以上众创空间、孵化器): a list of them takes "；"
-            between = "；" if self.lang == "zh" else "; "
             groups = [self.phrase("item_supplier", supplier=supplier,
-                                  name=Safe(between.join(md_text(name) for name in names)))
+                                  name=self.listing(names, long=True))
                       for supplier, names in by_supplier.items()]
             parts.append(self.say("gaps_body_values", count=len(valued),
-                                  items=Safe(between.join(groups))))
+                                  items=self.listing(groups, long=True)))
         if len(bare) > len(valued):
             parts.append(self.say("gaps_body_records", count=len(bare) - len(valued)))
         return parts
