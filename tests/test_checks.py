@@ -87,3 +87,15 @@ def test_the_body_texts_numeric_targets_are_checked_too(indicators):
     before = data_checks(frame(("innovation_platforms", 2020, 30), ("innovation_platforms", 2021, 5)),
                          targets, indicators)
     assert before.empty
+
+
+def test_where_lower_is_better_a_first_year_value_at_or_below_the_target_is_early(indicators):
+    lower = TARGETS.assign(direction=TARGETS["direction"].where(
+        TARGETS["indicator_id"] != "pct_applications", "lower"))
+    rows = frame(("pct_applications", 2021, 80), ("tech_smes", 2021, 3700))
+    early = lambda found: sorted(found.loc[found["check"] == "early", "indicator_id"])  # noqa: E731
+    assert early(data_checks(rows, TARGETS, indicators)) == ["pct_applications", "tech_smes"]
+    # 80 against a target of 72 is not met early where less is better.
+    assert early(data_checks(rows, lower, indicators)) == ["tech_smes"]
+    assert early(data_checks(frame(("pct_applications", 2021, 70)), lower, indicators)) == [
+        "pct_applications"]

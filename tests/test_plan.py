@@ -8,7 +8,7 @@ import pytest
 
 from analysis import config
 from analysis.errors import InputError
-from analysis.plan import load_plan, parse_table, read_plan_text
+from analysis.plan import load_indicators, load_plan, parse_table, read_plan_text
 
 PLAN_SHA256 = "840bc0d76f0e535f02ae6cf9c2ffdeb47cf011eba17241021d230376d3b2c272"
 SHARED_SOURCE = config.PROJECT_DIR.parent / "shared" / "source" / "cixi_sti_plan_2021_2025.txt"
@@ -141,3 +141,43 @@ def test_indicator_ids_are_the_designs(indicators):
         "engineering_tech_centers",
     ]
     assert (indicators[["name_zh", "name_en", "unit_zh", "unit_en"]] != "").all().all()
+
+
+@pytest.mark.parametrize("column, value", [("measure", "shares"), ("direction", "lower "),
+                                           ("direction", "越小越好"), ("stock", "Yes"),
+                                           ("scope", "市区")])
+def test_a_misspelt_coded_cell_of_the_indicators_is_refused_with_its_line(tmp_path, column, value):
+    import csv
+
+    plan = load_plan()
+    with open(plan.indicators_path, encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    rows[3][column] = value
+    with open(tmp_path / plan.indicators_file, "w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(InputError) as error:
+        load_indicators(replace(plan, directory=tmp_path))
+    assert error.value.line == 5 and error.value.field == column  # the header is line 1
+    assert repr(value) in error.value.message and "valid" in error.value.message
+
+
+def test_an_indicator_is_better_higher_unless_it_says_otherwise(tmp_path):
+    import shutil
+
+    from analysis.targets import catalogue, headline_targets
+
+    plan = load_plan()
+    assert set(load_indicators(plan)["direction"]) == {"higher"}
+    shutil.copytree(plan.directory, tmp_path, dirs_exist_ok=True)
+    lines = plan.indicators_path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [line.replace(",higher\n", ",lower\n" if line.startswith("pct_applications,") else ",\n")
+             for line in lines]  # one indicator better lower; the others' cells left empty
+    (tmp_path / plan.indicators_file).write_text("".join(lines), encoding="utf-8")
+    changed = replace(plan, directory=tmp_path)
+    directions = dict(zip(*[load_indicators(changed)[c] for c in ("indicator_id", "direction")]))
+    assert directions["pct_applications"] == "lower" and directions["rd_gdp_ratio"] == "higher"
+    headline = headline_targets(plan=changed).set_index("indicator_id")["direction"]
+    assert headline["pct_applications"] == "lower" and headline["tech_smes"] == "higher"
+    assert set(catalogue(changed)["direction"]) == {"higher", "lower"}

@@ -220,3 +220,56 @@ def test_a_relative_target_uses_the_latest_year_the_reference_also_has():
     row = catalogue_verdict("table2_rd_revenue_ratio_industrial_2025", rows, 2023,
                             ningbo((2019, 1.80), (2021, 1.90)))
     assert row["latest_year"] == 2021 and row["status"] == "on_track"
+
+
+# --- an indicator that is better lower (DESIGN.md, Method: "higher is better unless an
+# indicator says otherwise"); none of the Cixi plan's is, so these use a target of their own.
+
+from analysis.progress import completion, completion_rate, meets  # noqa: E402
+
+FALLING = {"indicator_id": "energy_per_gdp", "baseline_year": 2020, "baseline_value": 10.0,
+           "target_year": 2025, "target_value": 5.0, "target_kind": "level", "measure": "amount",
+           "direction": "lower"}
+
+
+def falling_verdict(year, value, **changes):
+    target = {**FALLING, **changes}
+    frame = assess(pd.DataFrame([target]), observations((target["indicator_id"], year, value)), 2025)
+    return frame.iloc[0]
+
+
+def test_meets_the_other_way_round_where_lower_is_better():
+    assert list(meets([4.9, 5.0, 5.1], 5.0, "lower")) == [True, True, False]
+    assert list(meets([4.9, 5.0, 5.1], 5.0)) == [False, True, True]
+    assert bool(meets(5.000000001, 5.0, "lower"))  # the last bits of floating point
+
+
+def test_a_value_still_above_a_target_that_is_lower_is_not_met():
+    # 10 → 8 in two years: −10.56% a year against the −12.94% needed. Read as higher-is-better
+    # (8 ≥ 5) it would be "met".
+    row = falling_verdict(2022, 8.0)
+    assert round(row["observed_rate"], 4) == -0.1056
+    assert round(row["required_rate"], 4) == -0.1294
+    assert round(row["progress_ratio"], 4) == 0.8156
+    assert row["status"] == "moderate_progress"
+    assert round(row["progress_share"], 4) == 0.4  # (8 − 10) ÷ (5 − 10)
+    assert row["completion"] == "not_met"
+    assert round(row["completion_rate"], 4) == 0.625  # T ÷ v = 5 ÷ 8
+
+
+def test_a_value_that_rises_when_lower_is_better_moves_away():
+    row = falling_verdict(2022, 11.0)
+    assert row["status"] == "moving_away" and row["progress_ratio"] < 0
+
+
+def test_at_or_below_a_lower_target_it_is_met_and_well_below_exceeded():
+    met = falling_verdict(2025, 4.8)
+    assert met["status"] == "target_met" and met["completion"] == "met"
+    exceeded = falling_verdict(2025, 4.5)  # 5 − 10% × |5 − 10|
+    assert exceeded["completion"] == "exceeded"
+    assert completion(4.6, 10.0, 5.0, 1.08, "lower") == "met"
+
+
+def test_a_share_better_lower_completes_in_points_below_its_target():
+    assert completion_rate(38.0, 40.0, "share", "lower") == 2.0
+    assert completion_rate(38.0, 40.0, "share") == -2.0

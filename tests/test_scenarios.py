@@ -127,3 +127,14 @@ def test_a_simulated_chance_is_never_shown_as_a_certainty():
         page = scenarios(lang, draws=200)
         assert [page.chance_text(p) for p in (1.0, 0.999, 0.995, 0.994, 0.5, 0.006, 0.005, 0.0)] == \
             [high, high, high, "99%", "50%", "1%", low, low]
+
+
+def test_where_lower_is_better_the_chance_counts_the_draws_at_or_below_the_target():
+    table = pd.DataFrame({"indicator_id": ["a", "b"], "start_year": [2020, 2020],
+                          "start_value": [10.0, 10.0], "growth": [0.0, 0.0],
+                          "target_year": [2022, 2022], "target_value": [5.0, 5.0],
+                          "direction": ["lower", "higher"]})
+    draws = pd.DataFrame({"indicator_id": ["a"] * 4 + ["b"] * 4, "draw": [0, 1, 2, 3] * 2,
+                          "year": [2022] * 8, "value": [4.0, 5.0, 6.0, 7.0] * 2})
+    chances = probabilities(table, draws).set_index("indicator_id")["probability"]
+    assert chances["a"] == 0.5 and chances["b"] == 0.75

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.progress import meets
 from analysis.texts import CHECKS
 from analysis.trajectories import required_paths
 
@@ -74,7 +75,8 @@ def data_checks(observations: pd.DataFrame, targets: pd.DataFrame,
                 per_year = abs(value - previous) / (year - previous_year)
                 if largest > 0 and per_year > JUMP_FACTOR * largest:
                     rows.append({**found, "check": "jump", "limit": JUMP_FACTOR * largest})
-            if year == first_year and value >= target["target_value"]:
+            if year == first_year and meets(value, target["target_value"],
+                                            target.get("direction") or "higher"):
                 rows.append({**found, "check": "early", "limit": float(target["target_value"])})
             previous_year, previous = year, value
     checks = pd.DataFrame(rows, columns=CHECK_COLUMNS)

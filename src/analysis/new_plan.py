@@ -14,7 +14,7 @@ from analysis.files import write_atomic
 CATALOGUES = {
     "indicators.csv": ["indicator_id", "label_table1", "label_table2", "name_zh", "name_en",
                        "unit_zh", "unit_en", "measure", "scope", "scope_quote", "definition_zh",
-                       "definition_en", "supplier_zh", "supplier_en", "stock"],
+                       "definition_en", "supplier_zh", "supplier_en", "stock", "direction"],
     "body_targets.csv": ["target_id", "indicator_id", "name_zh", "name_en", "target_kind",
                          "comparator", "target_value", "target_upper", "unit_zh", "unit_en",
                          "value_text", "baseline_year", "baseline_value", "baseline_source",
@@ -84,7 +84,8 @@ A plan folder started by `python -m analysis new-plan`. The steps:
    table layout under `[[tables]]`, report titles). The text's sha256 is already there.
 2. `indicators.csv`: one row per indicator of the plan's tables, with the table's row label
    (`label_table1`, …), names and units in Chinese and English, `measure` (count, share, amount,
-   rate), and where known its 统计口径, definition and 责任单位.
+   rate), `direction` (higher, or lower where a smaller value is better; empty: higher), and
+   where known its 统计口径, definition and 责任单位.
 3. `body_targets.csv`: every target of the body text with its verbatim `quote` and `section`.
 4. `contradictions.csv`, `series_notes.csv`: notes on the plan's wording and on series breaks
    (optional; each with its quotes or source).

@@ -208,8 +208,18 @@ def read_plan_text(plan: Plan | None = None) -> str:
     return data.decode("utf-8")
 
 
+# What the indicator metadata's coded columns may hold (an empty cell: not stated).
+MEASURES = ("count", "share", "amount", "rate")
+DIRECTIONS = ("higher", "lower")  # which way is better; empty: higher (DESIGN.md, Method)
+_CODED = {"measure": MEASURES, "direction": ("", *DIRECTIONS), "stock": ("", "yes"),
+          "scope": ("", "市级", "全市", "未说明")}
+
+
 def load_indicators(plan: Plan | None = None) -> pd.DataFrame:
-    """The indicator metadata: id, table row labels, Chinese and English names, units, measure."""
+    """The indicator metadata: id, table row labels, Chinese and English names, units, measure,
+    direction ("higher" where the file leaves it empty or has no such column), scope, supplier.
+    A coded cell holding anything else is refused, naming its line: a misspelt "shares" or
+    "lower " must not silently change how values are judged."""
     plan = plan or load_plan()
     frame = read_table(plan.indicators_path)
     duplicated = frame["indicator_id"][frame["indicator_id"].duplicated()]
@@ -217,12 +227,30 @@ def load_indicators(plan: Plan | None = None) -> pd.DataFrame:
         line = int(duplicated.index[0]) + 2
         raise InputError(f"indicator id {duplicated.iloc[0]!r} appears twice",
                          file=plan.indicators_path, line=line, field="indicator_id")
+    for column, allowed in _CODED.items():
+        if column not in frame:
+            if column == "measure":
+                raise InputError("no column 'measure'", file=plan.indicators_path, line=1)
+            frame[column] = ""
+        wrong = frame.index[~frame[column].isin(allowed)]
+        if len(wrong):
+            valid = ", ".join(value for value in allowed if value)
+            empty = ", or empty" if "" in allowed else ""
+            raise InputError(f"{frame.at[wrong[0], column]!r} is not a valid {column} (valid: "
+                             f"{valid}{empty})", file=plan.indicators_path,
+                             line=int(wrong[0]) + 2, field=column)
+    frame["direction"] = frame["direction"].replace("", "higher")
     return frame
 
 
 def measures(indicators: pd.DataFrame) -> dict[str, str]:
     """Indicator id → its measure (count, share, amount, rate): what values it may take."""
     return dict(zip(indicators["indicator_id"], indicators["measure"]))
+
+
+def directions(indicators: pd.DataFrame) -> dict[str, str]:
+    """Indicator id → which way is better: "higher" or "lower"."""
+    return dict(zip(indicators["indicator_id"], indicators["direction"]))
 
 
 def _table_cells(lines: list[str], heading_index: int) -> list[tuple[int, str]]:

@@ -30,6 +30,7 @@ COLUMNS = {
     "supplier_zh": ("责任单位（中文）", "supplier (Chinese)"),
     "supplier_en": ("责任单位（英文）", "supplier (English)"),
     "stock": ("存量指标（yes：一般不下降）", "a stock (yes: it should not fall)"),
+    "direction": ("指标方向：higher越大越好、lower越小越好", "which way is better: higher or lower"),
     "label_table1": ("专栏1中的行名", "row label in Box 1"),
     "label_table2": ("专栏2中的行名", "row label in Box 2"),
     "plan_period": ("规划期（13th十三五、14th十四五）", "plan period (13th, 14th)"),

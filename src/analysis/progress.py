@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
 
 from analysis.config import LANGUAGES
 from analysis.labels import status_label
 from analysis.observations import as_of, latest_observation
-from analysis.trajectories import compound_rate, compound_value, linear_value, with_required_rates
+from analysis.trajectories import (compound_rate, compound_value, linear_value, meets,
+                                   with_required_rates)
 
 ASSESSMENT_COLUMNS = [
     "indicator_id", "baseline_year", "baseline_value", "target_year", "target_value",
@@ -42,10 +42,9 @@ EXCEEDED_MARGIN, NEARLY_MET = 0.10, 0.90
 _NO_REFERENCES = pd.DataFrame(columns=["series_id", "year", "value", "source", "note"])
 
 
-def meets(value, target):
-    """value ≥ target, forgiving the last bits of floating point: a path computed to land on
-    3,300 that lands on 3,299.9999999996 meets it. Works elementwise on arrays."""
-    return np.asarray(value) >= np.asarray(target) - 1e-9 * np.abs(target)
+def _sign(direction: str) -> int:
+    """+1 where higher is better, −1 where lower is."""
+    return -1 if direction == "lower" else 1
 
 
 def classify(progress_ratio: float) -> str:
@@ -59,37 +58,44 @@ def classify(progress_ratio: float) -> str:
     return "moving_away"
 
 
-def completion(v: float, b: float, T: float, progress_share: float) -> str | None:
+def completion(v: float, b: float, T: float, progress_share: float,
+               direction: str = "higher") -> str | None:
     """完成情况 of a value v against the target T from the baseline b; None without a target
-    or a value."""
+    or a value. Where lower is better, beyond the target means below it."""
     if math.isnan(v) or math.isnan(T):
         return None
-    if not math.isnan(b) and meets(v, T + EXCEEDED_MARGIN * abs(T - b)) and T != b:
+    beyond = T + _sign(direction) * EXCEEDED_MARGIN * abs(T - b)
+    if not math.isnan(b) and meets(v, beyond, direction) and T != b:
         return "exceeded"
-    if meets(v, T):
+    if meets(v, T, direction):
         return "met"
     if not math.isnan(progress_share) and progress_share >= NEARLY_MET:
         return "nearly_met"
     return "not_met"
 
 
-def completion_rate(v: float, T: float, measure: str) -> float:
+def completion_rate(v: float, T: float, measure: str, direction: str = "higher") -> float:
     """完成率: v/T for levels and counts; for a share, the distance to the target in percentage
-    points (v − T)."""
+    points (v − T). Where lower is better, the same the other way round (T/v, T − v), so that
+    in both directions 100% (0 points) is the target and more is better."""
     if math.isnan(v) or math.isnan(T):
         return math.nan
+    if direction == "lower":
+        v, T = T, v
     if measure == "share":
         return v - T
     return v / T if T else math.nan
 
 
-def _with_progress(row: dict, v: float, t: int, count: int, measure: str) -> dict:
+def _with_progress(row: dict, v: float, t: int, count: int, measure: str,
+                   direction: str = "higher") -> dict:
     """The latest value's 完成进度, 序时进度, 完成情况, 完成率 and whether it stands alone."""
     b, T, t0, tT = row["baseline_value"], row["target_value"], row["baseline_year"], row["target_year"]
     share = (v - b) / (T - b) if t0 is not None and not math.isnan(T) and T != b else math.nan
     return {**row, "progress_share": share,
             "elapsed_share": (t - t0) / (tT - t0) if t0 is not None else math.nan,
-            "completion": completion(v, b, T, share), "completion_rate": completion_rate(v, T, measure),
+            "completion": completion(v, b, T, share, direction),
+            "completion_rate": completion_rate(v, T, measure, direction),
             "preliminary": count == 1}
 
 
@@ -101,6 +107,7 @@ def assess_target(target: dict, observations: pd.DataFrame, report_year: int,
                   references: pd.DataFrame = _NO_REFERENCES) -> dict:
     """One target's verdict in a report year, from its latest observation after the baseline."""
     kind = target.get("target_kind", "level")
+    direction = target.get("direction") or "higher"
     b, T = _number(target.get("baseline_value")), _number(target.get("target_value"))
     t0 = None if pd.isna(target.get("baseline_year")) else int(target["baseline_year"])
     tT = int(target["target_year"])
@@ -138,7 +145,7 @@ def assess_target(target: dict, observations: pd.DataFrame, report_year: int,
                latest_scope=latest.get("scope", ""), scope_check=latest.get("scope_check", ""),
                required_value=required_at(t))
     row = _with_progress(row, v, t, _count(observations, target["indicator_id"], after, report_year),
-                         target.get("measure") or "")
+                         target.get("measure") or "", direction)
 
     if math.isnan(T):
         return {**row, "status": "not_assessable"}
@@ -149,14 +156,15 @@ def assess_target(target: dict, observations: pd.DataFrame, report_year: int,
             row["progress_ratio"] = row["linear_ratio"]
         elif b > 0:
             row["observed_rate"] = float(compound_rate(b, v, t0, t))
-            row["progress_ratio"] = row["observed_rate"] / abs(rate) if rate else math.nan
+            row["progress_ratio"] = (_sign(direction) * row["observed_rate"] / abs(rate)
+                                     if rate else math.nan)
     if t < tT and v > 0 and not counted_from_zero:
         row["remaining_rate"] = float(compound_rate(v, T, t, tT))
-    if meets(v, T):
+    if meets(v, T, direction):
         return {**row, "status": "target_met"}
     if t0 is None:
         return {**row, "status": "not_assessable"}  # met or not, but no pace to judge
-    if meets(b, T):
+    if meets(b, T, direction):
         return {**row, "status": "moving_away"}  # the baseline had it; the value fell short
     if math.isnan(row["progress_ratio"]):
         return {**row, "status": "not_assessable"}

@@ -17,7 +17,7 @@ SCENARIO_DEFAULTS = {"volatility": 0.05, "draws": 2000, "seed": 20210101}
 EXPLORER_DRAWS = 1000
 
 SCENARIO_COLUMNS = ["indicator_id", "start_year", "start_value", "start_source", "growth",
-                    "assumption", "target_year", "target_value"]
+                    "assumption", "target_year", "target_value", "direction"]
 
 
 def default_assumptions(targets: pd.DataFrame, plan: Plan | None = None,
@@ -68,6 +68,7 @@ def scenario_table(targets: pd.DataFrame, observations: pd.DataFrame,
             "growth": float(overrides[row.indicator_id]) if custom else float(row.growth),
             "assumption": "parameter" if custom else row.assumption,
             "target_year": int(target["target_year"]), "target_value": float(target["target_value"]),
+            "direction": target.get("direction") or "higher",
         })
     return pd.DataFrame(rows, columns=SCENARIO_COLUMNS)
 
@@ -151,7 +152,8 @@ def probabilities(scenarios: pd.DataFrame, simulated: pd.DataFrame) -> pd.DataFr
                 mine = ids == row.indicator_id
             final = values[mine & (years == row.target_year)]
         rows.append({"indicator_id": row.indicator_id,
-                     "probability": float(np.mean(meets(final, row.target_value))),
+                     "probability": float(np.mean(meets(final, row.target_value,
+                                                        getattr(row, "direction", "higher")))),
                      "p10": float(np.quantile(final, 0.1)), "median": float(np.median(final)),
                      "p90": float(np.quantile(final, 0.9))})
     return pd.DataFrame(rows)

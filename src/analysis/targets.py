@@ -8,17 +8,18 @@ import re
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.plan import Plan, load_indicators, load_plan, measures, plan_values, read_table
+from analysis.plan import (Plan, directions, load_indicators, load_plan, measures, plan_values,
+                           read_table)
 
 HEADLINE_COLUMNS = [
     "indicator_id", "baseline_year", "baseline_value", "target_year", "target_value",
-    "target_kind", "comparator", "target_text", "reference_series", "measure",
+    "target_kind", "comparator", "target_text", "reference_series", "measure", "direction",
 ]
 CATALOGUE_COLUMNS = [
     "target_id", "indicator_id", "plan_period", "origin", "name_zh", "name_en", "target_kind",
     "comparator", "target_value", "target_upper", "unit_zh", "unit_en", "target_year",
     "baseline_year", "baseline_value", "baseline_source", "target_text", "section", "section_en",
-    "quote", "quote_en", "reference_series", "period_start", "measure",
+    "quote", "quote_en", "reference_series", "period_start", "measure", "direction",
 ]
 TARGET_KINDS = ("level", "lower_bound", "range", "cumulative", "relative", "qualitative")
 NUMERIC_KINDS = ("level", "lower_bound", "range", "cumulative")
@@ -56,7 +57,9 @@ def headline_targets(values: pd.DataFrame | None = None, plan: Plan | None = Non
     })
     frame["reference_series"] = [_reference_series(kind, indicator) for kind, indicator
                                  in zip(frame["target_kind"], frame["indicator_id"])]
-    frame["measure"] = frame["indicator_id"].map(measures(load_indicators(plan)))
+    indicators = load_indicators(plan)
+    frame["measure"] = frame["indicator_id"].map(measures(indicators))
+    frame["direction"] = frame["indicator_id"].map(directions(indicators))
     return frame[HEADLINE_COLUMNS]
 
 
@@ -110,7 +113,8 @@ def catalogue(plan: Plan | None = None) -> pd.DataFrame:
     """Every target of the plan, one row each: 专栏1, 专栏2 and the body text."""
     plan = plan or load_plan()
     values = plan_values(plan)
-    indicators = load_indicators(plan).set_index("indicator_id")
+    metadata = load_indicators(plan)
+    indicators = metadata.set_index("indicator_id")
     tables = {spec["id"]: spec["heading"] for spec in plan.tables}
     tables_en = {spec["id"]: spec.get("heading_en", "") for spec in plan.tables}
     rows = []
@@ -141,7 +145,8 @@ def catalogue(plan: Plan | None = None) -> pd.DataFrame:
     frame["baseline_year"] = frame["baseline_year"].astype("Int64")
     frame["period_start"] = [plan.start_year if period == plan.period else pd.NA
                              for period in frame["plan_period"]]
-    frame["measure"] = frame["indicator_id"].map(measures(load_indicators(plan))).fillna("")
+    frame["measure"] = frame["indicator_id"].map(measures(metadata)).fillna("")
+    frame["direction"] = frame["indicator_id"].map(directions(metadata)).fillna("higher")
     return frame[CATALOGUE_COLUMNS]
 
 

@@ -509,7 +509,13 @@ METHODS = {
             "- **年均尚需**：从最新实际值到目标每年还需的增长，=（T ÷ v）^(1 ÷ (tT − t)) − 1；"
             "比重类指标以每年需提高的百分点数（(T − v) ÷ (tT − t)）表示，增长率列在其后。已达到目标的指标不再列示。\n"
             "- **完成率** = v ÷ T；比重类指标以 v − T（百分点）表示。\n"
-            "- 计数类指标（家、件、项、个、人）取整数。"),
+            "- 计数类指标（家、件、项、个、人）取整数。\n"
+            "- {direction_note}"),
+        "direction_all_higher": "各项指标均以数值越大越好：实际值不低于目标值即达到目标。",
+        "direction_lower": ("以下指标数值越小越好：{names}。对这些指标，实际值不高于目标值即达到目标，"
+                            "低于目标值且低出部分不少于目标降幅的{margin}为超额完成；"
+                            "增速比 = −实际年均增速 ÷ |年均需增长|；完成率 = T ÷ v，比重类指标以 T − v（百分点）表示。"
+                            "其余指标数值越大越好。"),
         "status_heading": "三、判断标准",
         "rule_target_met": "最新实际值达到或超过目标值（“××以上”的目标达到该值）",
         "rule_on_track": "增速比不低于{on_track}",
@@ -587,7 +593,15 @@ METHODS = {
             "share, the percentage points a year ((T − v) ÷ (tT − t)), the rate beside it. Not "
             "shown once the target is met.\n"
             "- **Completion rate** (完成率) = v ÷ T; for a share, v − T in percentage points.\n"
-            "- Counts (firms, patents, projects, people) are whole numbers."),
+            "- Counts (firms, patents, projects, people) are whole numbers.\n"
+            "- {direction_note}"),
+        "direction_all_higher": ("Every indicator is better higher: a value at or above its "
+                                 "target meets it."),
+        "direction_lower": ("Better lower: {names}. For these, a value at or below the target "
+                            "meets it, and one below it by at least {margin} of the planned fall "
+                            "exceeds it; growth ratio = −observed yearly growth ÷ |growth "
+                            "needed|; completion rate = T ÷ v, for a share T − v in percentage "
+                            "points. Every other indicator is better higher."),
         "status_heading": "3. The verdicts",
         "rule_target_met": "the latest value reaches the target (a lower bound: reaches it)",
         "rule_on_track": "growth ratio at least {on_track}",

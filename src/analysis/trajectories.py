@@ -18,6 +18,16 @@ def compound_value(start, rate, start_year, year):
                                        np.subtract(year, start_year)))
 
 
+def meets(value, target, direction: str = "higher"):
+    """value ≥ target (value ≤ target where lower is better), forgiving the last bits of
+    floating point: a path computed to land on 3,300 that lands on 3,299.9999999996 meets it.
+    Works elementwise on arrays."""
+    value, target = np.asarray(value), np.asarray(target)
+    if direction == "lower":
+        return value <= target + 1e-9 * np.abs(target)
+    return value >= target - 1e-9 * np.abs(target)
+
+
 # A share's ceiling: a scenario moves a share toward it in percentage points, never to it.
 SHARE_CEILING = 100.0
 

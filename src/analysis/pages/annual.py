@@ -19,7 +19,7 @@ from analysis.errors import InputError
 from analysis.evidence import NO_INFORMATION, evidence_targets, load_evidence, target_progress
 from analysis.observations import as_of, comparable, indicator_scopes, load_observations, scope_checks
 from analysis.pages.base import Page, page_context
-from analysis.pages.formatting import (Safe, as_html, format_rate, format_share, md_text,
+from analysis.pages.formatting import (as_html, format_rate, format_share, md_text,
                                        percentage_points)
 from analysis.plan import Plan
 from analysis.progress import assess
@@ -77,12 +77,6 @@ class AnnualReport(Page):
                              self.indicators.get(f"supplier_{self.lang}", pd.Series(dtype=str))))
         supplier = suppliers.get(indicator)
         return supplier if isinstance(supplier, str) and supplier else self.text["supplier_unknown"]
-
-    def listing(self, items: list[str], long: bool = False) -> Safe:
-        """Items in a sentence, "、" or "; " between them (each escaped once); `long` items,
-        which may hold "、" of their own (市级以上众创空间、孵化器), take "；"."""
-        between = ("；" if long else "、") if self.lang == "zh" else "; "
-        return Safe(between.join(md_text(item) for item in items))
 
     def item(self, row: dict) -> str:
         """"高新技术企业（2024年994家）"."""

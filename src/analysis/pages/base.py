@@ -18,9 +18,10 @@ from analysis.labels import (ENGLISH_AMOUNTS, STATUS_COLOURS, STATUS_INK, STATUS
 from analysis.digests import frame_digest
 from analysis.observations import comparable, scope_checks
 from analysis.pages.formatting import (Safe, as_html, escaped, format_number_text, format_rate,
-                                       format_value, with_minus, with_unit)
-from analysis.plan import Plan, load_indicators, load_plan, previous_plan
+                                       format_value, md_text, with_minus, with_unit)
+from analysis.plan import Plan, directions, load_indicators, load_plan, previous_plan
 from analysis.texts import ANNUAL, COLUMNS, DOWNLOADS, SCOPE_NAMES, WORDS
+from analysis.trajectories import meets
 
 
 @dataclass
@@ -100,6 +101,12 @@ class Page:
     def plan_title(self) -> str:
         return self.plan.title_zh if self.lang == "zh" else self.plan.title_en
 
+    def listing(self, items: list[str], long: bool = False) -> Safe:
+        """Items in a sentence, "、" or "; " between them (each escaped once); `long` items,
+        which may hold "、" of their own (市级以上众创空间、孵化器), take "；"."""
+        between = ("；" if long else "、") if self.lang == "zh" else "; "
+        return Safe(between.join(md_text(item) for item in items))
+
     def say(self, key: str, **values) -> Markdown:
         return Markdown(self.phrase(key, **values))
 
@@ -115,6 +122,12 @@ class Page:
     def measures(self) -> dict[str, str]:
         """Indicator id → its measure: count, share, amount, rate."""
         return dict(zip(self.indicators["indicator_id"], self.indicators["measure"]))
+
+    def reaches(self, indicator: str, value: float, target: float) -> str:
+        """是 / 否 (yes / no): whether the value meets the target, the better way being the
+        indicator's direction."""
+        better = directions(self.indicators).get(indicator, "higher")
+        return self.words["yes" if meets(value, target, better) else "no"]
 
     def _english_amount(self, indicator: str) -> tuple[str, float] | None:
         return self.amount_format(dict(zip(self.indicators["indicator_id"],

@@ -12,7 +12,7 @@ from IPython.display import Markdown
 from analysis.observations import UNSTATED, indicator_scopes
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html
-from analysis.plan import Plan, series_notes
+from analysis.plan import Plan, directions, series_notes
 from analysis.progress import EXCEEDED_MARGIN, MODERATE, NEARLY_MET, ON_TRACK
 from analysis.scenarios import EXPLORER_DRAWS, SCENARIO_DEFAULTS
 from analysis.targets import headline_targets
@@ -81,7 +81,18 @@ class MethodsPage(Page):
         return [self.heading("definitions_heading"), self.say("definitions_note"), as_html(table)]
 
     def formulas(self) -> list:
-        return [self.heading("formulas_heading"), self.say("formulas")]
+        return [self.heading("formulas_heading"),
+                self.say("formulas", direction_note=self.direction_note())]
+
+    def direction_note(self) -> str:
+        """Which way is better: one sentence where every indicator is better higher, else the
+        ones better lower, with how their targets are judged."""
+        names = self.names()
+        lower = [names[i] for i, better in directions(self.indicators).items()
+                 if better == "lower" and i in names]
+        if not lower:
+            return self.phrase("direction_all_higher")
+        return self.phrase("direction_lower", names=self.listing(lower))
 
     def statuses(self) -> list:
         """Each status with its symbol, colour and condition; where the cut-offs come from."""

@@ -10,7 +10,6 @@ from analysis.charts import growth_bars, pace_chart
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html
 from analysis.plan import Plan, load_indicators, measures, plan_values, previous_plan, series_notes
-from analysis.progress import meets
 from analysis.review import (contradictions, previous_plan_actuals, previous_plan_pace, remark_label,
                              review_previous_plan, with_previous_plan)
 from analysis.scenarios import pace_projection
@@ -149,7 +148,7 @@ class ReviewPage(Page):
         projection = pace_projection(pace, end_year, measures(self.indicators))
         targets = headline_targets(self.values, self.plan).set_index("indicator_id")["target_value"]
         final = projection[projection["year"] == end_year].set_index("indicator_id")["value"]
-        names, columns, words = self.names(), self.columns, self.words
+        names, columns = self.names(), self.columns
         table = pd.DataFrame({
             columns["indicator"]: pace["indicator_id"].map(names),
             columns["pace"]: [self.yearly_change_text(r.indicator_id, r.pace_rate, r.from_value,
@@ -157,7 +156,7 @@ class ReviewPage(Page):
                               for r in pace.itertuples()],
             columns["projection_2025"]: [self.estimate_text(i, final[i]) for i in pace["indicator_id"]],
             columns["target"]: [self.value_text(i, targets[i]) for i in pace["indicator_id"]],
-            columns["reaches"]: [words["yes" if meets(final[i], targets[i]) else "no"] for i in pace["indicator_id"]],
+            columns["reaches"]: [self.reaches(i, final[i], targets[i]) for i in pace["indicator_id"]],
         })
         dw = self.download_words
         pace_shares = pace["indicator_id"].map(self.measures()) == "share"
@@ -169,7 +168,7 @@ class ReviewPage(Page):
                                         pace["to_year"]).where(pace_shares).round(2),
             dw["projected"]: self.download_values(pace["indicator_id"], [final[i] for i in pace["indicator_id"]]),
             dw["target_value"]: [targets[i] for i in pace["indicator_id"]],
-            dw["reaches"]: [words["yes" if meets(final[i], targets[i]) else "no"] for i in pace["indicator_id"]]}))
+            dw["reaches"]: [self.reaches(i, final[i], targets[i]) for i in pace["indicator_id"]]}))
         history = pd.DataFrame([(r.indicator_id, y, v) for r in pace.itertuples()
                                 for y, v in ((r.from_year, r.from_value), (r.to_year, r.to_value))],
                                columns=["indicator_id", "year", "value"])

@@ -12,7 +12,6 @@ from analysis.observations import comparable, load_observations
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html, format_rate
 from analysis.plan import Plan, measures
-from analysis.progress import meets
 from analysis.scenarios import (SCENARIO_DEFAULTS, default_assumptions, fan, probabilities,
                                 project, scenario_table, simulate)
 from analysis.targets import headline_targets_with_rates
@@ -72,12 +71,12 @@ class ScenariosPage(Page):
         paths = self.projected() if projected is None else projected
         final = paths[paths["year"] == self.plan.end_year].set_index("indicator_id")["value"]
         frame = self.scenarios[self.scenarios["indicator_id"].isin(set(paths["indicator_id"]))]
-        columns, names, words = self.columns, self.names(), self.words
+        columns, names = self.columns, self.names()
         table = pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
             str(self.plan.end_year): [self.estimate_text(i, final[i]) for i in frame["indicator_id"]],
             columns["target"]: [self.value_text(i, t) for t, i in zip(frame["target_value"], frame["indicator_id"])],
-            columns["reaches"]: [words["yes" if meets(final[i], t) else "no"]
+            columns["reaches"]: [self.reaches(i, final[i], t)
                                  for i, t in zip(frame["indicator_id"], frame["target_value"])],
         })
         dw = self.download_words
@@ -86,7 +85,7 @@ class ScenariosPage(Page):
             dw["unit"]: frame["indicator_id"].map(self.units()), dw["year"]: self.plan.end_year,
             dw["projected"]: self.download_values(frame["indicator_id"], [final[i] for i in frame["indicator_id"]]),
             dw["target_value"]: frame["target_value"],
-            dw["reaches"]: [words["yes" if meets(final[i], t) else "no"]
+            dw["reaches"]: [self.reaches(i, final[i], t)
                             for i, t in zip(frame["indicator_id"], frame["target_value"])]}))
         return [self.heading("projection_heading"), as_html(table)]
 
