@@ -291,3 +291,17 @@ def test_the_data_gaps_name_the_body_texts_targets_without_a_value_or_a_record(t
     assert labs["进展情况"] == "暂不具备评价条件，2家（2024年）"  # its value shows, not 暂无数据
     english = "".join(part.data for part in annual_report(2025, "en", values).body_gaps())
     assert "R&amp;D institutions" in english and "&amp;amp;" not in english
+
+
+@pytest.mark.parametrize("lang, indicator, expected", [
+    ("zh", "tech_smes", "年均需下降5.00%"),
+    ("zh", "high_tech_value_added_share", "年均需降低1.00个百分点（年均下降5.00%）"),
+    ("en", "tech_smes", "a fall of 5.00% a year still needed"),
+])
+def test_a_target_below_the_latest_value_needs_a_fall_not_negative_growth(lang, indicator, expected):
+    # Where lower is better (none of this plan's indicators, so a made-up row), the change still
+    # needed reads as a fall, not "年均需增长−5.00%".
+    report = annual_report(2023, lang)
+    row = {"indicator_id": indicator, "status": "moderate_progress", "remaining_rate": -0.05,
+           "target_value": 60.0, "latest_value": 62.0, "target_year": 2025, "latest_year": 2023}
+    assert report.still_needed(row) == expected

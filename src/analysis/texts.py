@@ -129,6 +129,8 @@ ANNUAL = {
         "no_reference": "暂不具备评价条件（缺对照地区数据）",
         "growth_needed": "年均需增长{rate}",
         "points_needed": "年均需提高{points}个百分点（年均增长{rate}）",
+        "fall_needed": "年均需下降{rate}",
+        "points_fall_needed": "年均需降低{points}个百分点（年均下降{rate}）",
         "midterm_heading": "中期评估：时间过半、任务过半",
         "midterm_note": ("{mid_term_year}年为规划实施中期。本节以各指标最新实际值所在年份的序时进度衡量完成进度"
                          "（{mid_term_year}年数据的序时进度为{elapsed}），依据{years}年数据。"),
@@ -232,6 +234,9 @@ ANNUAL = {
         "no_reference": "not assessable yet (no data of the reference region)",
         "growth_needed": "{rate} a year still needed",
         "points_needed": "{points} percentage points a year still needed ({rate} a year)",
+        "fall_needed": "a fall of {rate} a year still needed",
+        "points_fall_needed": ("a fall of {points} percentage points a year still needed ({rate} "
+                               "a year)"),
         "midterm_heading": "Mid-term review: half the time, half the way? (时间过半、任务过半)",
         "midterm_note": ("{mid_term_year} is the middle of the plan. Progress is set against the "
                          "time elapsed at the year of each latest value ({elapsed} for "

@@ -194,14 +194,17 @@ class AnnualReport(Page):
 
     def still_needed(self, row: dict) -> str:
         """The yearly change still needed from the latest value; none once the target is met.
-        A share moves in percentage points (the compound rate beside it)."""
+        A share moves in percentage points (the compound rate beside it). A target below the
+        latest value (one where lower is better) needs a fall: "年均需下降5.00%"."""
         rate = row["remaining_rate"]
         if row["status"] == "target_met" or pd.isna(rate):
             return "—"
+        fall = "fall_" if rate < 0 else ""
         if self.measures()[row["indicator_id"]] == "share":
             points = (row["target_value"] - row["latest_value"]) / (row["target_year"] - row["latest_year"])
-            return self.phrase("points_needed", points=f"{points:.2f}", rate=format_rate(rate))
-        return self.phrase("growth_needed", rate=format_rate(rate))
+            return self.phrase(f"points_{fall}needed", points=f"{abs(points):.2f}",
+                               rate=format_rate(abs(rate)))
+        return self.phrase(f"{'fall' if fall else 'growth'}_needed", rate=format_rate(abs(rate)))
 
     def latest_cell(self, row: dict) -> str:
         """"994家（2024年）", marked in the same brackets where its scope is to be checked:
