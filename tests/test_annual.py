@@ -270,8 +270,11 @@ def test_the_overall_assessment_says_how_far_the_period_is_and_what_the_body_tex
     empty = observations(tmp_path)
     first = text(annual_report(2021, "zh", empty).overall())
     assert "截至2021年末，规划期已过20%（2021年的序时进度）。" in first
-    assert re.search(r"正文所列(\d+)项目标中，0项已有实际值或进展记录，其余\1项暂无", first)
+    assert re.search(r"正文所列\d+项目标均暂无实际值或进展记录", first)  # not "0项已有"
     assert 5 <= first.count("。") <= 8
+    one = text(annual_report(2024, "zh", observations(
+        tmp_path, ("provincial_key_labs", 2024, 2, "市级"), name="one.csv")).overall())
+    assert re.search(r"正文所列(\d+)项目标中，1项已有实际值或进展记录，其余\d+项暂无", one)
     last = text(annual_report(2025, "en", empty).overall())
     assert "The plan period (2021–2025) ended with 2025." in last and "elapsed" not in last
 

@@ -181,3 +181,16 @@ def test_an_indicator_is_better_higher_unless_it_says_otherwise(tmp_path):
     headline = headline_targets(plan=changed).set_index("indicator_id")["direction"]
     assert headline["pct_applications"] == "lower" and headline["tech_smes"] == "higher"
     assert set(catalogue(changed)["direction"]) == {"higher", "lower"}
+
+
+def test_what_an_indicators_definition_quotes_stands_in_the_plan():
+    # A definition that cites the plan (“备案宁波市科技型中小企业（创新型初创企业）2043家”) cites
+    # its very words, so suppliers send the count on the plan's own register.
+    import re
+
+    text = read_plan_text(load_plan())
+    quotes = [quote for definition in load_indicators()["definition_zh"]
+              for quote in re.findall(r"“([^”]+)”", definition)]
+    assert len(quotes) >= 2
+    for quote in quotes:
+        assert quote in text, quote

@@ -100,13 +100,23 @@ def test_an_unknown_indicator_in_growth_is_refused():
         scenario_page("zh", {"made_up": 0.1})
 
 
-def test_a_projection_at_the_required_rate_is_said_to_reach_its_target():
-    page = scenario_page("zh")
+def projection_answers(page):
     [table] = [part for part in page.projection() if hasattr(part, "data") and "<table" in part.data]
     rows = re.findall(r"<tr>\s*<td[^>]*>([^<]+)</td>.*?<td[^>]*>([^<]+)</td>\s*</tr>", table.data, flags=re.S)
-    reaches = {name: answer for name, answer in rows}
-    assert reaches["每万名就业人员中R&amp;D人员数"] == "是"  # 250 by the required 2.68% a year
-    assert reaches["有效发明专利拥有量"] == "是"
+    return {name: answer for name, answer in rows}
+
+
+def test_a_projection_at_the_required_rate_is_not_judged_it_lands_on_the_target_by_construction():
+    reaches = projection_answers(scenario_page("zh"))
+    assert reaches["每万名就业人员中R&amp;D人员数"] == "—"  # 250 by the required 2.68% a year
+    assert reaches["有效发明专利拥有量"] == "—"
+    assert reaches["高新技术企业数"] == "是"  # at the 13th plan's pace
+
+
+def test_a_growth_given_at_the_required_rate_reaches_the_target_despite_rounding(targets):
+    rate = float(targets.set_index("indicator_id").loc["invention_patents", "required_rate"])
+    reaches = projection_answers(scenario_page("zh", growth={"invention_patents": rate}))
+    assert reaches["有效发明专利拥有量"] == "是"  # 3,299.9999… meets 3,300
 
 
 def test_a_simulated_share_moves_in_points_and_stays_below_100(targets, measures):
@@ -138,3 +148,31 @@ def test_where_lower_is_better_the_chance_counts_the_draws_at_or_below_the_targe
                           "year": [2022] * 8, "value": [4.0, 5.0, 6.0, 7.0] * 2})
     chances = probabilities(table, draws).set_index("indicator_id")["probability"]
     assert chances["a"] == 0.5 and chances["b"] == 0.75
+
+
+def test_a_scenario_starting_from_a_value_of_unstated_scope_says_so(targets):
+    from analysis.observations import comparable
+    from analysis.pages.base import page_context
+    from analysis.pages.scenarios import ScenariosPage
+    from analysis.texts import SCENARIOS
+
+    indicators = load_indicators()
+    values = pd.DataFrame({"indicator_id": ["high_tech_enterprises", "rd_gdp_ratio"],
+                           "year": [2024, 2023], "value": [994.0, 3.4],
+                           "scope": ["未说明", "市级"], "source": ["test fixture"] * 2, "note": ""})
+    table = scenario_table(targets, comparable(values, indicators), default_assumptions(targets, PLAN))
+    starts = table.set_index("indicator_id")
+    assert starts.loc["high_tech_enterprises", "start_scope_check"] == "unverified"
+    assert starts.loc["rd_gdp_ratio", "start_scope_check"] == "same"  # the plan's 市级
+    assert starts.loc["tech_smes", "start_scope_check"] == ""  # from its baseline
+    page = ScenariosPage(**page_context("zh", None), texts=SCENARIOS, scenarios=table,
+                         observations=values)
+    [shown] = [part.data for part in page.assumptions() if "<table" in getattr(part, "data", "")]
+    assert "994家（2024年，口径待核实） 实际值" in shown
+    assert "3.4%（2023年） 实际值" in shown
+    _, download = page.offered["assumptions"]
+    marks = dict(zip(download["指标编号"], download["统计口径核验"]))
+    assert marks["high_tech_enterprises"] == "口径待核实" and marks["rd_gdp_ratio"] == ""
+    # A share's growth assumption is the part of its gap to 100% closed a year: not a growth rate.
+    shares = download.set_index("指标编号").loc["high_tech_value_added_share"]
+    assert pd.isna(shares["增长假设（%）"]) and shares["与100%差距每年缩小（%，比重类）"] > 0

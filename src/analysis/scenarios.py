@@ -16,8 +16,9 @@ from analysis.trajectories import SHARE_CEILING, compound_value, share_gap_rate,
 SCENARIO_DEFAULTS = {"volatility": 0.05, "draws": 2000, "seed": 20210101}
 EXPLORER_DRAWS = 1000
 
-SCENARIO_COLUMNS = ["indicator_id", "start_year", "start_value", "start_source", "growth",
-                    "assumption", "target_year", "target_value", "direction"]
+SCENARIO_COLUMNS = ["indicator_id", "start_year", "start_value", "start_source",
+                    "start_scope_check", "growth", "assumption", "target_year", "target_value",
+                    "direction"]
 
 
 def default_assumptions(targets: pd.DataFrame, plan: Plan | None = None,
@@ -57,14 +58,17 @@ def scenario_table(targets: pd.DataFrame, observations: pd.DataFrame,
         target = by_id.loc[row.indicator_id]
         latest = latest_observation(observations, row.indicator_id, target["baseline_year"],
                                     target["target_year"])
+        check = ""  # the start's scope check (analysis.observations.comparable): "unverified"
         if latest is None:
             start_year, start_value, source = target["baseline_year"], target["baseline_value"], "baseline"
         else:
             start_year, start_value, source = latest["year"], latest["value"], "observed"
+            check = latest.get("scope_check", "")
+            check = check if isinstance(check, str) else ""
         custom = row.indicator_id in overrides
         rows.append({
             "indicator_id": row.indicator_id, "start_year": int(start_year),
-            "start_value": float(start_value), "start_source": source,
+            "start_value": float(start_value), "start_source": source, "start_scope_check": check,
             "growth": float(overrides[row.indicator_id]) if custom else float(row.growth),
             "assumption": "parameter" if custom else row.assumption,
             "target_year": int(target["target_year"]), "target_value": float(target["target_value"]),

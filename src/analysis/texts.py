@@ -9,11 +9,12 @@ COLUMNS = {
         "note": "说明", "latest": "最新实际值（年份）", "required_value": "同年应达值",
         "progress_share": "完成进度", "elapsed_share": "序时进度",
         "remaining_rate": "年均尚需", "status": "判断", "target_id": "目标编号",
-        "origin": "出处", "section": "位置", "quote": "原文", "kind": "类型",
+        "origin": "出处", "section": "位置", "paragraph": "所在段落（段首文字）", "quote": "原文", "kind": "类型",
         "count": "数量", "plan_remark": "{previous_table}备注", "own_remark": "按本报告评价标准",
         "target_2020": "{previous_end}年目标", "actual_2020": "{previous_end}年实际", "value_2015": "{previous_start}年",
-        "achieved_rate": "实际年均增长率", "attainment": "完成率", "comment": "说明",
-        "pace": "{previous}年均增速", "projection_2025": "按此速度{end_year}年", "reaches": "能否达到目标",
+        "attainment": "完成率", "comment": "说明", "projection_2025": "按此速度{end_year}年",
+        "required_change": "年均需增长（比重类：年均需提高）", "achieved_change": "实际年均增长（比重类：年均提高）",
+        "pace_change": "{previous}年均增速（比重类：年均提高）", "reaches": "能否达到目标",
         "topic": "问题", "quote_a": "原文甲", "quote_b": "原文乙", "explanation": "说明",
         "growth": "增长假设", "assumption": "假设来源", "start": "起点", "probability": "达标概率",
         "p10": "10%分位", "median": "中位数", "p90": "90%分位", "completion": "完成情况",
@@ -29,10 +30,14 @@ COLUMNS = {
         "required_value": "Required value that year (同年应达值)", "progress_share": "Progress (完成进度)",
         "elapsed_share": "Time elapsed (序时进度)", "remaining_rate": "Still needed a year",
         "status": "Status", "target_id": "Target id", "origin": "Where", "section": "Paragraph",
+        "paragraph": "Paragraph (its opening words)",
         "quote": "Quote (with an English gloss)", "kind": "Kind", "count": "Count", "plan_remark": "{previous_table} remark",
         "own_remark": "By this report's rules", "target_2020": "{previous_end} target", "actual_2020": "{previous_end} actual",
-        "value_2015": "{previous_start}", "achieved_rate": "Achieved yearly rate", "attainment": "Completion rate",
-        "comment": "Note", "pace": "Yearly pace, {previous}", "projection_2025": "{end_year} at that pace",
+        "value_2015": "{previous_start}", "attainment": "Completion rate",
+        "comment": "Note", "projection_2025": "{end_year} at that pace",
+        "required_change": "Required yearly growth (shares: points)",
+        "achieved_change": "Achieved yearly growth (shares: points)",
+        "pace_change": "Yearly pace, {previous} (shares: points)",
         "reaches": "Reaches the target", "topic": "Issue", "quote_a": "Quote A",
         "quote_b": "Quote B", "explanation": "What it means", "growth": "Growth assumption",
         "assumption": "Assumption from", "start": "Start", "probability": "Probability of meeting",
@@ -48,12 +53,12 @@ COLUMNS = {
 WORDS = {
     "zh": {"yes": "是", "no": "否", "no_data": "暂无数据", "observed": "实际值", "baseline": "基期值",
            "pace_previous": "{previous}速度", "required_rate": "所需增长率", "parameter": "参数设定",
-           "level": "定量目标", "lower_bound": "定量目标（××以上）", "range": "区间目标",
+           "level": "定量目标", "lower_bound": "定量目标（“以上”型）", "range": "区间目标",
            "cumulative": "累计目标", "relative": "相对目标", "qualitative": "定性目标", "body": "正文",
            "scope_differs": "口径不同，不参与评价", "scope_unverified": "口径待核实",
            "scope_marked": "{scope}（{mark}）", "dated": "{text}（{year}年）",
            "dated_marked": "{text}（{year}年，{mark}）", "table_of_plan": "《{title}》{table}",
-           "chart_of": "{chart}：{name}", "glossed": "“{text}”（{gloss}）",
+           "chart_of": "{chart}：{name}", "glossed": "“{text}”（{gloss}）", "glossed_word": "{text}（{gloss}）",
            "at_least": "{value}以上", "or_more": "{value}以上",
            "points_signed": "{sign}{points}个百分点",
            # every page's last line: who compiled it and from what (no clock time)
@@ -71,7 +76,7 @@ WORDS = {
            "scope_differs": "another scope than the plan's: not compared with the target",
            "scope_unverified": "scope to be checked", "scope_marked": "{scope} ({mark})",
            "dated": "{text} ({year})", "dated_marked": "{text} ({year}, {mark})", "table_of_plan": "{table} of the {title}",
-           "chart_of": "{chart}: {name}", "glossed": "“{text}” ({gloss})", "at_least": "above {value}", "or_more": "at least {value}",
+           "chart_of": "{chart}: {name}", "glossed": "“{text}” ({gloss})", "glossed_word": "{text} ({gloss})", "at_least": "above {value}", "or_more": "at least {value}",
            "points_signed": "{sign}{points} percentage points",
            "colophon": ("Compiled by: {compiler}  |  Data up to: {cutoff}  |  Version: plan text "
                         "{plan_version}, data {data_version}"),
@@ -100,6 +105,7 @@ ANNUAL = {
         "overall_elapsed": "截至{year}年末，规划期已过{share}（{year}年的序时进度）。",
         "overall_ended": "规划期（{start_year}—{end_year}年）已于{end_year}年末结束。",
         "overall_body": "正文所列{total}项目标中，{informed}项已有实际值或进展记录，其余{rest}项暂无（见三、正文目标进展）。",
+        "overall_body_none": "正文所列{total}项目标均暂无实际值或进展记录（见三、正文目标进展）。",
         "overall_ahead": "快于序时进度的{count}项：{items}。",
         "overall_behind": "慢于序时进度的{count}项：{items}。",
         "overall_away": "不升反降的{count}项：{items}。",
@@ -160,7 +166,7 @@ ANNUAL = {
         "issues_none": "暂无需要特别说明的问题。",
         "gaps_heading": "五、数据缺口与责任单位",
         "gaps_note": "截至{year}年，下列指标尚缺以下年份的实际值，可向责任单位发送数据征集表收集。",
-        "gaps_reference": "此外，相对目标还需{region}同一指标的数据作对照（{items}），取得前无法评价。",
+        "gaps_reference": "此外，相对目标还需{region}同一指标的数据作对照（{items}），取得前暂不具备评价条件。",
         "gaps_none": "截至{year}年，各项主要指标均已有实际值。",
         "gaps_body_values": "正文目标中，{count}项有数值而尚无实际值：{items}。",
         "item_supplier": "{name}（责任单位：{supplier}）",
@@ -201,6 +207,8 @@ ANNUAL = {
         "overall_ended": "The plan period ({start_year}–{end_year}) ended with {end_year}.",
         "overall_body": ("Of the {total} targets of the body text, {informed} have a value or a progress "
                          "record; the other {rest} have none yet (section 3)."),
+        "overall_body_none": ("None of the {total} targets of the body text has a value or a "
+                              "progress record yet (section 3)."),
         "overall_ahead": "Ahead of the time elapsed (序时进度) ({count}): {items}.",
         "overall_behind": "Behind the time elapsed ({count}): {items}.",
         "overall_away": "Moving away from their target ({count}): {items}.",
@@ -311,12 +319,12 @@ OVERVIEW = {
         "title": "数据来源与目标总览",
         "intro": ("本页说明每个数字的出处：规划表格（专栏）中的数值取自规划原文，正文中的目标逐条摘录并附原文；"
                   "实际值均注明来源文件。"),
-        "kinds_heading": "规划想要什么：目标按类型统计",
+        "kinds_heading": "目标构成：按目标类型统计",
         "kinds_note": "共{total}个目标：{tables}，正文{body}个。",
         "progress_no_data": "暂无数据",
         "kinds_table": "{name} {count}个（{period}）",
         "catalogue_heading": "目标清单及原文",
-        "coverage_heading": "数据覆盖：哪些指标有哪些年份的实际值",
+        "coverage_heading": "实际值覆盖情况：各指标各年份有无实际值",
         "coverage_note": "有实际值的指标{observed}项；其余指标尚需补充数据。",
         "coverage_alt": "各指标各年份实际值覆盖情况",
         "observations_heading": "全部实际值及来源",
@@ -350,7 +358,7 @@ REVIEW = {
         "preliminary": "{grade}（初步判断）",
         "actuals_heading": "实际值及来源",
         "review_heading": "{previous_table}：{previous}完成情况",
-        "disagree": "不一致之处：{comments}",
+        "disagree": "{previous_table}备注与本报告评价标准的差异：{comments}",
         "all_agree": "按本报告评价标准得出的结论与{previous_table}备注一致。",
         "series_note": "注（{name}）：{note}",
         "growth_alt": "{previous}各指标实际与所需年均增长率（比重类指标以百分点计，见上表）",
@@ -380,7 +388,7 @@ REVIEW = {
         "preliminary": "{grade}, preliminary",
         "actuals_heading": "Values and sources",
         "review_heading": "{previous_table}: what the {previous} achieved",
-        "disagree": "Where they differ: {comments}",
+        "disagree": "Where the remarks of {previous_table} and this report's rules differ: {comments}",
         "all_agree": "The verdicts by this report's rules agree with every remark of {previous_table}.",
         "series_note": "Note ({name}): {note}",
         "growth_alt": "Yearly growth achieved and needed in the {previous} (shares, in percentage points, are in the table above)",
@@ -443,6 +451,7 @@ SCENARIOS = {
         "fan_alt": "各指标情景路径的10%～90%区间",
         "fan_note": "阴影为10%～90%分位区间，实线为中位数，星号为{end_year}年目标。",
         "by_construction": "按实现目标所需增长率假设的指标不列达标概率：该假设下的概率按构造约为一半，没有参考意义。",
+        "projection_note": "按实现目标所需增长率假设的指标，推算值按构造恰好等于目标值，不作是否达到的判断（记为“—”）。",
         "share_growth": "首年提高{points}个百分点，此后逐年递减",
     },
     "en": {
@@ -464,6 +473,9 @@ SCENARIOS = {
         "fan_note": "Shaded: 10th to 90th percentile; line: median; star: the {end_year} target.",
         "by_construction": ("No probability is shown where the assumption is the growth the "
                             "target requires: it is about one half by construction and says nothing."),
+        "projection_note": ("Where the assumption is the growth the target requires, the "
+                            "projection lands on the target by construction, so it is not judged "
+                            "(shown as \"—\")."),
         "share_growth": "+{points} points in the first year, fewer after",
     },
 }
@@ -546,7 +558,7 @@ METHODS = {
             "- **定量目标**（目标为一个数值）：按上述公式评价。\n"
             "- **“××以上”的定量目标**（如“70%以上”）：达到该值即为已达到目标。\n"
             "- **区间目标**（如“1～2家”）：达到区间下限即为已达到目标，上限一并列示。\n"
-            "- **累计目标**（如“累计新增就业大学生7万人以上”）：自零起算，按线性路径（序时进度）评价，不计复合增速。\n"
+            "- **累计目标**（如“新增就业大学生7万人以上”，指规划期内累计新增）：自零起算，按线性路径（序时进度）评价，不计复合增速。\n"
             "- **相对目标**（以对照地区为参照，如“提高幅度不低于××平均水平”）：比较本指标自基期以来的提高幅度与对照地区同期的提高幅度（百分点）；"
             "缺少对照地区数据时暂不具备评价条件。\n"
             "- **无基期值的目标**：可判断是否已达到目标，但无法判断进度快慢。\n"
@@ -757,7 +769,8 @@ DOWNLOADS = {
            "where_b": "原文乙位置", "explanation": "说明", "linear_step": "线性路径每年增加",
            "compound_value": "复合路径应达值", "linear_value": "线性路径应达值",
            "start_year": "起点年份", "start_value": "起点值", "start_source": "起点来源",
-           "growth": "增长假设（%）", "assumption": "假设来源", "probability": "达标概率（%）",
+           "growth": "增长假设（%）", "gap_rate": "与100%差距每年缩小（%，比重类）",
+           "first_year_points": "首年提高（百分点，比重类）", "assumption": "假设来源", "probability": "达标概率（%）",
            "p10": "10%分位", "median": "中位数", "p90": "90%分位", "definition": "指标解释",
            "supplier": "责任单位"},
     "en": {"indicators_title": "Headline indicators", "body_targets_title": "Body-text targets",
@@ -793,7 +806,9 @@ DOWNLOADS = {
            "where_b": "Where B stands", "explanation": "What it means",
            "linear_step": "Linear increase a year", "compound_value": "Compound path value",
            "linear_value": "Linear path value", "start_year": "Start year", "start_value": "Start value",
-           "start_source": "Start from", "growth": "Growth assumed (%)", "assumption": "Assumption from",
+           "start_source": "Start from", "growth": "Growth assumed (%)",
+           "gap_rate": "Gap to 100% closed a year (%, shares)",
+           "first_year_points": "Rise in the first year (percentage points, shares)", "assumption": "Assumption from",
            "probability": "Probability of meeting the target (%)", "p10": "10th percentile",
            "median": "Median", "p90": "90th percentile", "definition": "Definition",
            "supplier": "Supplier"},
@@ -818,8 +833,8 @@ CHECKS = {
     "zh": {
         "falls": "{name}{year}年实际值{value:g}低于{previous_year}年的{previous:g}：存量指标一般不会下降，请核实数值和口径。",
         "falls_total": "{name}{year}年实际值{value:g}低于{previous_year}年的{previous:g}：累计数不会下降，请核实数值和口径。",
-        "jump": ("{name}{previous_year}—{year}年年均变化{change:.3g}{unit}，是实现目标每年所需最大变化"
-                 "（{needed:.3g}{unit}）的{times:.1f}倍，超过3倍：请核实数值、口径或统计分类是否有变化。"),
+        "jump": ("{name}{previous_year}—{year}年年均变化{change:.3g}{unit}，为实现目标每年最多需变化幅度"
+                 "（{needed:.3g}{unit}）的{times:.1f}倍（超过3倍即提示）：请核实数值、口径或统计分类是否有变化。"),
         "early": "{name}{year}年实际值{value:g}已达到{target_year}年目标{limit:g}：规划首年即达标，请核实单位和口径。",
         "points": "个百分点",
         "heading": "数据核查（提示，不影响评价）",
@@ -832,8 +847,8 @@ CHECKS = {
         "falls_total": ("{name}: {value:g} in {year} is below {previous:g} in {previous_year}; a "
                         "cumulative total cannot fall, so check the value and its scope."),
         "jump": ("{name}: {change:.3g}{unit} a year from {previous_year} to {year}, {times:.1f} times "
-                 "the largest yearly change the plan needs ({needed:.3g}{unit}), more than 3 times; "
-                 "check the value, its scope, or a change of statistical classification."),
+                 "the largest yearly change the plan needs ({needed:.3g}{unit}; flagged beyond 3 "
+                 "times): check the value, its scope, or a change of statistical classification."),
         "early": ("{name}: {value:g} in {year} already meets the {target_year} target of {limit:g} in "
                   "the plan's first year; check the unit and the scope."),
         "points": " percentage points",

@@ -163,7 +163,8 @@ class AnnualReport(Page):
         body = self.body_progress()
         if not body.empty:
             informed = int((body["latest_year"].notna() | body["evidence_year"].notna()).sum())
-            sentences.append(self.phrase("overall_body", total=len(body), informed=informed,
+            sentences.append(self.phrase("overall_body" if informed else "overall_body_none",
+                                         total=len(body), informed=informed,
                                          rest=len(body) - informed))
         return Markdown(("" if self.lang == "zh" else " ").join(sentences))
 
@@ -207,14 +208,9 @@ class AnnualReport(Page):
         return self.phrase(f"{'fall' if fall else 'growth'}_needed", rate=format_rate(abs(rate)))
 
     def latest_cell(self, row: dict) -> str:
-        """"994家（2024年）", marked in the same brackets where its scope is to be checked:
-        "994家（2024年，口径待核实）"."""
-        cell = self.dated(self.value_text(row["indicator_id"], row["latest_value"]), row["latest_year"])
-        if row["scope_check"] == "unverified" and cell != "—":
-            cell = self.words["dated_marked"].format(
-                text=self.value_text(row["indicator_id"], row["latest_value"]),
-                year=int(row["latest_year"]), mark=self.words["scope_unverified"])
-        return cell
+        """"994家（2024年）", or "994家（2024年，口径待核实）" where its scope is to be checked."""
+        return self.dated_value(row["indicator_id"], row["latest_value"], row["latest_year"],
+                                row["scope_check"])
 
     def status(self) -> pd.DataFrame:
         """The assessment: one row per headline indicator with its baseline, latest value,
@@ -425,7 +421,7 @@ class AnnualReport(Page):
                 cells.append(EVIDENCE_STATUS[self.lang][NO_INFORMATION])
         return pd.DataFrame({
             columns["body_target"]: [self.body_target_text(t) for t in targets.to_dict("records")],
-            columns["section"]: self.sections(targets),
+            columns["paragraph"]: self.sections(targets),
             columns["progress"]: cells,
         })
 
@@ -668,7 +664,11 @@ class AnnualReport(Page):
             words["baseline_value"]: rounded(frame["baseline_value"]),
             words["target_year"]: frame["target_year"],
             words["target_value"]: rounded(frame["target_value"]),
-            words["target_text"]: [targets.loc[i, "target_text"] for i in frame["indicator_id"]],
+            # the plan's words; an English download glosses the one written in Chinese
+            words["target_text"]: [targets.loc[i, "target_text"] if self.lang == "zh" else
+                                   self.target_wording(targets.loc[i, "target_kind"],
+                                                       targets.loc[i, "target_text"])
+                                   for i in frame["indicator_id"]],
             words["latest_year"]: frame["latest_year"],
             words["latest_value"]: rounded(frame["latest_value"]),
             words["scope_check"]: [self.words["scope_unverified"] if c == "unverified" else ""

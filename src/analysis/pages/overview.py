@@ -68,7 +68,8 @@ class OverviewPage(Page):
             words["target_id"]: frame["target_id"], words["indicator"]: frame[f"name_{self.lang}"],
             words["kind"]: frame["target_kind"].map(self.words), words["target_value"]: frame["target_value"],
             words["target_upper"]: frame["target_upper"], words["unit"]: unit,
-            words["target_text"]: frame["target_text"], words["target_year"]: frame["target_year"],
+            words["target_text"]: [self.plan_words(row) for row in frame.to_dict("records")],
+            words["target_year"]: frame["target_year"],
             words["origin"]: origin, words["progress"]: progress,
             words["section"]: self.sections(frame), words["quote"]: quotes}))
         return as_html(pd.DataFrame({
@@ -95,27 +96,48 @@ class OverviewPage(Page):
         text, unit = row["target_text"], row[f"unit_{self.lang}"]
         if not text:
             return "—"
-        numeric = not pd.isna(row["target_value"]) and row["target_kind"] in NUMERIC_KINDS
-        amount = self.amount_format(row["unit_zh"])
-        if self.lang == "en" and numeric and (amount or CJK.search(text)):
-            def number(value: float) -> str:
-                if amount:
-                    return amount[0].format(number=format_number_text(value * amount[1], keep_one=True))
-                return f"{value:g}"
-
-            shown = number(row["target_value"])
-            if row["target_kind"] == "range" and not pd.isna(row["target_upper"]):
-                shown = f"{shown}–{number(row['target_upper'])}"
-            elif row["comparator"] == ">=":
-                shown = self.words["or_more"].format(value=shown)
-            elif row["comparator"]:
-                shown = self.words["at_least"].format(value=shown)
-            return shown if amount or not unit else f"{shown} ({unit})"
+        english = self.english_target(row)
+        if english is not None:
+            return english if self.amount_format(row["unit_zh"]) or not unit else f"{english} ({unit})"
         shown = self.target_wording(row["target_kind"], text)
-        # The body text writes its unit into the value ("3家"); a table cell does not ("3.7").
-        if not unit or unit in shown:
+        # The body text writes its unit, or words of its own, into the value ("3家", "4万名以上",
+        # "提高幅度不低于宁波平均水平"); a table cell does not ("3.7").
+        if not unit or unit in shown or (self.lang == "zh" and CJK.search(text)):
             return shown
         return f"{shown}（{unit}）" if self.lang == "zh" else f"{shown} ({unit})"
+
+    def english_target(self, row: dict) -> str | None:
+        """On an English page, a numeric target the plan writes in Chinese, or an amount, in
+        English without its unit ("at least 70", "1–2", "CNY 5.0 bn"); else None."""
+        text = row["target_text"]
+        numeric = not pd.isna(row["target_value"]) and row["target_kind"] in NUMERIC_KINDS
+        amount = self.amount_format(row["unit_zh"])
+        if self.lang != "en" or not text or not numeric or not (amount or CJK.search(text)):
+            return None
+
+        def number(value: float) -> str:
+            if amount:
+                return amount[0].format(number=format_number_text(value * amount[1], keep_one=True))
+            return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"  # 70,000
+
+        shown = number(row["target_value"])
+        if row["target_kind"] == "range" and not pd.isna(row["target_upper"]):
+            return f"{shown}–{number(row['target_upper'])}"
+        if row["comparator"] == ">=":
+            return self.words["or_more"].format(value=shown)
+        if row["comparator"]:
+            return self.words["at_least"].format(value=shown)
+        return shown
+
+    def plan_words(self, row: dict) -> str:
+        """The target as the plan writes it, for a download; on an English page glossed where
+        the plan writes Chinese ("7万人以上 (70000 or more)")."""
+        text = row["target_text"]
+        if self.lang == "zh" or not text or not CJK.search(text):
+            return text
+        gloss = (self.english_target(row) if row["target_kind"] != "relative"
+                 else self.text_of_relative())
+        return self.words["glossed_word"].format(text=text, gloss=gloss) if gloss else text
 
     def quotes(self, frame: pd.DataFrame) -> list[str]:
         """The plan's words for each target; on an English page with an English gloss: the

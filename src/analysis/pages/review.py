@@ -79,10 +79,10 @@ class ReviewPage(Page):
                                                         frame["indicator_id"])],
             columns["actual_2020"]: [self.actual_text(row) for row in rows],
             # a share moves in 百分点: 37.56% → 68.5% is 6.19个百分点 a year, not 12.77%
-            columns["required_rate"]: [self.yearly_change_text(
+            columns["required_change"]: [self.yearly_change_text(
                 row["indicator_id"], row["required_rate"], row["baseline_value"],
                 row["target_value"], row["target_year"] - row["baseline_year"]) for row in rows],
-            columns["achieved_rate"]: [self.yearly_change_text(
+            columns["achieved_change"]: [self.yearly_change_text(
                 row["indicator_id"], row["achieved_rate"], row["baseline_value"], row["actual_value"],
                 (row["actual_year"] - row["baseline_year"]) if not pd.isna(row["actual_year"]) else 0)
                 for row in rows],
@@ -151,7 +151,7 @@ class ReviewPage(Page):
         names, columns = self.names(), self.columns
         table = pd.DataFrame({
             columns["indicator"]: pace["indicator_id"].map(names),
-            columns["pace"]: [self.yearly_change_text(r.indicator_id, r.pace_rate, r.from_value,
+            columns["pace_change"]: [self.yearly_change_text(r.indicator_id, r.pace_rate, r.from_value,
                                                       r.to_value, r.to_year - r.from_year)
                               for r in pace.itertuples()],
             columns["projection_2025"]: [self.estimate_text(i, final[i]) for i in pace["indicator_id"]],
@@ -218,10 +218,19 @@ class ReviewPage(Page):
             columns["explanation"]: frame[f"explanation_{self.lang}"],
         })
         dw = self.download_words
+        rows = frame.to_dict("records")
+        if self.lang == "zh":  # the plan's words as they stand
+            quotes = {side: frame[f"quote_{side}"] for side in "ab"}
+            where = {side: frame[f"where_{side}"] for side in "ab"}
+        else:  # glossed, and a table named as the page names it ("Box 2 (专栏2)")
+            names = {spec["heading"]: self.table_name(spec) for spec in self.plan.tables}
+            quotes = {side: [self.quote_cell(row, side) for row in rows] for side in "ab"}
+            where = {side: [names.get(row[f"where_{side}"], row[f"where_{side}"]) for row in rows]
+                     for side in "ab"}
         self.offer("notes", pd.DataFrame({
-            dw["topic"]: frame[f"topic_{self.lang}"], dw["quote_a"]: frame["quote_a"],
-            dw["where_a"]: frame["where_a"], dw["quote_b"]: frame["quote_b"],
-            dw["where_b"]: frame["where_b"], dw["explanation"]: frame[f"explanation_{self.lang}"]}))
+            dw["topic"]: frame[f"topic_{self.lang}"], dw["quote_a"]: quotes["a"],
+            dw["where_a"]: where["a"], dw["quote_b"]: quotes["b"],
+            dw["where_b"]: where["b"], dw["explanation"]: frame[f"explanation_{self.lang}"]}))
         return [self.heading("contradictions_heading"), self.say("contradictions_note", count=len(frame)),
                 as_html(table)]
 

@@ -45,17 +45,26 @@ class ScenariosPage(Page):
         frame, columns, names = self.scenarios if assumed is None else assumed, self.columns, self.names()
         table = pd.DataFrame({
             columns["indicator"]: frame["indicator_id"].map(names),
-            columns["start"]: [f"{self.dated(self.value_text(i, v), y)} {self.words[s]}" for v, y, i, s in
-                               zip(frame["start_value"], frame["start_year"], frame["indicator_id"], frame["start_source"])],
+            columns["start"]: [f"{self.dated_value(i, v, y, c)} {self.words[s]}" for v, y, i, s, c in
+                               zip(frame["start_value"], frame["start_year"], frame["indicator_id"],
+                                   frame["start_source"], frame["start_scope_check"])],
             columns["growth"]: self.growth_cells(frame),
             columns["assumption"]: frame["assumption"].map(self.word),
         })
         words = self.download_words
+        shares = frame["indicator_id"].map(self.measures()) == "share"
         self.offer("assumptions", pd.DataFrame({
             words["indicator_id"]: frame["indicator_id"], words["indicator"]: frame["indicator_id"].map(names),
             words["unit"]: frame["indicator_id"].map(self.units()), words["start_year"]: frame["start_year"],
             words["start_value"]: frame["start_value"], words["start_source"]: frame["start_source"].map(self.words),
-            words["growth"]: (100 * frame["growth"]).round(4),
+            words["scope_check"]: [self.words["scope_unverified"] if c == "unverified" else ""
+                                   for c in frame["start_scope_check"]],
+            # A share closes a part of its gap to 100% each year: its growth is not a rate of
+            # growth of the share, so it has columns of its own.
+            words["growth"]: (100 * frame["growth"]).where(~shares).round(4),
+            words["gap_rate"]: (100 * frame["growth"]).where(shares).round(4),
+            words["first_year_points"]: (frame["growth"] * (SHARE_CEILING - frame["start_value"]))
+                                        .where(shares).round(2),
             words["assumption"]: frame["assumption"].map(self.word)}))
         return [self.heading("assumptions_heading"), self.say("assumptions_note"), as_html(table)]
 
@@ -76,8 +85,7 @@ class ScenariosPage(Page):
             columns["indicator"]: frame["indicator_id"].map(names),
             str(self.plan.end_year): [self.estimate_text(i, final[i]) for i in frame["indicator_id"]],
             columns["target"]: [self.value_text(i, t) for t, i in zip(frame["target_value"], frame["indicator_id"])],
-            columns["reaches"]: [self.reaches(i, final[i], t)
-                                 for i, t in zip(frame["indicator_id"], frame["target_value"])],
+            columns["reaches"]: self.reaches_cells(frame, final),
         })
         dw = self.download_words
         self.offer("projection", pd.DataFrame({
@@ -85,9 +93,15 @@ class ScenariosPage(Page):
             dw["unit"]: frame["indicator_id"].map(self.units()), dw["year"]: self.plan.end_year,
             dw["projected"]: self.download_values(frame["indicator_id"], [final[i] for i in frame["indicator_id"]]),
             dw["target_value"]: frame["target_value"],
-            dw["reaches"]: [self.reaches(i, final[i], t)
-                            for i, t in zip(frame["indicator_id"], frame["target_value"])]}))
-        return [self.heading("projection_heading"), as_html(table)]
+            dw["reaches"]: self.reaches_cells(frame, final)}))
+        return [self.heading("projection_heading"), as_html(table), self.say("projection_note")]
+
+    def reaches_cells(self, frame: pd.DataFrame, final: pd.Series) -> list[str]:
+        """Whether each projection meets its target; a dash where the assumption is the rate the
+        target requires, which lands on the target by construction."""
+        return ["—" if assumption == "required_rate" else self.reaches(i, final[i], t)
+                for i, t, assumption in zip(frame["indicator_id"], frame["target_value"],
+                                            frame["assumption"])]
 
     def simulation(self) -> pd.DataFrame:
         """The Monte Carlo draws (seeded, so the same every run): each draw's path."""
