@@ -170,11 +170,17 @@ def test_an_indicator_is_better_higher_unless_it_says_otherwise(tmp_path):
 
     plan = load_plan()
     assert set(load_indicators(plan)["direction"]) == {"higher"}
+    import csv
+
     shutil.copytree(plan.directory, tmp_path, dirs_exist_ok=True)
-    lines = plan.indicators_path.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines = [line.replace(",higher\n", ",lower\n" if line.startswith("pct_applications,") else ",\n")
-             for line in lines]  # one indicator better lower; the others' cells left empty
-    (tmp_path / plan.indicators_file).write_text("".join(lines), encoding="utf-8")
+    with open(plan.indicators_path, encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    for row in rows:  # one indicator better lower; the others' cells left empty
+        row["direction"] = "lower" if row["indicator_id"] == "pct_applications" else ""
+    with open(tmp_path / plan.indicators_file, "w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
     changed = replace(plan, directory=tmp_path)
     directions = dict(zip(*[load_indicators(changed)[c] for c in ("indicator_id", "direction")]))
     assert directions["pct_applications"] == "lower" and directions["rd_gdp_ratio"] == "higher"

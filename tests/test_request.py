@@ -36,6 +36,9 @@ def test_it_asks_for_every_indicator_and_year_still_missing(scoped):
     # A body-text indicator without a curated definition is explained by the plan's own words.
     labs = rows[rows["indicator_id"] == "provincial_key_labs"].iloc[0]
     assert labs["definition"].startswith("规划原文：") and labs["supplier"] == "待确认"
+    # Where and when the values come out: as a document says, else 待确认.
+    assert hte["source_release"].startswith("慈溪市科学技术局年度工作总结，次年2月前后")
+    assert labs["source_release"] == "待确认"
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,8 @@ from analysis.files import write_atomic
 CATALOGUES = {
     "indicators.csv": ["indicator_id", "label_table1", "label_table2", "name_zh", "name_en",
                        "unit_zh", "unit_en", "measure", "scope", "scope_quote", "definition_zh",
-                       "definition_en", "supplier_zh", "supplier_en", "stock", "direction"],
+                       "definition_en", "supplier_zh", "supplier_en", "stock", "direction",
+                       "source_kind_zh", "source_kind_en", "release_zh", "release_en"],
     "body_targets.csv": ["target_id", "indicator_id", "name_zh", "name_en", "target_kind",
                          "comparator", "target_value", "target_upper", "unit_zh", "unit_en",
                          "value_text", "baseline_year", "baseline_value", "baseline_source",
@@ -85,7 +86,8 @@ A plan folder started by `python -m analysis new-plan`. The steps:
 2. `indicators.csv`: one row per indicator of the plan's tables, with the table's row label
    (`label_table1`, …), names and units in Chinese and English, `measure` (count, share, amount,
    rate), `direction` (higher, or lower where a smaller value is better; empty: higher), and
-   where known its 统计口径, definition and 责任单位.
+   where known its 统计口径, definition, 责任单位, and where and when its values are published
+   (`source_kind_*`, `release_*`, as a document states them; empty cells read 待确认).
 3. `body_targets.csv`: every target of the body text with its verbatim `quote` and `section`.
 4. `contradictions.csv`, `series_notes.csv`: notes on the plan's wording and on series breaks
    (optional; each with its quotes or source).

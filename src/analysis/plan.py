@@ -213,11 +213,15 @@ MEASURES = ("count", "share", "amount", "rate")
 DIRECTIONS = ("higher", "lower")  # which way is better; empty: higher (DESIGN.md, Method)
 _CODED = {"measure": MEASURES, "direction": ("", *DIRECTIONS), "stock": ("", "yes"),
           "scope": ("", "市级", "全市", "未说明")}
+# Free text that may be left out (empty: not known yet; the pages say 待确认): where the values
+# are published and when, each as a document states it.
+SOURCE_COLUMNS = ("source_kind_zh", "source_kind_en", "release_zh", "release_en")
 
 
 def load_indicators(plan: Plan | None = None) -> pd.DataFrame:
     """The indicator metadata: id, table row labels, Chinese and English names, units, measure,
-    direction ("higher" where the file leaves it empty or has no such column), scope, supplier.
+    direction ("higher" where the file leaves it empty or has no such column), scope, supplier,
+    the kind of source and when it is released (empty where not known, or not in the file).
     A coded cell holding anything else is refused, naming its line: a misspelt "shares" or
     "lower " must not silently change how values are judged."""
     plan = plan or load_plan()
@@ -240,6 +244,9 @@ def load_indicators(plan: Plan | None = None) -> pd.DataFrame:
                              f"{valid}{empty})", file=plan.indicators_path,
                              line=int(wrong[0]) + 2, field=column)
     frame["direction"] = frame["direction"].replace("", "higher")
+    for column in SOURCE_COLUMNS:
+        if column not in frame:
+            frame[column] = ""
     return frame
 
 

@@ -20,8 +20,8 @@ from analysis.workbooks import display_width
 VINTAGES = ("快报", "年报", "统计公报", "统计年鉴", "工作总结", "其他")
 # Reference columns (locked), then the columns to fill, whose headers carry the ids the reader
 # looks for; the order is the sheet's.
-REFERENCE = ["name", "definition", "unit", "plan_scope", "supplier", "baseline", "target",
-             "required_value"]
+REFERENCE = ["name", "definition", "unit", "plan_scope", "supplier", "source_release", "baseline",
+             "target", "required_value"]
 FILL = ["indicator_id", "year", "value", "scope", "vintage", "source", "note"]
 TO_FILL = {"value", "scope", "vintage", "source", "note"}
 EVIDENCE_REFERENCE = ["name", "quote"]
@@ -61,11 +61,20 @@ def missing(plan: Plan, year: int, observations: pd.DataFrame | None = None) -> 
                 "unit": meta.loc[indicator, "unit_zh"], "plan_scope": scopes[indicator],
                 "supplier": (meta.loc[indicator].get("supplier_zh", "")
                              or REQUEST["zh"]["supplier_unknown"]),
+                "source_release": _source_release(meta.loc[indicator]),
                 "baseline": _with_year(target["baseline_value"], target["baseline_year"]),
                 "target": f"{target['target_text']}（{int(target['target_year'])}年）",
                 "required_value": _required(target, when),
             })
     return pd.DataFrame(rows, columns=["indicator_id", "year", *REFERENCE])
+
+
+def _source_release(meta: pd.Series) -> str:
+    """Where and when the values are published, as indicators.csv says; 待确认 where it does not."""
+    kind, release = meta.get("source_kind_zh", ""), meta.get("release_zh", "")
+    if kind and release:
+        return f"{kind}，{release}"
+    return kind or release or REQUEST["zh"]["supplier_unknown"]
 
 
 def _with_year(value, year) -> str:

@@ -9,7 +9,8 @@ COLUMNS = {
         "note": "说明", "latest": "最新实际值（年份）", "required_value": "同年应达值",
         "progress_share": "完成进度", "elapsed_share": "序时进度",
         "remaining_rate": "年均尚需", "status": "判断", "target_id": "目标编号",
-        "origin": "出处", "section": "位置", "paragraph": "所在段落（段首文字）", "quote": "原文", "kind": "类型",
+        "source_release": "数据来源与发布时间", "origin": "出处", "section": "位置",
+        "paragraph": "所在段落（段首文字）", "quote": "原文", "kind": "类型",
         "count": "数量", "plan_remark": "{previous_table}备注", "own_remark": "按本报告评价标准",
         "target_2020": "{previous_end}年目标", "actual_2020": "{previous_end}年实际", "value_2015": "{previous_start}年",
         "attainment": "完成率", "comment": "说明", "projection_2025": "按此速度{end_year}年",
@@ -30,7 +31,7 @@ COLUMNS = {
         "required_value": "Required value that year (同年应达值)", "progress_share": "Progress (完成进度)",
         "elapsed_share": "Time elapsed (序时进度)", "remaining_rate": "Still needed a year",
         "status": "Status", "target_id": "Target id", "origin": "Where", "section": "Paragraph",
-        "paragraph": "Paragraph (its opening words)",
+        "paragraph": "Paragraph (its opening words)", "source_release": "Source and release",
         "quote": "Quote (with an English gloss)", "kind": "Kind", "count": "Count", "plan_remark": "{previous_table} remark",
         "own_remark": "By this report's rules", "target_2020": "{previous_end} target", "actual_2020": "{previous_end} actual",
         "value_2015": "{previous_start}", "attainment": "Completion rate",
@@ -51,7 +52,8 @@ COLUMNS = {
 }
 
 WORDS = {
-    "zh": {"yes": "是", "no": "否", "no_data": "暂无数据", "observed": "实际值", "baseline": "基期值",
+    "zh": {"yes": "是", "no": "否", "to_confirm": "待确认", "source_release": "{kind}，{release}",
+           "no_data": "暂无数据", "observed": "实际值", "baseline": "基期值",
            "pace_previous": "{previous}速度", "required_rate": "所需增长率", "parameter": "参数设定",
            "level": "定量目标", "lower_bound": "定量目标（“以上”型）", "range": "区间目标",
            "cumulative": "累计目标", "relative": "相对目标", "qualitative": "定性目标", "body": "正文",
@@ -68,7 +70,8 @@ WORDS = {
            # a simulated chance is never shown as a certainty
            "chance_high": "99%以上", "chance_low": "不足1%",
            "points": "{points}个百分点"},
-    "en": {"yes": "yes", "no": "no", "no_data": "no data", "observed": "observed",
+    "en": {"yes": "yes", "no": "no", "to_confirm": "to be confirmed",
+           "source_release": "{kind}; {release}", "no_data": "no data", "observed": "observed",
            "baseline": "baseline", "pace_previous": "pace of the {previous}", "required_rate": "required rate",
            "parameter": "parameter", "level": "level", "lower_bound": "lower bound",
            "range": "range", "cumulative": "cumulative", "relative": "relative",
@@ -772,7 +775,7 @@ DOWNLOADS = {
            "growth": "增长假设（%）", "gap_rate": "与100%差距每年缩小（%，比重类）",
            "first_year_points": "首年提高（百分点，比重类）", "assumption": "假设来源", "probability": "达标概率（%）",
            "p10": "10%分位", "median": "中位数", "p90": "90%分位", "definition": "指标解释",
-           "supplier": "责任单位"},
+           "supplier": "责任单位", "source_release": "数据来源与发布时间"},
     "en": {"indicators_title": "Headline indicators", "body_targets_title": "Body-text targets",
            "gaps_title": "Missing data and suppliers", "sources_title": "Values and sources",
            "indicator_id": "Indicator id", "indicator": "Indicator", "unit": "Unit",
@@ -811,7 +814,7 @@ DOWNLOADS = {
            "first_year_points": "Rise in the first year (percentage points, shares)", "assumption": "Assumption from",
            "probability": "Probability of meeting the target (%)", "p10": "10th percentile",
            "median": "Median", "p90": "90th percentile", "definition": "Definition",
-           "supplier": "Supplier"},
+           "supplier": "Supplier", "source_release": "Source and release"},
 }
 
 # The bar of links at the top of every report, and its table of contents.
@@ -881,8 +884,8 @@ REQUEST = {
         ],
         "columns": {
             "name": "指标名称", "definition": "指标解释", "unit": "计量单位", "plan_scope": "规划口径",
-            "supplier": "责任单位", "baseline": "基期值", "target": "规划目标",
-            "required_value": "同年应达值（参考）", "indicator_id": "指标编号 indicator_id",
+            "supplier": "责任单位", "source_release": "数据来源与发布时间", "baseline": "基期值",
+            "target": "规划目标", "required_value": "同年应达值（参考）", "indicator_id": "指标编号 indicator_id",
             "year": "年份 year", "value": "数值 value", "scope": "统计口径 scope",
             "vintage": "资料类型 vintage", "source": "来源 source", "note": "说明 note",
         },

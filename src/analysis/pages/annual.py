@@ -475,16 +475,18 @@ class AnnualReport(Page):
 
     def missing_data(self) -> pd.DataFrame:
         """Per headline indicator with a gap: the years up to the report year without a value
-        (a list) and who supplies it; `show` gives the report's table."""
+        (a list), who supplies it, and where and when its values are published (待确认 where no
+        document says); `show` gives the report's table."""
         rows = []
         for indicator in self.targets["indicator_id"]:
             have = set(self.used.loc[self.used["indicator_id"] == indicator, "year"])
             missing = [y for y in range(self.plan.start_year, self.report_year + 1) if y not in have]
             if missing:
                 rows.append({"indicator_id": indicator, "missing_years": missing,
-                             "supplier": self.supplier(indicator)})
-        return self.data(pd.DataFrame(rows, columns=["indicator_id", "missing_years", "supplier"]),
-                         "gaps")
+                             "supplier": self.supplier(indicator),
+                             "source_release": self.source_release(indicator)})
+        return self.data(pd.DataFrame(rows, columns=["indicator_id", "missing_years", "supplier",
+                                                     "source_release"]), "gaps")
 
     def show_gaps(self, frame: pd.DataFrame) -> list:
         table = self.offer("gaps", self.gaps_table(frame))
@@ -538,14 +540,18 @@ class AnnualReport(Page):
         return self.show_gaps(self.missing_data())
 
     def gaps_table(self, missing: pd.DataFrame | None = None) -> pd.DataFrame:
-        """Per headline indicator: the years up to the report year without a value, and who
-        supplies it."""
+        """Per headline indicator: the years up to the report year without a value, who supplies
+        it, and where and when its values are published."""
         names, columns = self.names(), self.columns
         missing = self.missing_data() if missing is None else missing
+        shown = ["indicator", "missing_years", "supplier", "source_release"]
+        releases = (list(missing["source_release"]) if "source_release" in missing
+                    else [self.source_release(i) for i in missing["indicator_id"]])
         return pd.DataFrame({columns["indicator"]: [names[i] for i in missing["indicator_id"]],
                              columns["missing_years"]: [self.year_ranges(list(y)) for y in missing["missing_years"]],
-                             columns["supplier"]: list(missing["supplier"])},
-                            columns=[columns["indicator"], columns["missing_years"], columns["supplier"]])
+                             columns["supplier"]: list(missing["supplier"]),
+                             columns["source_release"]: releases},
+                            columns=[columns[key] for key in shown])
 
     def year_ranges(self, years: list[int]) -> str:
         """2021, 2022, 2023, 2025 → "2021—2023、2025年" ("2021–2023, 2025")."""

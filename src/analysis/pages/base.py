@@ -178,6 +178,21 @@ class Page:
             return self.signed_points(change)
         return ("+" if change >= 0 else "−") + self.value_text(indicator, abs(change))
 
+    def source_release(self, indicator: str) -> str:
+        """Where the indicator's values are published and when ("慈溪市科学技术局年度工作总结，
+        次年2月前后（…）"), as indicators.csv gives them; 待确认 where it gives neither."""
+        meta = self.indicators.set_index("indicator_id")
+
+        def given(name: str) -> str:
+            column = f"{name}_{self.lang}"
+            value = meta[column].get(indicator, "") if column in meta else ""
+            return value if isinstance(value, str) else ""
+
+        kind, release = given("source_kind"), given("release")
+        if kind and release:
+            return self.words["source_release"].format(kind=kind, release=release)
+        return kind or release or self.words["to_confirm"]
+
     def dated(self, text: str, year) -> str:
         """"994家（2024年）", "994 firms (2024)"; a dash without a value or a year."""
         if text == "—" or pd.isna(year):

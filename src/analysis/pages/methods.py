@@ -34,7 +34,8 @@ class MethodsPage(Page):
     def indicator_definitions(self) -> pd.DataFrame:
         """Per headline indicator, as the catalogue gives them in the page's language: name,
         definition, unit, 统计口径 (and the plan's words for it), who supplies it (empty where
-        not known); `show` gives the report's table."""
+        not known), where and when its values are published (待确认 where not known); `show`
+        gives the report's table."""
         lang = self.lang
         headline = list(headline_targets(plan=self.plan)["indicator_id"])
         meta = self.indicators.set_index("indicator_id").loc[headline]
@@ -53,7 +54,8 @@ class MethodsPage(Page):
             "indicator_id": headline, "name": column(f"name_{lang}"),
             "definition": column(f"definition_{lang}"), "unit": units,
             "scope": [scopes[i] for i in headline], "scope_quote": column("scope_quote"),
-            "supplier": column(f"supplier_{lang}")}), "definitions")
+            "supplier": column(f"supplier_{lang}"),
+            "source_release": [self.source_release(i) for i in headline]}), "definitions")
 
     def definitions(self) -> list:
         return self.show_definitions(self.indicator_definitions())
@@ -74,10 +76,12 @@ class MethodsPage(Page):
                                + ("" if not q else text["scope_quote"].format(quote=q))
                                for s, q in zip(frame["scope"], frame["scope_quote"])],
             columns["supplier"]: [s or text["unconfirmed"] for s in frame["supplier"]],
+            columns["source_release"]: list(frame["source_release"]),
         })
         words = self.download_words
         self.offer("definitions", table.set_axis([words["indicator"], words["definition"], words["unit"],
-                                                  words["scope"], words["supplier"]], axis=1))
+                                                  words["scope"], words["supplier"],
+                                                  words["source_release"]], axis=1))
         return [self.heading("definitions_heading"), self.say("definitions_note"), as_html(table)]
 
     def formulas(self) -> list:
