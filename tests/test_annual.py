@@ -310,3 +310,17 @@ def test_a_target_below_the_latest_value_needs_a_fall_not_negative_growth(lang, 
     row = {"indicator_id": indicator, "status": "moderate_progress", "remaining_rate": -0.05,
            "target_value": 60.0, "latest_value": 62.0, "target_year": 2025, "latest_year": 2023}
     assert report.still_needed(row) == expected
+
+
+def test_a_target_judged_by_records_shows_the_values_of_the_indicators_it_names(tmp_path):
+    # "高新技术企业、科技型中小企业大幅增加" has no number of its own, but the reader must not see
+    # 暂无信息 alone beside a page that reports 994 high-tech enterprises.
+    values = observations(tmp_path, ("high_tech_enterprises", 2024, 994, "未说明"),
+                          ("tech_smes", 2023, 3000, ""))
+    rows = {row[0]: row[2] for row in annual_report(2024, "zh", values).body_table().itertuples(index=False)}
+    assert rows["高新技术企业、科技型中小企业大幅增加"] == (
+        "暂无信息；相关指标：高新技术企业数2020年380家，2024年994家（口径待核实）；"
+        "科技型中小企业数2020年2043家，2023年3000家（口径待核实）")
+    # Before any of those values, the status stands alone.
+    earlier = {row[0]: row[2] for row in annual_report(2022, "zh", values).body_table().itertuples(index=False)}
+    assert earlier["高新技术企业、科技型中小企业大幅增加"] == "暂无信息"

@@ -104,7 +104,8 @@ def test_the_catalogue_holds_tables_and_body_with_their_baselines():
     assert frame.index.is_unique
 
 
-@pytest.mark.parametrize("field, bad", [("target_year", "20x5"), ("target_upper", "two")])
+@pytest.mark.parametrize("field, bad", [("target_year", "20x5"), ("target_upper", "two"),
+                                        ("related", "high_tech_enterprise")])
 def test_a_malformed_number_in_the_catalogue_is_an_input_error(tmp_path, field, bad):
     import csv as csv_module
     import io

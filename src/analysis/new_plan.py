@@ -20,7 +20,7 @@ CATALOGUES = {
                          "comparator", "target_value", "target_upper", "unit_zh", "unit_en",
                          "value_text", "baseline_year", "baseline_value", "baseline_source",
                          "target_year", "section", "section_en", "quote", "reference_series",
-                         "quote_en"],
+                         "quote_en", "related"],
     "contradictions.csv": ["indicator_id", "topic_zh", "topic_en", "quote_a", "quote_b",
                            "explanation_zh", "explanation_en", "quote_a_en", "quote_b_en"],
     "series_notes.csv": ["indicator_id", "note_zh", "note_en", "source_zh", "source_en"],
@@ -88,7 +88,8 @@ A plan folder started by `python -m analysis new-plan`. The steps:
    rate), `direction` (higher, or lower where a smaller value is better; empty: higher), and
    where known its 统计口径, definition, 责任单位, and where and when its values are published
    (`source_kind_*`, `release_*`, as a document states them; empty cells read 待确认).
-3. `body_targets.csv`: every target of the body text with its verbatim `quote` and `section`.
+3. `body_targets.csv`: every target of the body text with its verbatim `quote` and `section`
+   (and, for one without an indicator of its own, the indicators it names in `related`).
 4. `contradictions.csv`, `series_notes.csv`: notes on the plan's wording and on series breaks
    (optional; each with its quotes or source).
 5. `observations/`: observed values, each with its source (CSV or Excel, columns as in the

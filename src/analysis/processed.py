@@ -52,6 +52,7 @@ COLUMNS = {
     "target_upper": ("区间目标上限", "upper end of a range"),
     "target_text": ("目标原文写法", "the target as the plan writes it"),
     "reference_series": ("相对目标的对照序列", "reference series of a relative target"),
+    "related": ("无自身指标的目标所提及的指标（以空格分隔）", "indicators a target without its own names (space-separated)"),
     "required_rate": ("年均需增长（小数，0.1487即14.87%）", "growth needed a year (fraction)"),
     "linear_step": ("线性路径每年增加量", "linear increase a year"),
     "target_id": ("目标编号", "target id"), "origin": ("出处（专栏或正文）", "where (table or body text)"),

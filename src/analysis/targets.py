@@ -19,7 +19,7 @@ CATALOGUE_COLUMNS = [
     "target_id", "indicator_id", "plan_period", "origin", "name_zh", "name_en", "target_kind",
     "comparator", "target_value", "target_upper", "unit_zh", "unit_en", "target_year",
     "baseline_year", "baseline_value", "baseline_source", "target_text", "section", "section_en",
-    "quote", "quote_en", "reference_series", "period_start", "measure", "direction",
+    "quote", "quote_en", "reference_series", "period_start", "measure", "direction", "related",
 ]
 TARGET_KINDS = ("level", "lower_bound", "range", "cumulative", "relative", "qualitative")
 NUMERIC_KINDS = ("level", "lower_bound", "range", "cumulative")
@@ -90,6 +90,9 @@ def load_body_targets(plan: Plan | None = None) -> pd.DataFrame:
             fail("target_kind", f"{row['target_kind']!r} is not one of {', '.join(TARGET_KINDS)}")
         if row["indicator_id"] and row["indicator_id"] not in known:
             fail("indicator_id", f"unknown indicator id {row['indicator_id']!r}")
+        for related in row.get("related", "").split():  # indicators a target without one names
+            if related not in known:
+                fail("related", f"unknown indicator id {related!r}")
         if row["target_kind"] in NUMERIC_KINDS and not row["indicator_id"]:
             fail("indicator_id", "a numeric target needs the indicator it is measured by")
         required = ("target_value",) if row["target_kind"] in NUMERIC_KINDS else ()
@@ -136,12 +139,15 @@ def catalogue(plan: Plan | None = None) -> pd.DataFrame:
             "reference_series": _reference_series(target.target_kind, target.indicator_id),
         })
     body = load_body_targets(plan)
-    for optional in ("section_en", "quote_en"):  # the paragraph's opening words and the quote
-        if optional not in body:                # in English, where the catalogue gives them
+    # the paragraph's opening words and the quote in English, where the catalogue gives them;
+    # the indicators a target without one of its own names ("高新技术企业、科技型中小企业大幅增加")
+    for optional in ("section_en", "quote_en", "related"):
+        if optional not in body:
             body[optional] = ""
     body = body.assign(
         plan_period=plan.period, origin=BODY_ORIGIN, target_text=lambda f: f["value_text"])
     frame = pd.concat([pd.DataFrame(rows), body], ignore_index=True)
+    frame["related"] = frame["related"].fillna("")
     frame["baseline_year"] = frame["baseline_year"].astype("Int64")
     frame["period_start"] = [plan.start_year if period == plan.period else pd.NA
                              for period in frame["plan_period"]]

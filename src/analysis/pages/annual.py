@@ -17,7 +17,8 @@ from analysis.charts import status_grid, trajectory_chart
 from analysis.checks import check_targets, data_checks, describe
 from analysis.errors import InputError
 from analysis.evidence import NO_INFORMATION, evidence_targets, load_evidence, target_progress
-from analysis.observations import as_of, comparable, indicator_scopes, load_observations, scope_checks
+from analysis.observations import (as_of, comparable, indicator_scopes, latest_observation,
+                                   load_observations, scope_checks)
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import (as_html, format_rate, format_share, md_text,
                                        percentage_points)
@@ -418,12 +419,40 @@ class AnnualReport(Page):
             elif target["indicator_id"]:
                 cells.append(self.phrase("no_data_from", supplier=self.supplier(target["indicator_id"])))
             else:
-                cells.append(EVIDENCE_STATUS[self.lang][NO_INFORMATION])
+                cells.append(self.with_related(EVIDENCE_STATUS[self.lang][NO_INFORMATION],
+                                               target.get("related", "")))
         return pd.DataFrame({
             columns["body_target"]: [self.body_target_text(t) for t in targets.to_dict("records")],
             columns["paragraph"]: self.sections(targets),
             columns["progress"]: cells,
         })
+
+    def with_related(self, status: str, related: str) -> str:
+        """A target judged by records alone, with the values of the indicators it names beside
+        its status: "暂无信息；相关指标：高新技术企业数2020年380家，2024年994家（口径待核实）"
+        (its baseline where it is a headline indicator)."""
+        names, items = self.names(), []
+        baselines = self.targets.set_index("indicator_id")
+        for indicator in related.split():
+            latest = latest_observation(self.used, indicator, None, self.report_year)
+            if latest is None:
+                continue
+            check = latest.get("scope_check", "")
+            if indicator in baselines.index and not pd.isna(baselines.at[indicator, "baseline_value"]):
+                base = baselines.loc[indicator]
+                mark = self.text["related_mark"] if check == "unverified" else ""
+                items.append(self.text["related_item_base"].format(
+                    name=names[indicator], base_year=int(base["baseline_year"]),
+                    base=self.value_text(indicator, base["baseline_value"]),
+                    year=int(latest["year"]), value=self.value_text(indicator, latest["value"]),
+                    mark=mark))
+            else:
+                items.append(self.text["related_item"].format(
+                    name=names[indicator],
+                    value=self.dated_value(indicator, latest["value"], latest["year"], check)))
+        if not items:
+            return status
+        return self.text["related"].format(status=status, items=self.listing(items, long=True))
 
     # --- 四、需要关注的问题 / 五、数据缺口与责任单位 -------------------------------------------------
 
