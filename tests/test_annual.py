@@ -298,17 +298,21 @@ def test_the_data_gaps_name_the_body_texts_targets_without_a_value_or_a_record(t
     assert "R&amp;D institutions" in english and "&amp;amp;" not in english
 
 
-@pytest.mark.parametrize("lang, indicator, expected", [
-    ("zh", "tech_smes", "年均需下降5.00%"),
-    ("zh", "high_tech_value_added_share", "年均需降低1.00个百分点（年均下降5.00%）"),
-    ("en", "tech_smes", "a fall of 5.00% a year still needed"),
+@pytest.mark.parametrize("lang, indicator, latest, target, expected", [
+    ("zh", "tech_smes", 3000.0, 2707.5, "年均需下降5.00%"),  # 3000 × 0.95² = 2707.5
+    ("zh", "high_tech_value_added_share", 62.0, 60.0, "年均需降低1.00个百分点（年均下降1.63%）"),
+    ("en", "tech_smes", 3000.0, 2707.5, "a fall of 5.00% a year still needed"),
 ])
-def test_a_target_below_the_latest_value_needs_a_fall_not_negative_growth(lang, indicator, expected):
+def test_a_target_below_the_latest_value_needs_a_fall_not_negative_growth(lang, indicator, latest,
+                                                                          target, expected):
     # Where lower is better (none of this plan's indicators, so a made-up row), the change still
     # needed reads as a fall, not "年均需增长−5.00%".
+    from analysis.trajectories import compound_rate
+
     report = annual_report(2023, lang)
-    row = {"indicator_id": indicator, "status": "moderate_progress", "remaining_rate": -0.05,
-           "target_value": 60.0, "latest_value": 62.0, "target_year": 2025, "latest_year": 2023}
+    row = {"indicator_id": indicator, "status": "moderate_progress",
+           "remaining_rate": float(compound_rate(latest, target, 2023, 2025)),
+           "target_value": target, "latest_value": latest, "target_year": 2025, "latest_year": 2023}
     assert report.still_needed(row) == expected
 
 
@@ -316,11 +320,44 @@ def test_a_target_judged_by_records_shows_the_values_of_the_indicators_it_names(
     # "高新技术企业、科技型中小企业大幅增加" has no number of its own, but the reader must not see
     # 暂无信息 alone beside a page that reports 994 high-tech enterprises.
     values = observations(tmp_path, ("high_tech_enterprises", 2024, 994, "未说明"),
-                          ("tech_smes", 2023, 3000, ""))
+                          ("tech_smes", 2023, 3000, ""), ("tech_smes", 2020, 2043, ""))
     rows = {row[0]: row[2] for row in annual_report(2024, "zh", values).body_table().itertuples(index=False)}
     assert rows["高新技术企业、科技型中小企业大幅增加"] == (
         "暂无信息；相关指标：高新技术企业数2020年380家，2024年994家（口径待核实）；"
         "科技型中小企业数2020年2043家，2023年3000家（口径待核实）")
-    # Before any of those values, the status stands alone.
+    # Before any value after the baseline, the status stands alone.
     earlier = {row[0]: row[2] for row in annual_report(2022, "zh", values).body_table().itertuples(index=False)}
     assert earlier["高新技术企业、科技型中小企业大幅增加"] == "暂无信息"
+
+
+def test_an_indicator_better_lower_reads_in_its_own_words(tmp_path):
+    # None of this plan's indicators is better lower: PCT applications are made so in a copy of
+    # the plan, and rise from 36 to 80 by 2023 against a "target" of 72.
+    import csv
+    import shutil
+
+    from analysis.plan import load_plan
+
+    plan = load_plan()
+    folder = tmp_path / "plan"
+    shutil.copytree(plan.directory, folder)
+    with open(plan.indicators_path, encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    for row in rows:
+        if row["indicator_id"] == "pct_applications":
+            row["direction"] = "lower"
+    with open(folder / plan.indicators_file, "w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    values = observations(tmp_path, ("pct_applications", 2023, 80, ""))
+    report = annual_report(2023, "zh", values, str(folder / "plan.toml"))
+    row = report.assessment.set_index("indicator_id").loc["pct_applications"]
+    assert row["status"] == "moving_away" and row["status_zh"] == "不降反升"
+    assert "国际专利（PCT）申请量：2023年实际值80件，高于基期值36件（该指标越小越好）。" in text(report.issues())
+    main = rows_of(report.main_table())
+    assert "不降反升" in " ".join(main["国际专利（PCT）申请量"])
+    met = annual_report(2023, "zh", observations(tmp_path, ("pct_applications", 2023, 30, ""),
+                                                 name="met.csv"), str(folder / "plan.toml"))
+    assert met.progress_cell(met.assessment.set_index("indicator_id").loc["pct_applications"]
+                             .to_dict() | {"indicator_id": "pct_applications"}) == "已达到，为目标的42%"

@@ -46,7 +46,7 @@ def test_the_warnings_read_as_sentences(indicators):
     [check] = data_checks(used, TARGETS, indicators).to_dict("records")
     assert check["check"] == "jump" and check["value"] == 75.31  # the 全市 79.69 is not judged
     assert describe(check, indicators, TARGETS, "zh") == (
-        "高新技术产业增加值占规模以上工业增加值比重2020—2023年年均变化2.27个百分点，为实现目标每年最多需变化幅度"
+        "高新技术产业增加值占规模以上工业增加值比重2020—2023年年均变化2.27个百分点，为实现目标每年所需最大变化幅度"
         "（0.303个百分点）的7.5倍（超过3倍即提示）：请核实数值、口径或统计分类是否有变化。")
     assert ("2.27 percentage points a year from 2020 to 2023, 7.5 times the largest yearly change "
             "the plan needs (0.303 percentage points; flagged beyond 3 times)") in describe(

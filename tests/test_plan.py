@@ -200,3 +200,26 @@ def test_what_an_indicators_definition_quotes_stands_in_the_plan():
     assert len(quotes) >= 2
     for quote in quotes:
         assert quote in text, quote
+
+
+def test_an_indicator_better_lower_cannot_have_a_target_judged_upward_only(tmp_path):
+    # 专栏2's "提高幅度不低于宁波平均水平" compares increases: it cannot be read the other way.
+    import csv
+    import shutil
+
+    from analysis.targets import headline_targets
+
+    plan = load_plan()
+    shutil.copytree(plan.directory, tmp_path, dirs_exist_ok=True)
+    with open(plan.indicators_path, encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    for row in rows:
+        if row["indicator_id"] == "rd_revenue_ratio_industrial":
+            row["direction"] = "lower"
+    with open(tmp_path / plan.indicators_file, "w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(InputError, match="relative target is judged upward only") as error:
+        headline_targets(plan=replace(plan, directory=tmp_path))
+    assert (error.value.line, error.value.field) == (3, "direction")

@@ -129,3 +129,13 @@ def test_the_review_downloads_and_chart_give_a_share_in_points_not_as_a_rate():
     assert pace.loc["high_tech_value_added_share", "上一规划期年均提高（百分点）"] == 6.19
     [chart] = [p for p in parts if "比重类指标以百分点计" in str(getattr(p, "metadata", ""))]
     assert "高新技术产业增加值" not in chart.data  # the chart draws rates only
+
+
+def test_the_previous_plans_grade_follows_the_indicators_direction():
+    from analysis.review import own_grade
+
+    assert own_grade(10.0, 5.0, 4.5, "lower") == "exceeded"  # 5 − 10% × |5 − 10|
+    assert own_grade(10.0, 5.0, 5.0, "lower") == "met"
+    assert own_grade(10.0, 5.0, 5.4, "lower") == "nearly_met"  # 92% of the way down
+    assert own_grade(10.0, 5.0, 11.0, "lower") == "not_met"
+    assert own_grade(5.0, 10.0, 11.0) == "exceeded"

@@ -176,3 +176,23 @@ def test_a_scenario_starting_from_a_value_of_unstated_scope_says_so(targets):
     # A share's growth assumption is the part of its gap to 100% closed a year: not a growth rate.
     shares = download.set_index("指标编号").loc["high_tech_value_added_share"]
     assert pd.isna(shares["增长假设（%）"]) and shares["与100%差距每年缩小（%，比重类）"] > 0
+
+
+def test_at_the_required_rate_a_scenario_from_a_latest_value_still_lands_on_the_target(targets, measures):
+    # The rate the target requires from where the indicator stands, not the baseline's rate:
+    # from 2600 patents in 2023, 3300 in 2025 needs 12.66% a year, not 5.92%.
+    values = pd.DataFrame({"indicator_id": ["invention_patents", "rd_active_firm_share"],
+                           "year": [2023, 2022], "value": [2600.0, 45.0],
+                           "source": ["test fixture"] * 2, "note": ""})
+    table = scenario_table(targets, values, default_assumptions(targets, PLAN)).set_index("indicator_id")
+    assert round(table.loc["invention_patents", "growth"], 4) == 0.1266
+    assert table.loc["invention_patents", "by_construction"]
+    paths = project(table.reset_index(), measures).set_index(["indicator_id", "year"])["value"]
+    assert paths["invention_patents", 2025] == pytest.approx(3300)
+    assert paths["rd_active_firm_share", 2025] == pytest.approx(60)  # a share too
+    # One already beyond its target keeps the baseline's rate and is judged.
+    met = scenario_table(targets, values.assign(value=[3400.0, 45.0]),
+                         default_assumptions(targets, PLAN)).set_index("indicator_id")
+    assert not met.loc["invention_patents", "by_construction"]
+    assert met.loc["invention_patents", "growth"] == pytest.approx(
+        targets.set_index("indicator_id").loc["invention_patents", "required_rate"])

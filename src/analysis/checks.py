@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.progress import meets
 from analysis.texts import CHECKS
-from analysis.trajectories import required_paths
+from analysis.trajectories import meets, required_paths
 
 JUMP_FACTOR = 3  # a yearly change beyond 3 × the largest yearly change the plan needs
 CHECK_COLUMNS = ["indicator_id", "year", "check", "value", "previous_year", "previous_value",

@@ -6,7 +6,7 @@ import pandas as pd
 
 from analysis.config import LANGUAGES
 from analysis.errors import InputError
-from analysis.texts import STATUS_LABELS
+from analysis.texts import STATUS_LABELS, STATUS_LABELS_LOWER, WORDS
 
 # A symbol beside each status label, so that a black-and-white print still tells them apart.
 # Each status's colour (charts, badges, the index) and the text on it.
@@ -36,8 +36,12 @@ def check_language(lang: str) -> str:
     return lang
 
 
-def status_label(status: str, lang: str) -> str:
-    return STATUS_LABELS[status][check_language(lang)]
+def status_label(status: str, lang: str, direction: str = "higher") -> str:
+    """The status in words; of an indicator better lower, in its own words where they differ
+    (不降反升)."""
+    labels = STATUS_LABELS_LOWER.get(status, STATUS_LABELS[status]) if direction == "lower" \
+        else STATUS_LABELS[status]
+    return labels[check_language(lang)]
 
 
 def indicator_names(indicators: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -55,3 +59,21 @@ def with_unit(number: str, unit: str) -> str:
     if number == "—" or not unit or unit in number:
         return number
     return f"{number}{unit}" if unit == "%" or not unit[:1].isascii() else f"{number} {unit}"
+
+
+def source_releases(indicators: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Indicator id → where its values are published and when ("慈溪市科学技术局年度工作总结，
+    次年2月前后（…）"), as indicators.csv gives them (source_kind_*, release_*); 待确认 where it
+    gives neither."""
+    words = WORDS[lang]
+
+    def given(row: pd.Series, name: str) -> str:
+        value = row.get(f"{name}_{lang}", "")
+        return value if isinstance(value, str) else ""
+
+    found = {}
+    for _, row in indicators.iterrows():
+        kind, release = given(row, "source_kind"), given(row, "release")
+        found[row["indicator_id"]] = (words["source_release"].format(kind=kind, release=release)
+                                      if kind and release else kind or release or words["to_confirm"])
+    return found

@@ -85,7 +85,7 @@ A plan folder started by `python -m analysis new-plan`. The steps:
    table layout under `[[tables]]`, report titles). The text's sha256 is already there.
 2. `indicators.csv`: one row per indicator of the plan's tables, with the table's row label
    (`label_table1`, …), names and units in Chinese and English, `measure` (count, share, amount,
-   rate), `direction` (higher, or lower where a smaller value is better; empty: higher), and
+   rate or ratio), `direction` (higher, or lower where a smaller value is better; empty: higher), and
    where known its 统计口径, definition, 责任单位, and where and when its values are published
    (`source_kind_*`, `release_*`, as a document states them; empty cells read 待确认).
 3. `body_targets.csv`: every target of the body text with its verbatim `quote` and `section`

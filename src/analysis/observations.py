@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.plan import Plan, load_indicators, load_plan, measures
+from analysis.plan import SCOPES, Plan, load_indicators, load_plan, measures
 from analysis.records import holds, read_rows, table_files
 
 COLUMNS = ["indicator_id", "year", "value", "source", "note"]
@@ -20,7 +20,6 @@ COLUMNS = ["indicator_id", "year", "value", "source", "note"]
 OPTIONAL_COLUMNS = ["scope", "vintage", "note_en", "source_en"]
 GLOSS_COLUMNS = ["source", "source_en"]  # the plan's source_glosses file
 # 统计口径: Cixi proper (without the Qianwan New Area), the whole city, or not stated.
-SCOPES = ("市级", "全市", "未说明")
 UNSTATED = "未说明"
 _DECIMAL = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 

@@ -209,10 +209,11 @@ def read_plan_text(plan: Plan | None = None) -> str:
 
 
 # What the indicator metadata's coded columns may hold (an empty cell: not stated).
-MEASURES = ("count", "share", "amount", "rate")
+MEASURES = ("count", "share", "amount", "rate", "ratio")  # DESIGN.md names ratio; rate alike
+SCOPES = ("市级", "全市", "未说明")  # 统计口径: Cixi proper, the whole city, not stated
 DIRECTIONS = ("higher", "lower")  # which way is better; empty: higher (DESIGN.md, Method)
 _CODED = {"measure": MEASURES, "direction": ("", *DIRECTIONS), "stock": ("", "yes"),
-          "scope": ("", "市级", "全市", "未说明")}
+          "scope": ("", *SCOPES)}
 # Free text that may be left out (empty: not known yet; the pages say 待确认): where the values
 # are published and when, each as a document states it.
 SOURCE_COLUMNS = ("source_kind_zh", "source_kind_en", "release_zh", "release_en")

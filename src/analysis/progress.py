@@ -220,6 +220,8 @@ def assess(targets: pd.DataFrame, observations: pd.DataFrame, report_year: int,
     frame = pd.DataFrame.from_records(rows, columns=ASSESSMENT_COLUMNS)
     frame["latest_year"] = frame["latest_year"].astype("Int64")
     frame["baseline_year"] = frame["baseline_year"].astype("Int64")
+    betters = list(rated["direction"]) if "direction" in rated else ["higher"] * len(frame)
     for lang in LANGUAGES:
-        frame[f"status_{lang}"] = [status_label(status, lang) for status in frame["status"]]
+        frame[f"status_{lang}"] = [status_label(status, lang, better)
+                                   for status, better in zip(frame["status"], betters)]
     return frame

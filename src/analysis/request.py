@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.files import write_atomic
+from analysis.labels import source_releases
 from analysis.observations import SCOPES, as_of, comparable, indicator_scopes, load_observations
 from analysis.evidence import STATUSES
 from analysis.plan import Plan, load_indicators
@@ -47,6 +48,7 @@ def missing(plan: Plan, year: int, observations: pd.DataFrame | None = None) -> 
     targets = with_required_rates(targets.drop_duplicates("indicator_id"))
     meta = indicators.set_index("indicator_id")
     scopes = indicator_scopes(indicators)
+    releases = source_releases(indicators, "zh")
     rows = []
     for target in targets.to_dict("records"):
         indicator = target["indicator_id"]
@@ -61,20 +63,12 @@ def missing(plan: Plan, year: int, observations: pd.DataFrame | None = None) -> 
                 "unit": meta.loc[indicator, "unit_zh"], "plan_scope": scopes[indicator],
                 "supplier": (meta.loc[indicator].get("supplier_zh", "")
                              or REQUEST["zh"]["supplier_unknown"]),
-                "source_release": _source_release(meta.loc[indicator]),
+                "source_release": releases[indicator],
                 "baseline": _with_year(target["baseline_value"], target["baseline_year"]),
                 "target": f"{target['target_text']}（{int(target['target_year'])}年）",
                 "required_value": _required(target, when),
             })
     return pd.DataFrame(rows, columns=["indicator_id", "year", *REFERENCE])
-
-
-def _source_release(meta: pd.Series) -> str:
-    """Where and when the values are published, as indicators.csv says; 待确认 where it does not."""
-    kind, release = meta.get("source_kind_zh", ""), meta.get("release_zh", "")
-    if kind and release:
-        return f"{kind}，{release}"
-    return kind or release or REQUEST["zh"]["supplier_unknown"]
 
 
 def _with_year(value, year) -> str:

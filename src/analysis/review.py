@@ -8,18 +8,18 @@ import pandas as pd
 
 from analysis.errors import InputError
 from analysis.labels import with_unit
-from analysis.plan import (Plan, load_indicators, load_plan, locate, measures, plan_values, previous_plan,
-                           read_plan_text, read_table)
-from analysis.progress import assess_target, completion
+from analysis.plan import (Plan, directions, load_indicators, load_plan, locate, measures, plan_values,
+                           previous_plan, read_plan_text, read_table)
+from analysis.progress import assess_target, completion, completion_rate
 from analysis.targets import headline_targets
 from analysis.texts import ATTAINMENT, COMPLETION_LABELS, REVIEW_COMMENT
 from analysis.trajectories import compound_rate
 
-def own_grade(baseline: float, target: float, actual: float) -> str:
+def own_grade(baseline: float, target: float, actual: float, direction: str = "higher") -> str:
     """The 完成情况 this report's rules give a row of the previous plan's table (the final
     evaluation's grades of the Method: exceeded, met, nearly_met, not_met)."""
     share = (actual - baseline) / (target - baseline) if target != baseline else math.nan
-    return completion(actual, baseline, target, share)
+    return completion(actual, baseline, target, share, direction)
 
 
 def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None = None) -> pd.DataFrame:
@@ -33,6 +33,8 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
     previous = previous_plan(plan)
     kinds = {**(measures(load_indicators(previous)) if previous else {}),
              **measures(load_indicators(plan))}
+    betters = {**(directions(load_indicators(previous)) if previous else {}),
+               **directions(load_indicators(plan))}
     units = {lang: {**(_units(load_indicators(previous), lang) if previous else {}),
                     **_units(load_indicators(plan), lang)} for lang in REVIEW_COMMENT}
     rows = []
@@ -54,20 +56,23 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
             continue
         actual = by_kind.loc["actual"]
         a = actual["value"]
+        better = betters.get(indicator, "higher")
         verdict = assess_target(
             {"indicator_id": indicator, "baseline_year": t0, "baseline_value": b,
              "target_year": tT, "target_value": T, "target_kind": target["target_kind"],
-             "required_rate": needed},
+             "required_rate": needed, "direction": better},
             pd.DataFrame({"indicator_id": [indicator], "year": [int(actual["year"])],
                           "value": [a], "source": [target["table"]]}), tT)
-        grade = own_grade(b, T, a)
+        grade = own_grade(b, T, a, better)
         ours = COMPLETION_LABELS["zh"][grade]
         rows.append({
             "indicator_id": indicator, "baseline_year": t0, "baseline_value": b,
             "target_year": tT, "target_value": T, "comparator": target["comparator"],
             "actual_year": int(actual["year"]), "actual_value": a, "required_rate": needed,
             "achieved_rate": verdict["observed_rate"], "progress_ratio": verdict["progress_ratio"],
-            "attainment": a / T, "points_above": a - T if kinds.get(indicator) == "share" else math.nan,
+            # 完成率 (a ÷ T; T ÷ a where lower is better); a share's distance in points
+            "attainment": completion_rate(a, T, "", better),
+            "points_above": a - T if kinds.get(indicator) == "share" else math.nan,
             "status": verdict["status"], "plan_remark": baseline["remark"],
             "own_grade": grade, "own_remark": ours, "agrees": ours == baseline["remark"],
             **{f"comment_{lang}": "" if ours == baseline["remark"] else REVIEW_COMMENT[lang].format(

@@ -7,9 +7,9 @@ import pandas as pd
 
 from analysis.observations import latest_observation
 from analysis.plan import Plan
-from analysis.progress import meets
 from analysis.review import previous_plan_pace
-from analysis.trajectories import SHARE_CEILING, compound_value, share_gap_rate, share_value
+from analysis.trajectories import (SHARE_CEILING, compound_rate, compound_value, meets,
+                                   share_gap_rate, share_value)
 
 # The Monte Carlo's defaults, for the scenario page and its notebook's parameters cell (a test
 # holds them equal); the explorer draws fewer, so its sliders answer at once.
@@ -17,8 +17,8 @@ SCENARIO_DEFAULTS = {"volatility": 0.05, "draws": 2000, "seed": 20210101}
 EXPLORER_DRAWS = 1000
 
 SCENARIO_COLUMNS = ["indicator_id", "start_year", "start_value", "start_source",
-                    "start_scope_check", "growth", "assumption", "target_year", "target_value",
-                    "direction"]
+                    "start_scope_check", "growth", "assumption", "by_construction", "target_year",
+                    "target_value", "direction"]
 
 
 def default_assumptions(targets: pd.DataFrame, plan: Plan | None = None,
@@ -50,7 +50,12 @@ def default_assumptions(targets: pd.DataFrame, plan: Plan | None = None,
 
 def scenario_table(targets: pd.DataFrame, observations: pd.DataFrame,
                    assumptions: pd.DataFrame, overrides: dict[str, float] | None = None) -> pd.DataFrame:
-    """Each indicator's starting point (its latest observation, else its baseline) and growth."""
+    """Each indicator's starting point (its latest observation, else its baseline) and growth.
+    Assumed to grow at the rate its target requires, it grows at the rate that takes it from
+    where it starts to the target (from a latest value, not the baseline's rate), so that its
+    projection lands on the target by construction (`by_construction`: the pages judge neither
+    it nor its chance, about one half); one that starts at or beyond its target keeps the
+    baseline's rate."""
     overrides = overrides or {}
     rows = []
     by_id = targets.set_index("indicator_id")
@@ -66,13 +71,21 @@ def scenario_table(targets: pd.DataFrame, observations: pd.DataFrame,
             check = latest.get("scope_check", "")
             check = check if isinstance(check, str) else ""
         custom = row.indicator_id in overrides
+        growth = float(overrides[row.indicator_id]) if custom else float(row.growth)
+        T, tT, direction = (float(target["target_value"]), int(target["target_year"]),
+                            target.get("direction") or "higher")
+        constructed = (not custom and row.assumption == "required_rate" and int(start_year) < tT
+                       and not meets(float(start_value), T, direction))
+        if constructed and source == "observed":
+            share = target.get("measure") == "share"
+            growth = float(share_gap_rate(start_value, T, tT - int(start_year)) if share
+                           else compound_rate(float(start_value), T, int(start_year), tT))
         rows.append({
             "indicator_id": row.indicator_id, "start_year": int(start_year),
             "start_value": float(start_value), "start_source": source, "start_scope_check": check,
-            "growth": float(overrides[row.indicator_id]) if custom else float(row.growth),
-            "assumption": "parameter" if custom else row.assumption,
-            "target_year": int(target["target_year"]), "target_value": float(target["target_value"]),
-            "direction": target.get("direction") or "higher",
+            "growth": growth, "assumption": "parameter" if custom else row.assumption,
+            "by_construction": bool(constructed),
+            "target_year": tT, "target_value": T, "direction": direction,
         })
     return pd.DataFrame(rows, columns=SCENARIO_COLUMNS)
 

@@ -60,7 +60,20 @@ def headline_targets(values: pd.DataFrame | None = None, plan: Plan | None = Non
     indicators = load_indicators(plan)
     frame["measure"] = frame["indicator_id"].map(measures(indicators))
     frame["direction"] = frame["indicator_id"].map(directions(indicators))
+    _check_directions(frame, indicators, plan)
     return frame[HEADLINE_COLUMNS]
+
+
+def _check_directions(frame: pd.DataFrame, indicators: pd.DataFrame, plan: Plan) -> None:
+    """A relative target ("提高幅度不低于…", an increase against another region's) and a range
+    (met at its lower end) are judged upward only: an indicator better lower cannot have one."""
+    upward = frame[(frame["direction"] == "lower") & frame["target_kind"].isin(["relative", "range"])]
+    if not upward.empty:
+        indicator = upward["indicator_id"].iloc[0]
+        line = int(indicators.index[indicators["indicator_id"] == indicator][0]) + 2
+        raise InputError(f"{indicator} is better lower, but its {upward['target_kind'].iloc[0]} "
+                         "target is judged upward only (an increase, or a range met at its "
+                         "lower end)", file=plan.indicators_path, line=line, field="direction")
 
 
 def parse_quantity(text: str) -> tuple[float, float]:
@@ -153,6 +166,7 @@ def catalogue(plan: Plan | None = None) -> pd.DataFrame:
                              for period in frame["plan_period"]]
     frame["measure"] = frame["indicator_id"].map(measures(metadata)).fillna("")
     frame["direction"] = frame["indicator_id"].map(directions(metadata)).fillna("higher")
+    _check_directions(frame, metadata, plan)
     return frame[CATALOGUE_COLUMNS]
 
 

@@ -164,6 +164,7 @@ ANNUAL = {
         "issues_heading": "四、需要关注的问题",
         "issue_behind": "{name}：完成进度{progress}，慢于序时进度{points}个百分点（{year}年数据）。",
         "issue_away": "{name}：{year}年实际值{value}，低于基期值{baseline}。",
+        "issue_away_above": "{name}：{year}年实际值{value}，高于基期值{baseline}（该指标越小越好）。",
         "issue_scope": "{name}：{year}年实际值{value}未注明统计口径，需核实是否与规划口径（{scope}）一致。",
         "issue_scope_differs": "{name}：{year}年实际值{value}为{scope}口径，与规划口径不同，未参与评价。",
         "issue_value_note": "该数值的说明：{note}。",
@@ -191,6 +192,7 @@ ANNUAL = {
         "years": "{years}年",
         "body_target": "{name}：{target}",
         "beyond_points": "已达到，高于目标{points}个百分点",
+        "below_points": "已达到，低于目标{points}个百分点",
         "of_target": "已达到，为目标的{rate}",
     },
     "en": {
@@ -284,6 +286,8 @@ ANNUAL = {
         "issue_behind": ("{name}: progress {progress}, {points} percentage points behind time elapsed "
                          "({year} data)."),
         "issue_away": "{name}: {value} in {year}, below the baseline of {baseline}.",
+        "issue_away_above": ("{name}: {value} in {year}, above the baseline of {baseline} (lower "
+                             "is better for it)."),
         "issue_scope": ("{name}: the {year} value {value} does not state its scope; check that it "
                         "is the plan's ({scope})."),
         "issue_scope_differs": ("{name}: the {year} value {value} is for {scope}, another scope "
@@ -318,6 +322,7 @@ ANNUAL = {
         "years": "{years}",
         "body_target": "{name}: {target}",
         "beyond_points": "met, {points} percentage points above the target",
+        "below_points": "met, {points} percentage points below the target",
         "of_target": "met, {rate} of the target",
     },
 }
@@ -450,7 +455,7 @@ SCENARIOS = {
         "warning": ("**本页为示意性情景，不是预测。** 结果完全取决于下列增长假设和波动参数，"
                     "用于回答“如果……会怎样”，不代表对未来的判断。"),
         "assumptions_heading": "增长假设",
-        "assumptions_note": ("默认假设：指标在{previous}已有数据的，取{previous_start}—{previous_end}年的年均增速；其余取实现目标所需的增长率。"
+        "assumptions_note": ("默认假设：指标在{previous}已有数据的，取{previous_start}—{previous_end}年的年均增速；其余取从起点实现目标所需的增长率。"
                              "起点为最新实际值，没有实际值时为基期值。比重类指标按百分点提高，越接近100%每年提高越少，不会达到100%。"),
         "projection_heading": "确定性推算",
         "probability_heading": "随机模拟：达到{end_year}年目标的概率",
@@ -469,7 +474,7 @@ SCENARIOS = {
                     "nothing more."),
         "assumptions_heading": "Growth assumptions",
         "assumptions_note": ("By default, the {previous_start}–{previous_end} pace where the {previous} has the series, "
-                             "else the required rate. Each scenario starts from the latest observed "
+                             "else the rate that takes it from its start to the target. Each scenario starts from the latest observed "
                              "value, or from the baseline when there is none. A share gains percentage points, fewer "
                              "each year as it nears 100%, which it never reaches."),
         "projection_heading": "Deterministic projection",
@@ -729,6 +734,8 @@ STATUS_LABELS = {
     "insufficient_data": {"zh": "暂无数据", "en": "No data yet"},
     "not_assessable": {"zh": "暂不具备评价条件", "en": "Not assessable yet"},
 }
+# Where lower is better, moving away from the target is rising: 不降反升, not 不升反降.
+STATUS_LABELS_LOWER = {"moving_away": {"zh": "不降反升", "en": "Moving away"}}
 
 # 完成情况, the final evaluation's grade (analysis.progress.COMPLETIONS).
 COMPLETION_LABELS = {
@@ -841,7 +848,7 @@ CHECKS = {
     "zh": {
         "falls": "{name}{year}年实际值{value:g}低于{previous_year}年的{previous:g}：存量指标一般不会下降，请核实数值和口径。",
         "falls_total": "{name}{year}年实际值{value:g}低于{previous_year}年的{previous:g}：累计数不会下降，请核实数值和口径。",
-        "jump": ("{name}{previous_year}—{year}年年均变化{change:.3g}{unit}，为实现目标每年最多需变化幅度"
+        "jump": ("{name}{previous_year}—{year}年年均变化{change:.3g}{unit}，为实现目标每年所需最大变化幅度"
                  "（{needed:.3g}{unit}）的{times:.1f}倍（超过3倍即提示）：请核实数值、口径或统计分类是否有变化。"),
         "early": "{name}{year}年实际值{value:g}已达到{target_year}年目标{limit:g}：规划首年即达标，请核实单位和口径。",
         "points": "个百分点",

@@ -180,7 +180,7 @@ class AnnualReport(Page):
             return self.badge(status, self.status_label(status)) + md_text(supplier)
         if status == "not_assessable" and row["target_kind"] == "relative":
             return self.badge(status, self.text["no_reference"])
-        cell = self.badge(status, self.status_label(status))
+        cell = self.badge(status, self.status_label(status, row["indicator_id"]))
         notes = []
         if row["preliminary"]:
             notes.append(self.text["preliminary"])
@@ -255,9 +255,12 @@ class AnnualReport(Page):
         if pd.isna(row["progress_share"]):
             return "—"
         if row["status"] == "target_met" and not pd.isna(row["completion_rate"]):
+            # the value against the target, as a fact: above or below it, a share in points
+            v, T = row["latest_value"], row["target_value"]
             if self.measures()[row["indicator_id"]] == "share":
-                return self.text["beyond_points"].format(points=f"{row['completion_rate']:.2f}")
-            return self.text["of_target"].format(rate=f"{row['completion_rate']:.0%}")
+                key = "beyond_points" if v >= T else "below_points"
+                return self.text[key].format(points=f"{abs(v - T):.2f}")
+            return self.text["of_target"].format(rate=f"{v / T:.0%}")
         return format_share(row["progress_share"])
 
     def elapsed_cell(self, row: dict) -> str:
@@ -338,7 +341,7 @@ class AnnualReport(Page):
         """完成情况 in the final evaluation, marked 初步判断 where it rests on a value from before
         the plan's end year; the status where no grade applies."""
         if not isinstance(row["completion"], str):
-            return self.status_label(row["status"])
+            return self.status_label(row["status"], row["indicator_id"])
         grade = COMPLETION_LABELS[self.lang][row["completion"]]
         if row["latest_year"] != self.plan.end_year:
             grade = self.text["grade_preliminary"].format(grade=grade)
@@ -409,13 +412,14 @@ class AnnualReport(Page):
             # a value shows, with its verdict (暂不具备评价条件 where a target without a baseline
             # cannot be judged by it)
             if not pd.isna(target["latest_year"]):
-                label = self.status_label(target["status"])
+                label = self.status_label(target["status"], target["indicator_id"])
                 value = self.value_text(target["indicator_id"], target["latest_value"])
                 cells.append(self.dated(f"{label}，{value}" if self.lang == "zh" else f"{label}, {value}",
                                         target["latest_year"]))
             elif target["evidence_year"] is not None and not pd.isna(target["evidence_year"]):
-                cells.append(self.dated(EVIDENCE_STATUS[self.lang][target["evidence_status"]],
-                                        target["evidence_year"]))
+                cells.append(self.with_related(
+                    self.dated(EVIDENCE_STATUS[self.lang][target["evidence_status"]],
+                               target["evidence_year"]), target.get("related", "")))
             elif target["indicator_id"]:
                 cells.append(self.phrase("no_data_from", supplier=self.supplier(target["indicator_id"])))
             else:
@@ -434,11 +438,14 @@ class AnnualReport(Page):
         names, items = self.names(), []
         baselines = self.targets.set_index("indicator_id")
         for indicator in related.split():
-            latest = latest_observation(self.used, indicator, None, self.report_year)
+            based = (indicator in baselines.index
+                     and not pd.isna(baselines.at[indicator, "baseline_value"]))
+            after = int(baselines.at[indicator, "baseline_year"]) if based else None
+            latest = latest_observation(self.used, indicator, after, self.report_year)
             if latest is None:
                 continue
             check = latest.get("scope_check", "")
-            if indicator in baselines.index and not pd.isna(baselines.at[indicator, "baseline_value"]):
+            if based:
                 base = baselines.loc[indicator]
                 mark = self.text["related_mark"] if check == "unverified" else ""
                 items.append(self.text["related_item_base"].format(
@@ -466,9 +473,10 @@ class AnnualReport(Page):
                     progress=format_share(row["progress_share"]),
                     points=percentage_points(row["progress_share"], row["elapsed_share"]))
                     + self.value_note(row))
-        for row in self.rows("moving_away"):
+        for row in self.rows("moving_away"):  # below the baseline; above it where lower is better
+            key = "issue_away" if row["latest_value"] < row["baseline_value"] else "issue_away_above"
             items.append(self.phrase(
-                "issue_away", name=names[row["indicator_id"]], year=int(row["latest_year"]),
+                key, name=names[row["indicator_id"]], year=int(row["latest_year"]),
                 value=self.value_text(row["indicator_id"], row["latest_value"]),
                 baseline=self.value_text(row["indicator_id"], row["baseline_value"]))
                 + self.value_note(row))
@@ -615,8 +623,9 @@ class AnnualReport(Page):
             full = self.yearly_status()
             yearly = full[full["indicator_id"].isin(set(frame["indicator_id"]))
                           & full["year"].isin(set(frame["year"]))].copy()
-        yearly["text"] = [self.status_label(s) + ("" if pd.isna(y) else f"\n({int(y)})")
-                          for s, y in zip(yearly["status"], yearly["latest_year"])]
+        yearly["text"] = [self.status_label(s, i) + ("" if pd.isna(y) else f"\n({int(y)})")
+                          for s, y, i in zip(yearly["status"], yearly["latest_year"],
+                                             yearly["indicator_id"])]
         labels = {status: self.status_label(status) for status in STATUS_LABELS}
         return [self.heading("grid_heading"),
                 self.chart(status_grid, (yearly, labels, self.names()), "dashboard_alt"),
@@ -661,7 +670,8 @@ class AnnualReport(Page):
             needed = self.still_needed({**verdict.to_dict(), "indicator_id": indicator})
             remaining = "" if needed == "—" else self.phrase("remaining", needed=needed)
             parts.append(Markdown(self.text["indicator_status"].format(
-                status=md_text(self.status_label(verdict["status"])), remaining=remaining)))
+                status=md_text(self.status_label(verdict["status"], indicator)),
+                remaining=remaining)))
             if math.isnan(target["target_value"]):
                 wording = self.target_wording(target["target_kind"], target["target_text"])
                 parts.append(self.say("no_target", target=wording))

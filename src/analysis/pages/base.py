@@ -14,7 +14,8 @@ from matplotlib.figure import Figure
 from analysis.charts import chart_svg, use_report_style
 from analysis.downloads import tables_output
 from analysis.labels import (ENGLISH_AMOUNTS, STATUS_COLOURS, STATUS_INK, STATUS_SYMBOLS,
-                             check_language, indicator_names, indicator_units, status_label)
+                             check_language, indicator_names, indicator_units, source_releases,
+                             status_label)
 from analysis.digests import frame_digest
 from analysis.observations import comparable, scope_checks
 from analysis.pages.formatting import (Safe, as_html, escaped, format_number_text, format_rate,
@@ -179,19 +180,8 @@ class Page:
         return ("+" if change >= 0 else "−") + self.value_text(indicator, abs(change))
 
     def source_release(self, indicator: str) -> str:
-        """Where the indicator's values are published and when ("慈溪市科学技术局年度工作总结，
-        次年2月前后（…）"), as indicators.csv gives them; 待确认 where it gives neither."""
-        meta = self.indicators.set_index("indicator_id")
-
-        def given(name: str) -> str:
-            column = f"{name}_{self.lang}"
-            value = meta[column].get(indicator, "") if column in meta else ""
-            return value if isinstance(value, str) else ""
-
-        kind, release = given("source_kind"), given("release")
-        if kind and release:
-            return self.words["source_release"].format(kind=kind, release=release)
-        return kind or release or self.words["to_confirm"]
+        """Where the indicator's values are published and when; 待确认 where no document says."""
+        return source_releases(self.indicators, self.lang).get(indicator, self.words["to_confirm"])
 
     def dated(self, text: str, year) -> str:
         """"994家（2024年）", "994 firms (2024)"; a dash without a value or a year."""
@@ -420,8 +410,11 @@ class Page:
                 f'color:{STATUS_INK[status]};padding:0 0.3em;border-radius:3px">'
                 f"{STATUS_SYMBOLS[status]}\u00a0{html.escape(text)}</span>")
 
-    def status_label(self, status: str) -> str:
-        return status_label(status, self.lang)
+    def status_label(self, status: str, indicator: str | None = None) -> str:
+        """The status in words; for an indicator, in its direction's words (不降反升 where
+        lower is better)."""
+        better = directions(self.indicators).get(indicator, "higher") if indicator else "higher"
+        return status_label(status, self.lang, better)
 
     def target_wording(self, target_kind: str, text: str) -> str:
         """The target as the plan writes it; a relative target gets a translation in English;

@@ -85,5 +85,6 @@ def _static(page: ScenariosPage, text: dict) -> list:
                             for v, i in zip(chances["median"], chances["indicator_id"])],
     })
     page.offer("probabilities", page.probability_frame(chances))
-    return [Markdown(text["static_note"].format(**page.fields())), as_html(table),
-            page.say("by_construction"), page.fans(page.scenarios, simulated), page.downloads()]
+    note = [page.say("by_construction")] if page.scenarios["by_construction"].any() else []
+    return [Markdown(text["static_note"].format(**page.fields())), as_html(table), *note,
+            page.fans(page.scenarios, simulated), page.downloads()]

@@ -94,14 +94,15 @@ class ScenariosPage(Page):
             dw["projected"]: self.download_values(frame["indicator_id"], [final[i] for i in frame["indicator_id"]]),
             dw["target_value"]: frame["target_value"],
             dw["reaches"]: self.reaches_cells(frame, final)}))
-        return [self.heading("projection_heading"), as_html(table), self.say("projection_note")]
+        note = [self.say("projection_note")] if frame["by_construction"].any() else []
+        return [self.heading("projection_heading"), as_html(table), *note]
 
     def reaches_cells(self, frame: pd.DataFrame, final: pd.Series) -> list[str]:
         """Whether each projection meets its target; a dash where the assumption is the rate the
         target requires, which lands on the target by construction."""
-        return ["—" if assumption == "required_rate" else self.reaches(i, final[i], t)
-                for i, t, assumption in zip(frame["indicator_id"], frame["target_value"],
-                                            frame["assumption"])]
+        return ["—" if constructed else self.reaches(i, final[i], t)
+                for i, t, constructed in zip(frame["indicator_id"], frame["target_value"],
+                                             frame["by_construction"])]
 
     def simulation(self) -> pd.DataFrame:
         """The Monte Carlo draws (seeded, so the same every run): each draw's path."""
@@ -133,7 +134,8 @@ class ScenariosPage(Page):
         })
         self.offer("probabilities", self.probability_frame(chances))
         return [self.heading("probability_heading"),
-                self.say("probability_note"), as_html(table), self.say("by_construction"),
+                self.say("probability_note"), as_html(table),
+                *([self.say("by_construction")] if scenarios["by_construction"].any() else []),
                 self.fans(scenarios, simulated), self.say("fan_note")]
 
     def fans(self, scenarios: pd.DataFrame, simulated: pd.DataFrame) -> HTML:
@@ -150,14 +152,14 @@ class ScenariosPage(Page):
 
     def probability_frame(self, chances: pd.DataFrame) -> pd.DataFrame:
         """The simulation's results as a download gives them (no probability where the
-        assumption is the required rate)."""
+        assumption leads to the target by construction)."""
         words = self.download_words
-        assumed = dict(zip(self.scenarios["indicator_id"], self.scenarios["assumption"]))
+        constructed = self.by_construction()
         return pd.DataFrame({
             words["indicator_id"]: chances["indicator_id"],
             words["indicator"]: chances["indicator_id"].map(self.names()),
             words["unit"]: chances["indicator_id"].map(self.units()),
-            words["probability"]: [None if assumed[i] == "required_rate" else round(100 * p, 1)
+            words["probability"]: [None if constructed[i] else round(100 * p, 1)
                                    for i, p in zip(chances["indicator_id"], chances["probability"])],
             **{words[q]: self.download_values(chances["indicator_id"], chances[q])
                for q in ("p10", "median", "p90")}})
@@ -173,10 +175,14 @@ class ScenariosPage(Page):
 
     def probability_cells(self, chances: pd.DataFrame) -> list[str]:
         """The probability of meeting each target; a dash where the assumption is the rate the
-        target requires, whose probability is one half by construction."""
-        assumed = dict(zip(self.scenarios["indicator_id"], self.scenarios["assumption"]))
-        return ["—" if assumed[i] == "required_rate" else self.chance_text(p)
+        target requires from the start, whose probability is one half by construction."""
+        constructed = self.by_construction()
+        return ["—" if constructed[i] else self.chance_text(p)
                 for i, p in zip(chances["indicator_id"], chances["probability"])]
+
+    def by_construction(self) -> dict[str, bool]:
+        """Indicator → whether its scenario lands on the target by construction."""
+        return dict(zip(self.scenarios["indicator_id"], self.scenarios["by_construction"]))
 
 
 def scenarios(lang: str = "zh", growth: dict | None = None,
