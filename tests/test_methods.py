@@ -28,6 +28,13 @@ def test_every_headline_indicator_is_defined_with_its_scope_and_supplier():
         assert row["name_zh"] in text and row["definition_zh"] in text, indicator
     assert "市级（规划原文：“市级累计培育高新技术企业380家”）" in text
     assert "规划未注明" in text and "市场监管局（知识产权）" in text
+    # where and when the values come out, as a document shows it, else 待确认
+    assert "慈溪市科学技术局年度工作总结，次年2月前后（2024年数据见2025年2月20日的工作总结）" in text
+    assert "待确认" in text
+    # the English page glosses the plan's words on the scope
+    english = shown(methods("en"))
+    assert ("(the plan: “市级累计培育高新技术企业380家” (Cixi proper (市级) has fostered 380 "
+            "high-tech enterprises in total))") in english
 
 
 def test_the_thresholds_shown_are_the_ones_the_verdicts_use():

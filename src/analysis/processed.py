@@ -25,6 +25,7 @@ COLUMNS = {
                 "measure: count, share, amount, rate or ratio"),
     "scope": ("统计口径（市级、全市、未说明）", "statistical scope (市级, 全市, 未说明)"),
     "scope_quote": ("规划中说明口径的原文", "the plan's words on the scope"),
+    "scope_quote_en": ("说明口径原文的英文释义", "the plan's words on the scope, in English (a gloss)"),
     "definition_zh": ("指标解释（中文）", "definition (Chinese)"),
     "definition_en": ("指标解释（英文）", "definition (English)"),
     "supplier_zh": ("责任单位（中文）", "supplier (Chinese)"),

@@ -522,7 +522,7 @@ METHODS = {
                   "供审阅报告时对照。"),
         "definitions_heading": "一、指标解释与统计口径",
         "definitions_note": ("统计口径指实际值与规划基期值的统计范围是否一致。{scope_note}责任单位为提供该指标数据的部门。"),
-        "scope_quote": "（规划原文：“{quote}”）",
+        "scope_quote": "（规划原文：{quote}）",
         "unconfirmed": "待确认",
         "amount_unit": "页面中为{shown}，下载表格中为{unit}",
         "scope_unstated": "规划未注明",
@@ -602,7 +602,7 @@ METHODS = {
         "definitions_note": ("The statistical scope (统计口径) says whether a value covers what the "
                              "plan's baseline covers. {scope_note} The supplier is the office that "
                              "holds the data."),
-        "scope_quote": " (the plan: “{quote}”)",
+        "scope_quote": " (the plan: {quote})",
         "unconfirmed": "to be confirmed",
         "amount_unit": "{shown} on the pages; {unit} (亿元) in the downloads",
         "scope_unstated": "not stated in the plan",

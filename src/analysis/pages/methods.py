@@ -54,6 +54,7 @@ class MethodsPage(Page):
             "indicator_id": headline, "name": column(f"name_{lang}"),
             "definition": column(f"definition_{lang}"), "unit": units,
             "scope": [scopes[i] for i in headline], "scope_quote": column("scope_quote"),
+            "scope_quote_en": column("scope_quote_en"),
             "supplier": column(f"supplier_{lang}"),
             "source_release": [self.source_release(i) for i in headline]}), "definitions")
 
@@ -73,8 +74,9 @@ class MethodsPage(Page):
             columns["definition"]: cell("definition"),
             columns["unit"]: cell("unit"),
             columns["scope"]: [(text["scope_unstated"] if s == UNSTATED else scope_names[s])
-                               + ("" if not q else text["scope_quote"].format(quote=q))
-                               for s, q in zip(frame["scope"], frame["scope_quote"])],
+                               + ("" if not q else text["scope_quote"].format(quote=self.glossed(q, g)))
+                               for s, q, g in zip(frame["scope"], frame["scope_quote"],
+                                                  frame.get("scope_quote_en", [""] * len(frame)))],
             columns["supplier"]: [s or text["unconfirmed"] for s in frame["supplier"]],
             columns["source_release"]: list(frame["source_release"]),
         })
@@ -83,6 +85,12 @@ class MethodsPage(Page):
                                                   words["scope"], words["supplier"],
                                                   words["source_release"]], axis=1))
         return [self.heading("definitions_heading"), self.say("definitions_note"), as_html(table)]
+
+    def glossed(self, quote: str, gloss: str) -> str:
+        """The plan's words; on an English page with their gloss where the catalogue has one."""
+        if self.lang == "en" and gloss:
+            return self.words["glossed"].format(text=quote, gloss=gloss)
+        return f"“{quote}”"
 
     def formulas(self) -> list:
         return [self.heading("formulas_heading"),
