@@ -260,7 +260,8 @@ class AnnualReport(Page):
             if self.measures()[row["indicator_id"]] == "share":
                 key = "beyond_points" if v >= T else "below_points"
                 return self.text[key].format(points=f"{abs(v - T):.2f}")
-            return self.text["of_target"].format(rate=f"{v / T:.0%}")
+            if T:  # (a target of zero, better lower, has no ratio to it)
+                return self.text["of_target"].format(rate=f"{v / T:.0%}")
         return format_share(row["progress_share"])
 
     def elapsed_cell(self, row: dict) -> str:
