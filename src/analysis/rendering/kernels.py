@@ -62,7 +62,15 @@ def kernel_manager():
                                     "{connection_file}"],
                               display_name="Python (rendering)", language="python")
 
-    return KeptClientManager(kernel_name="python3", kernel_spec_manager=ThisInterpreter())
+    manager = KeptClientManager(kernel_name="python3", kernel_spec_manager=ThisInterpreter())
+    if os.name == "posix":
+        # Its sockets are files in a folder of its own, not TCP ports: a port jupyter_client
+        # picks as free can be taken by another process before the kernel binds it ("Address
+        # already in use", the kernel dies, the report fails), a race that kernels started side
+        # by side (the pool's workers, parallel runs) make likely. (Windows has no such sockets.)
+        manager.transport = "ipc"
+        manager.ip = os.path.join(tempfile.mkdtemp(prefix="analysis-kernel-"), "kernel")
+    return manager
 
 
 def reset_cell_source(charts: Path | None) -> str:
@@ -138,6 +146,8 @@ def shut_down(manager) -> None:
     manager.stop_client()
     if manager.has_kernel:
         run_sync(manager.shutdown_kernel)(now=True)
+    if manager.transport == "ipc":  # the socket files' own folder (kernel_manager)
+        shutil.rmtree(os.path.dirname(manager.ip), ignore_errors=True)
 
 
 _warm: dict[Path, WarmKernel] = {}
