@@ -187,7 +187,7 @@ def test_the_english_final_evaluation_names_its_data_years_plainly(tmp_path):
     values = observations(tmp_path, ("high_tech_enterprises", 2024, 994, "市级"),
                           ("high_tech_value_added_share", 2023, 75.31, "市级"))
     shown = text(annual_report(2025, "en", values).special_sections())
-    assert "Preliminary final evaluation (based on data of 2023, 2024)" in shown
+    assert "Preliminary final evaluation (based on 2023 and 2024 data)" in shown
 
 
 
@@ -207,7 +207,7 @@ def test_the_introduction_names_every_baseline_year():
     """专栏2 dates one baseline 2019 ("1.34(2019)"): the introduction does not say 2020 for all."""
     assert "主要指标的基期值（2020年，1项指标为2019年）和2025年目标值" in \
         annual_report(2025, "zh", [FOUND]).say("intro").data
-    assert "baselines (2020; 2019 for 1 of them)" in annual_report(2025, "en", [FOUND]).say("intro").data
+    assert "baselines (2020; 2019 for one of them)" in annual_report(2025, "en", [FOUND]).say("intro").data
 
 
 def test_the_data_gaps_ask_for_the_reference_region_a_relative_target_needs():
@@ -278,7 +278,8 @@ def test_the_overall_assessment_says_how_far_the_period_is_and_what_the_body_tex
         tmp_path, ("provincial_key_labs", 2024, 2, "市级"), name="one.csv")).overall())
     assert re.search(r"正文所列(\d+)项目标中，1项已有实际值或进展记录，其余\d+项暂无", one)
     last = text(annual_report(2025, "en", empty).overall())
-    assert "The plan period (2021–2025) ended with 2025." in last and "elapsed" not in last
+    assert "The plan period (2021–2025) ended at the close of 2025." in last and "elapsed" not in last
+    assert "none has a value after 2020 and 10 have no data yet" in last
 
 
 def test_the_data_gaps_name_the_body_texts_targets_without_a_value_or_a_record(tmp_path):
@@ -361,3 +362,10 @@ def test_an_indicator_better_lower_reads_in_its_own_words(tmp_path):
                                                  name="met.csv"), str(folder / "plan.toml"))
     assert met.progress_cell(met.assessment.set_index("indicator_id").loc["pct_applications"]
                              .to_dict() | {"indicator_id": "pct_applications"}) == "已达到，为目标的42%"
+
+
+def test_without_a_value_the_required_value_is_the_report_years(tmp_path):
+    # DESIGN.md: 同年应达值 at the observation's year, at the report year where there is none.
+    main = rows_of(annual_report(2023, "zh", observations(tmp_path)).main_table())
+    assert main["全社会R&amp;D经费占GDP比重"][3] == "3.49%"  # 3.2 × (3.7 ÷ 3.2)^(3/5)
+    assert main["高新技术企业数"][3] == "576家"  # 380 × 2^(3/5) = 575.97

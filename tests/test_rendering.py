@@ -117,7 +117,7 @@ def test_a_value_of_another_scope_is_listed_but_never_judged(tmp_path):
     assert "75.31%（2023年）" in page and "79.69%（2023年）" not in page
     assert re.search(r"<td[^>]*>79.69%</td>", page) and "全市（口径不同，不参与评价）" in page
     english = read(tmp_path / "en" / "annual_2023.html")
-    assert "whole city (全市, including the Qianwan New Area) (another scope than the plan" in english
+    assert "whole city (全市, including the Qianwan New Area) (a different scope from the plan" in english
     assert "Cixi proper (市级, excluding the Qianwan New Area)" in english
     assert "the whole city including the Qianwan New Area" not in page  # the English note stays English
 
@@ -465,6 +465,30 @@ def test_a_kept_kernel_runs_notebook_after_notebook_on_one_client():
             [cell.get("outputs") for cell in first.cells]
     finally:
         close_warm_kernels()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Windows has no Unix sockets: kernels use TCP there")
+def test_a_rendering_kernel_takes_no_tcp_port_and_leaves_nothing_behind():
+    """A TCP port jupyter_client finds free can be taken by another process before the kernel
+    binds it ("Address already in use": the kernel dies and the report fails); kernels started
+    side by side make that likely. The rendering kernels talk over socket files instead, in a
+    folder of their own that goes with the kernel."""
+    import json
+
+    from analysis.rendering.kernels import close_warm_kernels, warm_kernel
+
+    [job] = annual_jobs(PLAN, [2022], ["en"])
+    cwd = job.notebook.parent.resolve()
+    try:
+        execute(job.notebook, job.parameters, warm=True)
+        kernel = warm_kernel(cwd)
+        connection = json.loads(Path(kernel.km.connection_file).read_text())
+        folder = Path(connection["ip"]).parent
+        assert connection["transport"] == "ipc" and folder.is_dir()
+        assert folder.stat().st_mode & 0o077 == 0  # private to whoever renders
+    finally:
+        close_warm_kernels()
+    assert not folder.exists()
 
 
 def test_update_starts_its_workers_before_loading_pandas():

@@ -86,6 +86,11 @@ def use_report_style() -> None:
     warnings.filterwarnings("error", message=r"Glyph .* missing from font", category=UserWarning)
 
 
+def label_number(value: float, lang: str) -> str:
+    """A number in a chart's label: 3700 in Chinese, 3,700 in English."""
+    return f"{value:,g}" if lang == "en" else f"{value:g}"
+
+
 def trajectory_chart(target: dict, observations: pd.DataFrame, report_year: int, lang: str,
                      unit: str) -> Figure:
     """One indicator: the required compound path and the linear path from baseline to target,
@@ -100,18 +105,19 @@ def trajectory_chart(target: dict, observations: pd.DataFrame, report_year: int,
                 label=text["linear"])
         ax.scatter([target["target_year"]], [target["target_value"]], marker="*", s=160,
                    color=PALETTE["target"], zorder=3,
-                   label=(text["target_above"].format(value=f"{target['target_value']:g}")
+                   label=(text["target_above"].format(value=label_number(target["target_value"], lang))
                           if target["comparator"] == ">" else
-                          f"{text['target']} {target['comparator']}{target['target_value']:g}"))
+                          f"{text['target']} {target['comparator']}"
+                          f"{label_number(target['target_value'], lang)}"))
     ax.scatter([target["baseline_year"]], [target["baseline_value"]], color=PALETTE["compound"],
-               zorder=3, label=f"{text['baseline']} {target['baseline_value']:g}")
+               zorder=3, label=f"{text['baseline']} {label_number(target['baseline_value'], lang)}")
     mine = observations[(observations["indicator_id"] == target["indicator_id"])
                         & (observations["year"] <= report_year)]
     if not mine.empty:
         ax.plot(mine["year"], mine["value"], "o", color=PALETTE["observed"], ms=7, zorder=4,
                 label=text["observed"])
         for year, value in zip(mine["year"], mine["value"]):
-            ax.annotate(f"{value:g}", (year, value), textcoords="offset points", xytext=(6, 4),
+            ax.annotate(label_number(value, lang), (year, value), textcoords="offset points", xytext=(6, 4),
                         color=PALETTE["observed"], fontsize=9)
     ax.axvline(report_year, color="#555555", lw=1, ls=":")
     ax.annotate(f"{text['report_year']} {report_year}", (report_year, 1), xycoords=("data", "axes fraction"),
@@ -309,7 +315,7 @@ def fan_chart(fans: pd.DataFrame, projection: pd.DataFrame, target: float, name:
                     alpha=0.2, lw=0, label=text["band"])
     ax.plot(band["year"], band["median"], color=PALETTE["compound"], lw=1.8, label=text["median"])
     ax.scatter([projection["year"].max()], [target], marker="*", s=110,
-               color=PALETTE["target"], zorder=3, label=f"{text['target']} {target:g}")
+               color=PALETTE["target"], zorder=3, label=f"{text['target']} {label_number(target, lang)}")
     ax.set_xticks(list(projection["year"]))
     ax.legend(fontsize=8, frameon=False, loc="upper left")
     fig.tight_layout()
@@ -344,7 +350,7 @@ def pace_chart(history: pd.DataFrame, projection: pd.DataFrame, target: float, t
     ax.plot([history["year"].iloc[-1], *projection["year"]],
             [history["value"].iloc[-1], *projection["value"]], color=PALETTE["compound"], lw=2)
     ax.scatter([target_year], [target], marker="*", s=130, color=PALETTE["target"],
-               zorder=3, label=f"{text['target']} {target:g}")
+               zorder=3, label=f"{text['target']} {label_number(target, lang)}")
     ax.set_xticks([*history["year"], target_year])
     ax.legend(fontsize=8, frameon=False, loc="upper left")
     fig.tight_layout()

@@ -29,16 +29,16 @@ COLUMNS = {
         "required_rate": "Required yearly rate", "year": "Year", "value": "Value",
         "source": "Source", "note": "Note", "latest": "Latest value (year)",
         "required_value": "Required value that year (同年应达值)", "progress_share": "Progress (完成进度)",
-        "elapsed_share": "Time elapsed (序时进度)", "remaining_rate": "Still needed a year",
+        "elapsed_share": "Time elapsed (序时进度)", "remaining_rate": "Still needed per year",
         "status": "Status", "target_id": "Target id", "origin": "Where", "section": "Paragraph",
         "paragraph": "Paragraph (its opening words)", "source_release": "Source and release",
         "quote": "Quote (with an English gloss)", "kind": "Kind", "count": "Count", "plan_remark": "{previous_table} remark",
         "own_remark": "By this report's rules", "target_2020": "{previous_end} target", "actual_2020": "{previous_end} actual",
         "value_2015": "{previous_start}", "attainment": "Completion rate",
         "comment": "Note", "projection_2025": "{end_year} at that pace",
-        "required_change": "Required yearly growth (shares: points)",
-        "achieved_change": "Achieved yearly growth (shares: points)",
-        "pace_change": "Yearly pace, {previous} (shares: points)",
+        "required_change": "Required yearly growth (shares: percentage points)",
+        "achieved_change": "Achieved yearly growth (shares: percentage points)",
+        "pace_change": "Yearly pace, {previous} (shares: percentage points)",
         "reaches": "Reaches the target", "topic": "Issue", "quote_a": "Quote A",
         "quote_b": "Quote B", "explanation": "What it means", "growth": "Growth assumption",
         "assumption": "Assumption from", "start": "Start", "probability": "Probability of meeting",
@@ -76,7 +76,7 @@ WORDS = {
            "parameter": "parameter", "level": "level", "lower_bound": "lower bound",
            "range": "range", "cumulative": "cumulative", "relative": "relative",
            "qualitative": "qualitative", "body": "body text",
-           "scope_differs": "another scope than the plan's: not compared with the target",
+           "scope_differs": "a different scope from the plan's: not compared with the target",
            "scope_unverified": "scope to be checked", "scope_marked": "{scope} ({mark})",
            "dated": "{text} ({year})", "dated_marked": "{text} ({year}, {mark})", "table_of_plan": "{table} of the {title}",
            "chart_of": "{chart}: {name}", "glossed": "“{text}” ({gloss})", "glossed_word": "{text} ({gloss})", "at_least": "above {value}", "or_more": "at least {value}",
@@ -202,16 +202,16 @@ ANNUAL = {
                   "baselines ({baselines}) and {end_year} targets of the {count} headline "
                   "indicators of {table} of the {plan}."),
         "baselines": "{main}",
-        "baselines_mixed": "{main}; {others} for {count} of them",
+        "baselines_mixed": "{main}; {others} for {count}",
         "overall_heading": "1. Overall assessment (总体情况)",
         "strip_cutoff": "data up to {latest}",
         "strip_no_data": "no values yet",
-        "overall_observed": ("Of the {total} headline indicators of {table}, {observed} have a "
-                             "value after {baseline_year} and {missing} have no data yet."),
+        "overall_observed": ("Of the {total} headline indicators of {table}, {observed} a "
+                             "value after {baseline_year} and {missing} no data yet."),
         "overall_met": "Already at their {end_year} target ({count}): {items}.",
         "overall_none_met": "No indicator has met its {end_year} target yet.",
         "overall_elapsed": "By the end of {year}, {share} of the plan period had elapsed (its 序时进度).",
-        "overall_ended": "The plan period ({start_year}–{end_year}) ended with {end_year}.",
+        "overall_ended": "The plan period ({start_year}–{end_year}) ended at the close of {end_year}.",
         "overall_body": ("Of the {total} targets of the body text, {informed} have a value or a progress "
                          "record; the other {rest} have none yet (section 3)."),
         "overall_body_none": ("None of the {total} targets of the body text has a value or a "
@@ -262,7 +262,7 @@ ANNUAL = {
         "midterm_result": ("At or ahead of the time elapsed: {ahead}; behind it: {behind}; no data "
                            "or not assessable yet: {missing}."),
         "final_heading": "Final evaluation: the {end_year} targets",
-        "final_heading_preliminary": "Preliminary final evaluation (based on data of {years})",
+        "final_heading_preliminary": "Preliminary final evaluation (based on {years} data)",
         "grade_preliminary": "{grade}, preliminary",
         "final_note": ("Grades (完成情况): exceeded when the value is beyond the target by at least "
                        "a tenth of the planned change (target − baseline); met when it reaches "
@@ -489,7 +489,7 @@ SCENARIOS = {
         "projection_note": ("Where the assumption is the growth the target requires, the "
                             "projection lands on the target by construction, so it is not judged "
                             "(shown as \"—\")."),
-        "share_growth": "+{points} points in the first year, fewer after",
+        "share_growth": "+{points} percentage points in the first year, fewer after",
     },
 }
 
@@ -576,11 +576,14 @@ METHODS = {
             "缺少对照地区数据时暂不具备评价条件。\n"
             "- **无基期值的目标**：可判断是否已达到目标，但无法判断进度快慢。\n"
             "- **比重类指标**：变化以百分点表示；完成率以实际值与目标值之差（百分点）表示。"),
-        "scope_heading": "六、统计口径的标注",
+        "scope_heading": "六、统计口径的标注与数据核查",
         "scope_rules": (
             "每个实际值注明统计口径。与规划基期值口径不同的实际值（例如规划为市级、实际值为全市）列入数据来源表并标注"
             "“口径不同，不参与评价”，不与目标比较；实际值或规划未注明口径的，参与评价并标注“口径待核实”。"
-            "同一指标同一年份有多个口径的实际值时，优先采用与规划口径一致的数值。"),
+            "同一指标同一年份有多个口径的实际值时，优先采用与规划口径一致的数值。\n\n"
+            "数据核查只作提示，不改变评价：存量指标（如高新技术企业数）或累计数低于上一个实际值；"
+            "年均变化超过实现目标每年所需最大变化的{jump_factor}倍；规划首年即达到期末目标。"
+            "提示列于《数据来源与目标总览》的数据核查部分和年度报告的“需要关注的问题”。"),
         "breaks_heading": "七、序列断点与数据修订",
         "breaks_none": "暂无需要说明的序列断点或数据修订。",
         "break_item": "**{name}**：{note}（资料来源：{source}）",
@@ -619,15 +622,15 @@ METHODS = {
             "- **Progress** (完成进度) = (v − b) ÷ (T − b); **time elapsed** (序时进度) = "
             "(t − t0) ÷ (tT − t0). Reports show both and the points between them; where the "
             "growth ratio and this comparison disagree, they say so.\n"
-            "- **Still needed a year**: (T ÷ v)^(1 ÷ (tT − t)) − 1 from the latest value; for a "
+            "- **Still needed per year**: (T ÷ v)^(1 ÷ (tT − t)) − 1 from the latest value; for a "
             "share, the percentage points a year ((T − v) ÷ (tT − t)), the rate beside it. Not "
             "shown once the target is met.\n"
             "- **Completion rate** (完成率) = v ÷ T; for a share, v − T in percentage points.\n"
             "- Counts (firms, patents, projects, people) are whole numbers.\n"
             "- {direction_note}"),
-        "direction_all_higher": ("Every indicator is better higher: a value at or above its "
+        "direction_all_higher": ("For every indicator, higher is better: a value at or above its "
                                  "target meets it."),
-        "direction_lower": ("Better lower: {names}. For these, a value at or below the target "
+        "direction_lower": ("Lower is better for: {names}. For these, a value at or below the target "
                             "meets it, and one below it by at least {margin} of the planned fall "
                             "exceeds it; growth ratio = −observed yearly growth ÷ |growth "
                             "needed|; completion rate = T ÷ v, for a share T − v in percentage "
@@ -669,13 +672,18 @@ METHODS = {
             "over the same years (percentage points); not assessable without that data.\n"
             "- **Without a baseline**: can be found met, but its pace cannot be judged.\n"
             "- **Shares**: changes in percentage points; the completion rate as the value minus the target."),
-        "scope_heading": "6. Statistical scope marks",
+        "scope_heading": "6. Statistical scope marks and data checks",
         "scope_rules": (
-            "Every value states its scope. A value of another scope than the plan's baseline (say "
-            "the whole city where the plan counts the city level) is listed with its sources, marked "
-            "\"another scope\", and never set against the target; a value whose scope, or the "
+            "Every value states its scope. A value of a different scope from the plan's baseline (say "
+            "the whole city, 全市, where the plan counts 市级) is listed with its sources, marked "
+            "\"a different scope\", and never set against the target; a value whose scope, or the "
             "plan's, is not stated is judged and marked \"scope to be checked\". Where one "
-            "indicator and year have values of several scopes, the plan's scope is used."),
+            "indicator and year have values of several scopes, the plan's scope is used.\n\n"
+            "Data checks only warn; they change no verdict: a stock (such as the number of "
+            "high-tech enterprises) or a cumulative total below its previous value; a yearly "
+            "change more than {jump_factor} times the largest yearly change the target requires; "
+            "a target met in the plan's first year. The warnings are listed in the overview's data "
+            "checks and in the annual report's issues to watch."),
         "breaks_heading": "7. Series breaks and revisions",
         "breaks_none": "No series break or revision to note.",
         "break_item": "**{name}**: {note} (source: {source})",

@@ -58,9 +58,11 @@ class AnnualReport(Page):
         others = sorted(set(years) - {main})
         if not others:
             return self.text["baselines"].format(main=main)
+        count = int((years != main).sum())
         return self.text["baselines_mixed"].format(
             main=main, others="、".join(map(str, others)) if self.lang == "zh" else
-            ", ".join(map(str, others)), count=int((years != main).sum()))
+            ", ".join(map(str, others)),
+            count=count if self.lang == "zh" else ("one of them" if count == 1 else f"{count} of them"))
 
     def summary(self) -> dict:
         """What the index shows of this report: status counts and the latest data year."""
@@ -78,6 +80,13 @@ class AnnualReport(Page):
                              self.indicators.get(f"supplier_{self.lang}", pd.Series(dtype=str))))
         supplier = suppliers.get(indicator)
         return supplier if isinstance(supplier, str) and supplier else self.text["supplier_unknown"]
+
+    def how_many(self, count: int) -> str | int:
+        """A count in a sentence: the number in Chinese ("3项"); in English with its verb
+        ("none has", "1 has", "3 have")."""
+        if self.lang == "zh":
+            return count
+        return "none has" if count == 0 else f"{count} {'has' if count == 1 else 'have'}"
 
     def item(self, row: dict) -> str:
         """"高新技术企业（2024年994家）"."""
@@ -122,8 +131,9 @@ class AnnualReport(Page):
         frame, names = self.assessment, self.names()
         observed = frame[frame["latest_year"].notna()]
         missing = frame[frame["status"] == "insufficient_data"]
-        sentences = [self.phrase("overall_observed", total=len(frame), observed=len(observed),
-                                 missing=len(missing))]
+        sentences = [self.phrase("overall_observed", total=len(frame),
+                                 observed=self.how_many(len(observed)),
+                                 missing=self.how_many(len(missing)))]
         plan = self.plan
         elapsed = (self.report_year - plan.baseline_year) / (plan.end_year - plan.baseline_year)
         sentences.append(self.phrase("overall_ended") if elapsed >= 1 else
@@ -235,9 +245,9 @@ class AnnualReport(Page):
                                              r["baseline_year"]) for r in rows],
             columns["latest"]: [self.latest_cell(r) for r in rows],
             columns["target"]: [self.target_cell(targets.loc[r["indicator_id"]]) for r in rows],
-            columns["required_value"]: [
-                "—" if pd.isna(r["latest_year"]) else
-                self.value_text(r["indicator_id"], r["required_value"]) for r in rows],
+            # at the value's year; at the report year where there is no value (the Method)
+            columns["required_value"]: [self.value_text(r["indicator_id"], r["required_value"])
+                                        for r in rows],
             columns["progress_share"]: [self.progress_cell(r) for r in rows],
             columns["elapsed_share"]: [self.elapsed_cell(r) for r in rows],
             columns["status"]: [self.status_cell(r) for r in rows],
@@ -298,7 +308,10 @@ class AnnualReport(Page):
         years = sorted({int(y) for y in self.assessment["latest_year"].dropna()})
         if not years:
             return "—"
-        return ("、" if self.lang == "zh" else ", ").join(str(y) for y in years)
+        if self.lang == "zh":
+            return "、".join(str(y) for y in years)
+        words = [str(y) for y in years]  # "2023 and 2024", "2022, 2023 and 2024"
+        return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
     def midterm(self) -> list:
         frame = self.assessment
@@ -719,8 +732,8 @@ class AnnualReport(Page):
             words["latest_value"]: rounded(frame["latest_value"]),
             words["scope_check"]: [self.words["scope_unverified"] if c == "unverified" else ""
                                    for c in frame["scope_check"]],
-            words["required_value"]: self.download_values(
-                frame["indicator_id"], frame["required_value"].where(frame["latest_year"].notna())),
+            words["required_value"]: self.download_values(frame["indicator_id"],
+                                                          frame["required_value"]),
             words["progress_share"]: rounded(frame["progress_share"], 2, 100),
             words["elapsed_share"]: rounded(frame["elapsed_share"], 2, 100),
             words["progress_ratio"]: rounded(frame["progress_ratio"]),

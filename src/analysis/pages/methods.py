@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 from IPython.display import Markdown
 
+from analysis.checks import JUMP_FACTOR
 from analysis.observations import UNSTATED, indicator_scopes
 from analysis.pages.base import Page, page_context
 from analysis.pages.formatting import as_html
@@ -25,11 +26,12 @@ class MethodsPage(Page):
     notes: pd.DataFrame = None  # on series breaks and revisions
 
     def fields(self) -> dict:
+        count = (lambda n: n) if self.lang == "zh" else (lambda n: f"{n:,}")  # 2000; 2,000
         return {**super().fields(), "on_track": f"{ON_TRACK:.2f}", "moderate": f"{MODERATE:.2f}",
                 "margin": f"{EXCEEDED_MARGIN:.0%}", "nearly": f"{NEARLY_MET:.0%}",
                 "volatility": f"{SCENARIO_DEFAULTS['volatility']:.0%}",
-                "draws": SCENARIO_DEFAULTS["draws"], "seed": SCENARIO_DEFAULTS["seed"],
-                "explorer_draws": EXPLORER_DRAWS}
+                "draws": count(SCENARIO_DEFAULTS["draws"]), "seed": SCENARIO_DEFAULTS["seed"],
+                "explorer_draws": count(EXPLORER_DRAWS), "jump_factor": JUMP_FACTOR}
 
     def indicator_definitions(self) -> pd.DataFrame:
         """Per headline indicator, as the catalogue gives them in the page's language: name,
