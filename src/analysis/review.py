@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.labels import with_unit
+from analysis.labels import indicator_units, with_unit
 from analysis.plan import (Plan, directions, load_indicators, load_plan, locate, measures, plan_values,
                            previous_plan, read_plan_text, read_table)
 from analysis.progress import assess_target, completion, completion_rate
@@ -31,12 +31,11 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
     values = with_previous_plan(plan_values(plan), plan) if values is None else values
     table = values[values["plan_period"] == plan.previous_period]
     previous = previous_plan(plan)
-    kinds = {**(measures(load_indicators(previous)) if previous else {}),
-             **measures(load_indicators(plan))}
-    betters = {**(directions(load_indicators(previous)) if previous else {}),
-               **directions(load_indicators(plan))}
-    units = {lang: {**(_units(load_indicators(previous), lang) if previous else {}),
-                    **_units(load_indicators(plan), lang)} for lang in REVIEW_COMMENT}
+    # the previous plan's indicators, then this plan's (which win where both describe one)
+    metadata = pd.concat([*([load_indicators(previous)] if previous else []), load_indicators(plan)],
+                         ignore_index=True).drop_duplicates("indicator_id", keep="last")
+    kinds, betters = measures(metadata), directions(metadata)
+    units = {lang: indicator_units(metadata, lang) for lang in REVIEW_COMMENT}
     rows = []
     for indicator, group in table.groupby("indicator_id", sort=False):
         by_kind = group.set_index("kind")
@@ -83,10 +82,6 @@ def review_previous_plan(values: pd.DataFrame | None = None, plan: Plan | None =
                for lang in REVIEW_COMMENT},
         })
     return pd.DataFrame(rows)
-
-
-def _units(indicators: pd.DataFrame, lang: str) -> dict[str, str]:
-    return dict(zip(indicators["indicator_id"], indicators[f"unit_{lang}"]))
 
 
 # --- the previous plan from its own targets and the observations (plan.toml `previous_plan`) -----

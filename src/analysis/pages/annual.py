@@ -596,12 +596,10 @@ class AnnualReport(Page):
         names, columns = self.names(), self.columns
         missing = self.missing_data() if missing is None else missing
         shown = ["indicator", "missing_years", "supplier", "source_release"]
-        releases = (list(missing["source_release"]) if "source_release" in missing
-                    else [self.source_release(i) for i in missing["indicator_id"]])
         return pd.DataFrame({columns["indicator"]: [names[i] for i in missing["indicator_id"]],
                              columns["missing_years"]: [self.year_ranges(list(y)) for y in missing["missing_years"]],
                              columns["supplier"]: list(missing["supplier"]),
-                             columns["source_release"]: releases},
+                             columns["source_release"]: list(missing["source_release"])},
                             columns=[columns[key] for key in shown])
 
     def year_ranges(self, years: list[int]) -> str:

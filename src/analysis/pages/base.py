@@ -192,12 +192,11 @@ class Page:
     def dated_value(self, indicator: str, value, year, scope_check: str = "") -> str:
         """"994家（2024年）", marked in the same brackets where its scope is to be checked:
         "994家（2024年，口径待核实）"."""
-        cell = self.dated(self.value_text(indicator, value), year)
-        if scope_check == "unverified" and cell != "—":
-            cell = self.words["dated_marked"].format(text=self.value_text(indicator, value),
-                                                     year=int(year),
+        text = self.value_text(indicator, value)
+        if scope_check == "unverified" and text != "—" and not pd.isna(year):
+            return self.words["dated_marked"].format(text=text, year=int(year),
                                                      mark=self.words["scope_unverified"])
-        return cell
+        return self.dated(text, year)
 
     def download_values(self, indicators, values, digits: int = 4) -> list:
         """Computed values for a download: a count whole (662家 on the path, not 661.6184),
