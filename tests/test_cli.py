@@ -2,6 +2,7 @@
 
 import csv
 import io
+import os
 import subprocess
 import sys
 
@@ -110,6 +111,23 @@ def test_module_runs_from_any_working_directory(tmp_path):
                              "--format", "csv"], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("indicator_id,baseline_year,baseline_value,")
+
+
+def test_the_command_leaves_at_once_with_all_its_output_and_its_code(tmp_path):
+    """The command ends without the interpreter's teardown (cli.exit_now): what it printed to
+    a pipe (buffered) is all there, its log file is complete, and the exit code is the run's."""
+    targets = subprocess.run([sys.executable, "-m", "analysis", "targets", "--format", "csv"],
+                             cwd=tmp_path, capture_output=True, text=True)
+    assert targets.returncode == 0, targets.stderr
+    assert len(list(csv.DictReader(io.StringIO(targets.stdout)))) == 5 + 10 + 28
+    logs = tmp_path / "logs"
+    refused = subprocess.run([sys.executable, "-m", "analysis", "render", "--year", "2019"],
+                             cwd=tmp_path, capture_output=True, text=True,
+                             env={**os.environ, "ANALYSIS_LOG_DIR": str(logs)})
+    assert refused.returncode == 2
+    assert refused.stderr.strip().endswith("2019 is outside the plan; valid years: 2021–2025")
+    [log] = logs.glob("render-*.log")
+    assert log.read_text(encoding="utf-8").rstrip().endswith(refused.stderr.strip())
 
 
 def test_assess_all_covers_every_numeric_target_of_the_period(capsys):

@@ -223,3 +223,41 @@ def test_an_indicator_better_lower_cannot_have_a_target_judged_upward_only(tmp_p
     with pytest.raises(InputError, match="relative target is judged upward only") as error:
         headline_targets(plan=replace(plan, directory=tmp_path))
     assert (error.value.line, error.value.field) == (3, "direction")
+
+
+def test_the_plans_tables_are_read_once_until_a_file_of_the_plan_changes(tmp_path):
+    """A page asks for the indicators and the catalogue many times: they are made once per
+    process, for as long as the plan's files keep their contents (an edit within the same
+    second, at the same size, is seen too), and every caller gets a copy of its own."""
+    import shutil
+
+    from analysis.targets import catalogue
+
+    plan = load_plan()
+    shutil.copytree(plan.directory, tmp_path, dirs_exist_ok=True)
+    copy = replace(plan, directory=tmp_path)
+    first = load_indicators(copy)
+    first.loc[0, "name_zh"] = "changed by a caller"
+    again = load_indicators(copy)
+    assert again.loc[0, "name_zh"] == plan_name_of_first_row(plan)
+    assert catalogue(copy).equals(catalogue(copy))
+    path = copy.indicators_path
+    text = path.read_text(encoding="utf-8")
+    name, name_en = again.loc[0, "name_zh"], again.loc[0, "name_en"]
+    cell = f",{name},{name_en},"
+    assert cell in text
+    path.write_text(text.replace(cell, f",{name[::-1]},{name_en},"), encoding="utf-8")  # same size
+    assert load_indicators(copy).loc[0, "name_zh"] == name[::-1]
+    assert name[::-1] in set(catalogue(copy)["name_zh"])
+    path.write_text(text.replace(",count,", ",counts,", 1), encoding="utf-8")
+    with pytest.raises(InputError, match="counts"):
+        load_indicators(copy)
+    with pytest.raises(InputError, match="counts"):  # refused again, not served from before
+        load_indicators(copy)
+
+
+def plan_name_of_first_row(plan):
+    import csv
+
+    with open(plan.indicators_path, encoding="utf-8", newline="") as file:
+        return next(csv.DictReader(file))["name_zh"]

@@ -467,6 +467,36 @@ def test_a_kept_kernel_runs_notebook_after_notebook_on_one_client():
         close_warm_kernels()
 
 
+def test_a_preloaded_kernel_is_ready_for_the_notebooks_client_frozen_and_without_a_debugger():
+    """A worker's preload talks through the client its notebooks will use, so the first report
+    does not wait for the kernel again; what the preload loaded is out of the garbage
+    collector's way; and the kernel runs without ipykernel's debugger (debugpy not imported)."""
+    from jupyter_core.utils import run_sync
+
+    from analysis.rendering.kernels import WarmKernel
+
+    kernel = WarmKernel(config.NOTEBOOKS_DIR.resolve())
+    try:
+        kernel.preload()
+        client = kernel.km.client()
+        assert client._ready and client.channels_running
+        request = client.execute("import gc, sys; print(gc.get_freeze_count() > 1000, "
+                                 "sys.modules.get('debugpy', 0) is None, "
+                                 "hasattr(get_ipython().kernel, 'debugger'))")
+        printed = ""
+        while True:
+            message = run_sync(client.get_iopub_msg)(timeout=30)
+            if message["parent_header"].get("msg_id") != request:
+                continue
+            if message["msg_type"] == "stream":
+                printed += message["content"]["text"]
+            if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
+                break
+        assert printed.split() == ["True", "True", "False"]
+    finally:
+        kernel.close()
+
+
 @pytest.mark.skipif(os.name != "posix", reason="Windows has no Unix sockets: kernels use TCP there")
 def test_a_rendering_kernel_takes_no_tcp_port_and_leaves_nothing_behind():
     """A TCP port jupyter_client finds free can be taken by another process before the kernel

@@ -6,8 +6,9 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -127,6 +128,15 @@ class Plan:
     def years(self) -> list[int]:
         return list(range(self.start_year, self.end_year + 1))
 
+    @property
+    def files(self) -> list[Path]:
+        """The files of the plan itself: its description, its text and the curated tables it
+        names, and the optional glosses and series notes where they exist (not the
+        observations, the outside series or the evidence records)."""
+        optional = [self.source_glosses_path, self.series_notes_path]
+        return [self.config_path, self.text_path, self.indicators_path, self.body_targets_path,
+                self.contradictions_path, *(path for path in optional if path and path.is_file())]
+
 
 def plan_path(path: str | Path | None = None) -> Path:
     """A plan.toml as an absolute path: a relative one is read from the project folder (never
@@ -183,6 +193,40 @@ def _load_plan(path: Path) -> Plan:
         raise InputError(f"invalid plan description ({exc})", file=path) from exc
 
 
+_per_plan: dict[tuple[str, str], tuple[tuple, pd.DataFrame]] = {}
+
+
+def per_plan(function: Callable[[Plan], pd.DataFrame]) -> Callable[..., pd.DataFrame]:
+    """`function(plan)` (a table made from the plan's own files alone), computed once in a
+    process for as long as those files keep their contents: a page asks for the indicators
+    twenty times and for the catalogue five, and each time read and checked the CSV files
+    again. Every caller gets a copy of its own to change; a file that cannot be read, or a
+    table refused, is met anew at the next call."""
+
+    @wraps(function)
+    def cached(plan: Plan | None = None) -> pd.DataFrame:
+        plan = plan or load_plan()
+        key = (function.__qualname__, repr(plan))
+        contents = _contents(plan.files)
+        kept = _per_plan.get(key)
+        if kept is None or kept[0] != contents:
+            kept = _per_plan[key] = (contents, function(plan))
+        return kept[1].copy()
+
+    return cached
+
+
+def _contents(paths: list[Path | None]) -> tuple:
+    """The files' contents, as digests (None for one that cannot be read)."""
+    found = []
+    for path in paths:
+        try:
+            found.append(hashlib.sha256(Path(path).read_bytes()).digest())
+        except (OSError, TypeError):
+            found.append(None)
+    return tuple(found)
+
+
 def read_table(path: Path) -> pd.DataFrame:
     """A curated CSV of the plan's folder, every cell as text."""
     try:
@@ -219,6 +263,7 @@ _CODED = {"measure": MEASURES, "direction": ("", *DIRECTIONS), "stock": ("", "ye
 SOURCE_COLUMNS = ("source_kind_zh", "source_kind_en", "release_zh", "release_en")
 
 
+@per_plan
 def load_indicators(plan: Plan | None = None) -> pd.DataFrame:
     """The indicator metadata: id, table row labels, Chinese and English names, units, measure,
     direction ("higher" where the file leaves it empty or has no such column), scope, supplier,
@@ -347,6 +392,7 @@ def previous_plan(plan: Plan) -> Plan | None:
     return load_plan(plan.previous_plan_path) if plan.previous_plan else None
 
 
+@per_plan
 def plan_values(plan: Plan | None = None) -> pd.DataFrame:
     """Every table of the plan, parsed from its text, in one tidy table."""
     plan = plan or load_plan()

@@ -8,8 +8,8 @@ import re
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.plan import (Plan, directions, load_indicators, load_plan, measures, plan_values,
-                           read_table)
+from analysis.plan import (Plan, directions, load_indicators, load_plan, measures, per_plan,
+                           plan_values, read_table)
 
 HEADLINE_COLUMNS = [
     "indicator_id", "baseline_year", "baseline_value", "target_year", "target_value",
@@ -87,6 +87,7 @@ def parse_quantity(text: str) -> tuple[float, float]:
     return low, high
 
 
+@per_plan
 def load_body_targets(plan: Plan | None = None) -> pd.DataFrame:
     """The curated targets of the body text, checked row by row against the plan and its indicators."""
     plan = plan or load_plan()
@@ -125,6 +126,7 @@ def load_body_targets(plan: Plan | None = None) -> pd.DataFrame:
     return frame
 
 
+@per_plan
 def catalogue(plan: Plan | None = None) -> pd.DataFrame:
     """Every target of the plan, one row each: 专栏1, 专栏2 and the body text."""
     plan = plan or load_plan()

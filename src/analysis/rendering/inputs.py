@@ -143,10 +143,11 @@ def notebook_modules(notebook: Path) -> list[Path]:
 def code_digest(notebook: Path) -> str:
     """The modules the notebook imports, and what writes every report: the HTML template and
     the code that executes a notebook and exports it (rendering/report.py; tasks.py, which
-    hands a worker's report to it; kernels.py, which writes the cell every run starts with)."""
+    hands a worker's report to it; kernels.py, which writes the cell every run starts with and
+    preloads the kernel; kernel_main.py, the kernel's program)."""
     template = [p for p in (config.TEMPLATES_DIR / "report").rglob("*") if p.is_file()]
-    writers = [config.PACKAGE_DIR / "rendering" / name for name in ("report.py", "tasks.py",
-                                                                       "kernels.py")]
+    writers = [config.PACKAGE_DIR / "rendering" / name
+               for name in ("report.py", "tasks.py", "kernels.py", "kernel_main.py")]
     return _files_digest([*notebook_modules(notebook), *template, *writers])
 
 
@@ -155,10 +156,7 @@ def code_digest(notebook: Path) -> str:
 def plan_digest(plan: Plan) -> str:
     """The plan's description and every file it names; where it reviews the previous plan from
     that plan's targets and the observations, those too."""
-    optional = [plan.source_glosses_path, plan.series_notes_path]
-    own = _files_digest([plan.config_path, plan.text_path, plan.indicators_path,
-                         plan.body_targets_path, plan.contradictions_path,
-                         *(path for path in optional if path and path.is_file())])
+    own = _files_digest(plan.files)
     if not plan.previous_plan:
         return own
     from analysis.observations import observation_files, previous_plan_files

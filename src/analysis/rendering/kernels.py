@@ -9,11 +9,14 @@ runs; what the notebooks need is imported by the kernel itself, in parallel.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import multiprocessing.util
 import os
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -58,8 +61,8 @@ def kernel_manager():
 
     class ThisInterpreter(KernelSpecManager):
         def get_kernel_spec(self, kernel_name):
-            return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f",
-                                    "{connection_file}"],
+            return KernelSpec(argv=[sys.executable, "-m", "analysis.rendering.kernel_main",
+                                    "-f", "{connection_file}"],
                               display_name="Python (rendering)", language="python")
 
     manager = KeptClientManager(kernel_name="python3", kernel_spec_manager=ThisInterpreter())
@@ -102,26 +105,29 @@ class WarmKernel:
     def preload(self, meanwhile: Callable[[], object] = lambda: None) -> None:
         """Import what the notebooks import and draw one chart, before the first notebook
         comes (the modules stay loaded across the namespace resets); `meanwhile` runs here
-        while the kernel works."""
-        from jupyter_client.blocking import BlockingKernelClient
+        while the kernel works. It talks through the client every notebook run here will use
+        (kernel_client), so that client's one wait for the kernel (a kernel_info round trip,
+        then 0.2 s draining the output channel) is spent here, while the other kernels and the
+        run's own process still keep the cores busy, and not before the first report."""
+        from jupyter_core.utils import run_sync
 
-        client = BlockingKernelClient(connection_file=self.km.connection_file)
-        client.load_connection_file()
+        client = self.km.client()
         client.start_channels()
-        try:
-            client.wait_for_ready(timeout=60)
-            request = client.execute(PRELOAD, silent=True, store_history=False)
-            meanwhile()
-            while True:
-                reply = client.get_shell_msg(timeout=120)
-                if reply["parent_header"].get("msg_id") == request:
-                    break
-            if reply["content"]["status"] != "ok":
-                raise RuntimeError(f"preloading the kernel failed: {reply['content'].get('ename')}")
-        finally:
-            client.stop_channels()
+        run_sync(client.wait_for_ready)(timeout=60)
+        request = client.execute(PRELOAD, silent=True, store_history=False)
+        meanwhile()
+        while True:
+            reply = run_sync(client.get_shell_msg)(timeout=120)
+            if reply["parent_header"].get("msg_id") == request:
+                break
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"preloading the kernel failed: {reply['content'].get('ename')}")
 
 
+# The last lines put what is loaded so far (the modules, their tables and caches) out of the
+# garbage collector's reach: every notebook's reset (reset_cell_source) runs a full collection,
+# which otherwise went through all of it, 60 ms a report, and so did the collections that
+# pandas' many small objects set off while a notebook ran.
 PRELOAD = """\
 import importlib, pkgutil
 import analysis.pages
@@ -136,6 +142,10 @@ figure, axes = plt.subplots()
 axes.set_title(CHARTS["zh"]["year"])
 svg_text(figure)
 get_ipython().reset(new_session=True)
+import gc
+gc.collect()
+gc.freeze()
+del gc
 """
 
 
@@ -145,9 +155,33 @@ def shut_down(manager) -> None:
 
     manager.stop_client()
     if manager.has_kernel:
+        _kill_and_reap(manager)
         run_sync(manager.shutdown_kernel)(now=True)
     if manager.transport == "ipc":  # the socket files' own folder (kernel_manager)
         shutil.rmtree(os.path.dirname(manager.ip), ignore_errors=True)
+
+
+def _kill_and_reap(manager) -> None:
+    """Kill the kernel's process (its process group, as jupyter_client does) and wait for its
+    end here: jupyter_client would look every 0.1 s whether it has ended, and every run waits
+    for its kernels to be gone. What is left (the connection file) is then cleaned up by
+    shutdown_kernel, at once."""
+    provisioner = manager.provisioner
+    process = getattr(provisioner, "process", None)  # jupyter_client's LocalProvisioner
+    if process is None:
+        return
+    try:
+        pgid = getattr(provisioner, "pgid", None)
+        if pgid and hasattr(os, "killpg"):
+            os.killpg(pgid, signal.SIGKILL)
+        else:
+            process.kill()
+    except OSError:  # already gone
+        pass
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:  # left to shutdown_kernel, as before
+        pass
 
 
 _warm: dict[Path, WarmKernel] = {}
@@ -224,6 +258,8 @@ def worker_started(cwd: Path | None = None) -> None:
         warm_kernel(cwd).preload(meanwhile=_compile_exporters)
     except Exception:
         drop_warm_kernel(cwd)
+    gc.collect()  # as in the kernel (PRELOAD): what is loaded by now stays, out of the
+    gc.freeze()   # collector's way while this worker writes the reports
 
 
 def _compile_exporters() -> None:
