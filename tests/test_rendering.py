@@ -594,3 +594,28 @@ def test_the_users_ipython_startup_files_never_run_in_a_rendering_kernel(tmp_pat
     finally:
         close_warm_kernels()
     assert not marker.exists()
+
+
+def test_storing_a_widgets_outputs_again_changes_no_byte(tmp_path):
+    """A widget's view names its model by a random id at every run; stored, it would churn the
+    committed notebook each time its outputs are stored again. The stored id is the cell's."""
+    import copy
+
+    from analysis.rendering.report import WIDGET_VIEW, store_outputs
+
+    notebook = tmp_path / "scenario_explorer.ipynb"
+    shutil.copy(config.NOTEBOOKS_DIR / notebook.name, notebook)
+    executed = nbformat.read(notebook, as_version=4)
+    views = [output["data"][WIDGET_VIEW] for cell in executed.cells
+             for output in cell.get("outputs", []) if WIDGET_VIEW in output.get("data", {})]
+    assert views  # the explorer shows its sliders in JupyterLab
+    written = []
+    for run in ("0123abcd", "4567ef01"):
+        again = copy.deepcopy(executed)
+        for cell in again.cells:
+            for output in cell.get("outputs", []):
+                if WIDGET_VIEW in output.get("data", {}):
+                    output["data"][WIDGET_VIEW]["model_id"] = run * 4
+        store_outputs(notebook, again, {})
+        written.append(notebook.read_bytes())
+    assert written[0] == written[1] and b"0123abcd" not in written[0]

@@ -171,8 +171,8 @@ def _kill_and_reap(manager) -> None:
     if process is None:
         return
     try:
-        pgid = getattr(provisioner, "pgid", None)
-        if pgid and hasattr(os, "killpg"):
+        pgid = getattr(provisioner, "pgid", None)  # the kernel's own session (jupyter_client)
+        if pgid and hasattr(os, "killpg") and pgid != os.getpgid(0):
             os.killpg(pgid, signal.SIGKILL)
         else:
             process.kill()

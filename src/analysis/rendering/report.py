@@ -19,6 +19,7 @@ from analysis.rendering.kernels import (RESET_TAG, drop_warm_kernel, kernel_argu
 from analysis.texts import DOWNLOADS, NAV
 
 ANALYST_NOTE = "analyst-note"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 CONTENTS_MARK = "<!--table-of-contents-->"  # where the template puts the table of contents
 
 
@@ -156,6 +157,10 @@ def store_outputs(notebook: Path, executed, facts: dict) -> Path:
         if cell.cell_type == "code":
             cell.outputs = ran[cell.id].outputs
             cell.execution_count = ran[cell.id].execution_count
-    document.metadata.pop("widgets", None)  # random model ids would churn the file at every run
+            for number, output in enumerate(cell.outputs):  # a widget's view names its model by
+                view = output.get("data", {}).get(WIDGET_VIEW)  # a random id, which would churn
+                if view:  # the file at every run; without the widgets' state (below) it names
+                    view["model_id"] = f"{cell.id}-{number}"  # nothing anyway
+    document.metadata.pop("widgets", None)  # the widgets' state: random ids, and no use stored
     document.metadata.setdefault("analysis", {}).update(facts)
     return write_atomic(notebook, nbformat.writes(document) + "\n")
