@@ -532,29 +532,37 @@ def test_update_starts_its_workers_before_loading_pandas():
     assert result.stdout.strip() == "[]"
 
 
-def test_a_worker_never_loads_pandas_or_matplotlib(tmp_path):
-    """A pool worker runs a report's notebook on its kernel, then writes the HTML and the
-    downloads: the kernel needs pandas and matplotlib, the worker does not (on two cores, the
-    time it would spend loading them is taken from the kernels). Its CSV is the one pandas
-    would write."""
-    table = {"key": "t", "title": "表", "columns": ["指标", "值", "年份", "说明"],
-             "rows": [["高新技术企业", 994, 2024, None], ["R&D, 占比", 3.2, None, '引号"'],
-                      ["多行", 0.30000000000000004, 2025, "一\n二"], [None, None, None, None]]}
+def test_a_worker_loads_only_what_runs_a_notebook(tmp_path):
+    """A pool worker runs a report's notebook on its kernel and hands the executed notebook
+    back: the kernel needs pandas and matplotlib, the worker needs neither, nor nbconvert or
+    openpyxl (the run's own process writes the HTML and the downloads, once for all workers; on
+    two cores the time a worker spends loading libraries is taken from the kernels)."""
+    [job] = [job for job in other_jobs(PLAN, ["zh"]) if job.relative_path == "methods.html"]
     code = f"""
 import sys
 from pathlib import Path
-from analysis.rendering.kernels import worker_started
-from analysis.rendering.tasks import guarded, run_task
-from analysis.rendering.report import compile_exporters, to_html
-from analysis.downloads import write_tables
-import papermill
-compile_exporters()
-write_tables(Path({str(tmp_path)!r}) / "page.html", [{table!r}])
-print(sorted(m for m in ("pandas", "matplotlib") if m in sys.modules))
+from analysis.rendering.kernels import _import_papermill, close_warm_kernels
+from analysis.rendering.tasks import ReportJob, run_task
+_import_papermill()
+job = ReportJob(notebook=Path({str(job.notebook)!r}), parameters={job.parameters!r},
+                relative_path="methods.html", title="", lang="zh")
+executed = run_task(job, {str(tmp_path)!r}, None, None, None)
+close_warm_kernels()
+assert executed.cells and not list(Path({str(tmp_path)!r}).iterdir())  # nothing written
+print(sorted(m for m in ("pandas", "matplotlib", "nbconvert", "openpyxl") if m in sys.modules))
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_tables_csv_is_the_one_pandas_would_write(tmp_path):
+    from analysis.downloads import write_tables
+
+    table = {"key": "t", "title": "表", "columns": ["指标", "值", "年份", "说明"],
+             "rows": [["高新技术企业", 994, 2024, None], ["R&D, 占比", 3.2, None, '引号"'],
+                      ["多行", 0.30000000000000004, 2025, "一\n二"], [None, None, None, None]]}
+    write_tables(tmp_path / "page.html", [table])
     expected = pd.DataFrame(table["rows"], columns=table["columns"], dtype=object).to_csv(
         index=False, lineterminator="\r\n")
     assert (tmp_path / "page_t.csv").read_bytes().decode("utf-8-sig") == expected

@@ -255,17 +255,15 @@ def worker_started(cwd: Path | None = None) -> None:
     if cwd is None:
         return
     try:
-        warm_kernel(cwd).preload(meanwhile=_compile_exporters)
+        warm_kernel(cwd).preload(meanwhile=_import_papermill)
     except Exception:
         drop_warm_kernel(cwd)
     gc.collect()  # as in the kernel (PRELOAD): what is loaded by now stays, out of the
     gc.freeze()   # collector's way while this worker writes the reports
 
 
-def _compile_exporters() -> None:
-    from analysis.rendering.report import compile_exporters
-
-    compile_exporters()
+def _import_papermill() -> None:
+    import papermill  # noqa: F401 (what a worker runs its notebooks with)
 
 
 def pool_executor(workers: int, warm: bool) -> ProcessPoolExecutor:

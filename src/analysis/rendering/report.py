@@ -96,7 +96,7 @@ def to_html(notebook, title: str, lang: str, links: Sequence[tuple[str, str]] = 
 
 
 def compile_exporters() -> None:
-    """Make the HTML exporter of every language (a pool worker does it while its kernel starts)."""
+    """Make the HTML exporter of every language ahead of the first report."""
     for lang in config.LANGUAGES:
         _exporter(lang)
 
@@ -139,10 +139,18 @@ def render(notebook: Path, parameters: dict, path: Path, title: str, lang: str,
     outputs also go back into the notebook itself (its parameters being its defaults). The
     summary the page handed over for the index, if any, is returned."""
     executed = execute(notebook, parameters, timeout, warm, charts)
-    downloads = write_tables(path, tables_in(executed))  # beside the page, before it links them
-    write_atomic(path, to_html(executed, title, lang, links, downloads))
+    summary = write_report(executed, path, title, lang, links)
     if store is not None:
         store_outputs(notebook, executed, store)
+    return summary
+
+
+def write_report(executed, path: Path, title: str, lang: str,
+                 links: Sequence[tuple[str, str]] = ()) -> dict | None:
+    """An executed notebook's report: its downloads, then its HTML (which links them), into
+    `path`; the summary the page handed over for the index, if any."""
+    downloads = write_tables(path, tables_in(executed))  # beside the page, before it links them
+    write_atomic(path, to_html(executed, title, lang, links, downloads))
     return summary_in(executed)
 
 

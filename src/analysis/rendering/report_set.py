@@ -21,7 +21,7 @@ from analysis.files import write_atomic
 from analysis.plan import Plan, load_indicators, plan_parameter
 from analysis.rendering import inputs
 from analysis.rendering.kernels import WarmPool, close_warm_kernels, pool_executor
-from analysis.rendering.tasks import Failure, ReportJob, guarded, run_task
+from analysis.rendering.tasks import Failure, ReportJob, finish, guarded, run_task
 from analysis.texts import NOTEBOOK_TITLES
 
 ANNUAL_REPORT = config.NOTEBOOKS_DIR / "annual_report.ipynb"
@@ -296,7 +296,7 @@ def render_all(plan: Plan, jobs: Sequence[ReportJob], out_dir: Path | None = Non
         if todo:
             check_parameters(todo)
         for task, outcome in run_pool(run_task, tasks, workers, progress,
-                                      pool.executor if pool else None):
+                                      pool.executor if pool else None, then=finish):
             name = task.relative_path if isinstance(task, ReportJob) else f"notebooks/{task.name}"
             if isinstance(outcome, Failure):
                 summary.failed[name] = outcome.message
@@ -354,31 +354,39 @@ def chart_cache(out_dir: Path) -> Path:
 
 
 def run_pool(function: Callable, arguments: list[tuple], workers: int = 0,
-             progress: bool | None = None, executor: ProcessPoolExecutor | None = None):
+             progress: bool | None = None, executor: ProcessPoolExecutor | None = None,
+             then: Callable | None = None):
     """Yield (first argument, result or Failure) for each call of function(*arguments[i]),
     `workers` processes at a time (0: one per core; 1: in this process), or on the given
-    executor's processes."""
+    executor's processes; with `then`, the result is then(first argument, what the function
+    returned, *the other arguments), called in this process as each call comes back (while the
+    workers go on with the next)."""
     from tqdm import tqdm
+
+    def done(args, result):
+        if then is None or isinstance(result, Failure):
+            return result
+        return guarded(then, args[0], result, *args[1:])
 
     workers = min(workers or multiprocessing.cpu_count(), len(arguments)) or 1
     bar = tqdm(total=len(arguments), unit="report", leave=False,
                disable=None if progress is None else not progress)  # None: only on a terminal
     try:
         if executor is not None:
-            futures = {executor.submit(guarded, function, *args): args[0] for args in arguments}
+            futures = {executor.submit(guarded, function, *args): args for args in arguments}
             for future in as_completed(futures):
-                yield futures[future], future.result()
+                yield futures[future][0], done(futures[future], future.result())
                 bar.update()
             return
         if workers == 1:
             for args in arguments:
-                yield args[0], guarded(function, *args)
+                yield args[0], done(args, guarded(function, *args))
                 bar.update()
             return
         with pool_executor(workers, warm=False) as pool:  # spawned: no zmq state of this one
-            futures = {pool.submit(guarded, function, *args): args[0] for args in arguments}
+            futures = {pool.submit(guarded, function, *args): args for args in arguments}
             for future in as_completed(futures):
-                yield futures[future], future.result()
+                yield futures[future][0], done(futures[future], future.result())
                 bar.update()
     finally:
         bar.close()
