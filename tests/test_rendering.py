@@ -627,3 +627,19 @@ def test_storing_a_widgets_outputs_again_changes_no_byte(tmp_path):
         store_outputs(notebook, again, {})
         written.append(notebook.read_bytes())
     assert written[0] == written[1] and b"0123abcd" not in written[0]
+
+
+def test_the_run_gets_ready_to_write_only_when_there_is_something_to_render():
+    """While the workers run their first notebooks, the run's own process loads what writes the
+    reports (rendering.report.get_ready); with nothing to render it loads nothing."""
+    from analysis.rendering.report_set import run_pool
+
+    calls = []
+    ready = lambda: calls.append("ready")  # noqa: E731
+    done = list(run_pool(lambda x: x * 2, [(1,), (2,)], workers=1, progress=False,
+                         then=lambda first, result: (calls.append(first), result + 1)[1],
+                         meanwhile=ready))
+    assert done == [(1, 3), (2, 5)] and calls == ["ready", 1, 2]
+    calls.clear()
+    assert list(run_pool(int, [], workers=1, progress=False, meanwhile=ready)) == []
+    assert calls == []

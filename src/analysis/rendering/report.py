@@ -101,6 +101,19 @@ def compile_exporters() -> None:
         _exporter(lang)
 
 
+def get_ready() -> None:
+    """Make the HTML exporters and load the workbook writer ahead of the first report: a run
+    does it while its workers run their first notebooks, not when the first comes back (the
+    run's own process writes every report, and would otherwise still be writing after the
+    workers were done)."""
+    import nbformat
+    import openpyxl  # noqa: F401 (what analysis.downloads writes the workbooks with)
+
+    for lang in config.LANGUAGES:  # an empty page: the templates compiled, the filters loaded
+        to_html(nbformat.v4.new_notebook(), "", lang)
+    nbformat.validate(nbformat.v4.new_notebook())  # the schema, as store_outputs checks it
+
+
 @functools.cache
 def _exporter(lang: str):
     """The HTML exporter of a language, made once per process (its templates compiled once)."""

@@ -21,6 +21,7 @@ from analysis.files import write_atomic
 from analysis.plan import Plan, load_indicators, plan_parameter
 from analysis.rendering import inputs
 from analysis.rendering.kernels import WarmPool, close_warm_kernels, pool_executor
+from analysis.rendering.report import get_ready
 from analysis.rendering.tasks import Failure, ReportJob, finish, guarded, run_task
 from analysis.texts import NOTEBOOK_TITLES
 
@@ -296,7 +297,8 @@ def render_all(plan: Plan, jobs: Sequence[ReportJob], out_dir: Path | None = Non
         if todo:
             check_parameters(todo)
         for task, outcome in run_pool(run_task, tasks, workers, progress,
-                                      pool.executor if pool else None, then=finish):
+                                      pool.executor if pool else None, then=finish,
+                                      meanwhile=get_ready):
             name = task.relative_path if isinstance(task, ReportJob) else f"notebooks/{task.name}"
             if isinstance(outcome, Failure):
                 summary.failed[name] = outcome.message
@@ -355,12 +357,12 @@ def chart_cache(out_dir: Path) -> Path:
 
 def run_pool(function: Callable, arguments: list[tuple], workers: int = 0,
              progress: bool | None = None, executor: ProcessPoolExecutor | None = None,
-             then: Callable | None = None):
+             then: Callable | None = None, meanwhile: Callable[[], object] | None = None):
     """Yield (first argument, result or Failure) for each call of function(*arguments[i]),
     `workers` processes at a time (0: one per core; 1: in this process), or on the given
     executor's processes; with `then`, the result is then(first argument, what the function
     returned, *the other arguments), called in this process as each call comes back (while the
-    workers go on with the next)."""
+    workers go on with the next). `meanwhile` runs here once the calls are handed out."""
     from tqdm import tqdm
 
     def done(args, result):
@@ -368,23 +370,27 @@ def run_pool(function: Callable, arguments: list[tuple], workers: int = 0,
             return result
         return guarded(then, args[0], result, *args[1:])
 
+    ready = meanwhile if meanwhile is not None and arguments else int
     workers = min(workers or multiprocessing.cpu_count(), len(arguments)) or 1
     bar = tqdm(total=len(arguments), unit="report", leave=False,
                disable=None if progress is None else not progress)  # None: only on a terminal
     try:
         if executor is not None:
             futures = {executor.submit(guarded, function, *args): args for args in arguments}
+            ready()
             for future in as_completed(futures):
                 yield futures[future][0], done(futures[future], future.result())
                 bar.update()
             return
         if workers == 1:
+            ready()
             for args in arguments:
                 yield args[0], done(args, guarded(function, *args))
                 bar.update()
             return
         with pool_executor(workers, warm=False) as pool:  # spawned: no zmq state of this one
             futures = {pool.submit(guarded, function, *args): args for args in arguments}
+            ready()
             for future in as_completed(futures):
                 yield futures[future][0], done(futures[future], future.result())
                 bar.update()
