@@ -130,6 +130,19 @@ def test_the_command_leaves_at_once_with_all_its_output_and_its_code(tmp_path):
     assert log.read_text(encoding="utf-8").rstrip().endswith(refused.stderr.strip())
 
 
+def test_leaving_at_once_still_lets_an_executors_threads_end():
+    """exit_now runs the threads' exit hooks as the interpreter would: an executor left open
+    finishes its work and stops, instead of being waited for forever."""
+    code = ("from concurrent.futures import ThreadPoolExecutor\n"
+            "from analysis.cli import exit_now\n"
+            "pool = ThreadPoolExecutor(1)\n"
+            "pool.submit(print, 'done')\n"
+            "exit_now(3)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 3 and result.stdout == "done\n"
+
+
 def test_assess_all_covers_every_numeric_target_of_the_period(capsys):
     code, out, _ = run(capsys, "assess", "--year", "2024", "--all", "--format", "csv",
                        "--observations", str(FOUND))

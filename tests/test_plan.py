@@ -225,7 +225,7 @@ def test_an_indicator_better_lower_cannot_have_a_target_judged_upward_only(tmp_p
     assert (error.value.line, error.value.field) == (3, "direction")
 
 
-def test_the_plans_tables_are_read_once_until_a_file_of_the_plan_changes(tmp_path):
+def test_the_plans_tables_are_read_once_until_a_file_of_the_plan_changes(tmp_path, monkeypatch):
     """A page asks for the indicators and the catalogue many times: they are made once per
     process, for as long as the plan's files keep their contents (an edit within the same
     second, at the same size, is seen too), and every caller gets a copy of its own."""
@@ -233,10 +233,23 @@ def test_the_plans_tables_are_read_once_until_a_file_of_the_plan_changes(tmp_pat
 
     from analysis.targets import catalogue
 
+    import analysis.plan
+
     plan = load_plan()
     shutil.copytree(plan.directory, tmp_path, dirs_exist_ok=True)
     copy = replace(plan, directory=tmp_path)
+    reads = []
+    read_table = analysis.plan.read_table
+
+    def counted(path):
+        reads.append(path)
+        return read_table(path)
+
+    monkeypatch.setattr(analysis.plan, "read_table", counted)
     first = load_indicators(copy)
+    assert len(reads) == 1
+    load_indicators(copy)
+    assert len(reads) == 1  # made once
     first.loc[0, "name_zh"] = "changed by a caller"
     again = load_indicators(copy)
     assert again.loc[0, "name_zh"] == plan_name_of_first_row(plan)
@@ -247,7 +260,9 @@ def test_the_plans_tables_are_read_once_until_a_file_of_the_plan_changes(tmp_pat
     cell = f",{name},{name_en},"
     assert cell in text
     path.write_text(text.replace(cell, f",{name[::-1]},{name_en},"), encoding="utf-8")  # same size
+    before = len(reads)
     assert load_indicators(copy).loc[0, "name_zh"] == name[::-1]
+    assert len(reads) == before + 1  # read again: its contents changed
     assert name[::-1] in set(catalogue(copy)["name_zh"])
     path.write_text(text.replace(",count,", ",counts,", 1), encoding="utf-8")
     with pytest.raises(InputError, match="counts"):

@@ -643,3 +643,44 @@ def test_the_run_gets_ready_to_write_only_when_there_is_something_to_render():
     calls.clear()
     assert list(run_pool(int, [], workers=1, progress=False, meanwhile=ready)) == []
     assert calls == []
+
+
+def test_a_failure_while_writing_a_report_is_that_reports_alone():
+    """The run writes each report as its notebook comes back: a failure there, or in getting
+    ready to write, is reported for the reports it touches, and the others come out."""
+    from analysis.rendering.report_set import run_pool
+    from analysis.rendering.tasks import Failure
+
+    def then(first, result):
+        if first == 2:
+            raise OSError("disk full")
+        return result
+
+    def broken():
+        raise ImportError("no nbconvert")
+
+    done = dict(run_pool(lambda x: x * 2, [(1,), (2,), (3,)], workers=1, progress=False,
+                         then=then, meanwhile=broken))
+    assert done[1] == 2 and done[3] == 6
+    assert isinstance(done[2], Failure) and done[2].message == "OSError: disk full"
+
+
+def test_a_reaped_kernels_group_is_never_signalled_again():
+    """Once the kernel's process is killed and reaped, its process group id may belong to
+    another process: jupyter_client's own shutdown then signals the process, not the group."""
+    from jupyter_core.utils import run_sync
+
+    from analysis.rendering.kernels import _kill_and_reap, kernel_arguments, kernel_manager, \
+        shut_down
+
+    manager = kernel_manager()
+    run_sync(manager.start_kernel)(extra_arguments=kernel_arguments(),
+                                   cwd=str(config.NOTEBOOKS_DIR))
+    try:
+        process = manager.provisioner.process
+        assert manager.provisioner.pgid
+        _kill_and_reap(manager)
+        assert process.returncode is not None and manager.provisioner.pgid is None
+    finally:
+        shut_down(manager)
+    assert not manager.has_kernel

@@ -449,13 +449,15 @@ def exit_now(code: int) -> None:
     handlers run (the log file is closed, temporary folders removed), the output is flushed,
     and the process ends without the interpreter's teardown of every module it loaded (pandas,
     the rendering stack), which added a quarter of a second to every command. Where Python has
-    no `atexit._run_exitfuncs` (not CPython), it exits the ordinary way."""
+    no `atexit._run_exitfuncs` or `threading._shutdown` (not CPython), it exits the ordinary
+    way."""
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_handlers is None:
+    end_threads = getattr(threading, "_shutdown", None)
+    if run_exit_handlers is None or end_threads is None:
         sys.exit(code)
-    for thread in threading.enumerate():  # as the interpreter would: non-daemon threads end first
-        if thread is not threading.main_thread() and not thread.daemon:
-            thread.join()
+    # As the interpreter does first: the threads' exit hooks run (an executor's threads are
+    # told to stop) and every non-daemon thread is waited for; then the exit handlers.
+    end_threads()
     run_exit_handlers()
     for stream in (sys.stdout, sys.stderr):
         try:

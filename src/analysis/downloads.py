@@ -6,8 +6,9 @@ the notebook stays the only place a report's content comes from; the renderer ta
 the executed notebook (`tables_in`) and writes the files (`write_tables`). Numbers stay numbers
 (units go in the header); the files are byte-identical from one render to the next.
 
-Writing the files needs no pandas (the rows arrive as plain values): the process that writes them
-(a pool worker) never loads it."""
+Writing the files needs no pandas (the rows arrive as plain values), only openpyxl for the
+workbook; the run's own process writes them, as each executed notebook comes back from its
+worker."""
 
 from __future__ import annotations
 

@@ -201,7 +201,8 @@ def per_plan(function: Callable[[Plan], pd.DataFrame]) -> Callable[..., pd.DataF
     process for as long as those files keep their contents: a page asks for the indicators
     twenty times and for the catalogue five, and each time read and checked the CSV files
     again. Every caller gets a copy of its own to change; a file that cannot be read, or a
-    table refused, is met anew at the next call."""
+    table refused, is met anew at the next call. (The code is not in the key: in a JupyterLab
+    kernel that reloads an edited module of the package, restart the kernel.)"""
 
     @wraps(function)
     def cached(plan: Plan | None = None) -> pd.DataFrame:

@@ -181,7 +181,11 @@ def _kill_and_reap(manager) -> None:
     try:
         process.wait(timeout=5)
     except subprocess.TimeoutExpired:  # left to shutdown_kernel, as before
-        pass
+        return
+    # Reaped: its group id may be taken by another process now, so shutdown_kernel, which
+    # signals the kernel again, must not signal the group (it signals the process, and a
+    # process already reaped gets nothing).
+    provisioner.pgid = None
 
 
 _warm: dict[Path, WarmKernel] = {}
@@ -259,7 +263,7 @@ def worker_started(cwd: Path | None = None) -> None:
     except Exception:
         drop_warm_kernel(cwd)
     gc.collect()  # as in the kernel (PRELOAD): what is loaded by now stays, out of the
-    gc.freeze()   # collector's way while this worker writes the reports
+    gc.freeze()   # collector's way while this worker runs its notebooks
 
 
 def _import_papermill() -> None:

@@ -95,12 +95,6 @@ def to_html(notebook, title: str, lang: str, links: Sequence[tuple[str, str]] = 
     return with_contents(body, words["contents"])
 
 
-def compile_exporters() -> None:
-    """Make the HTML exporter of every language ahead of the first report."""
-    for lang in config.LANGUAGES:
-        _exporter(lang)
-
-
 def get_ready() -> None:
     """Make the HTML exporters and load the workbook writer ahead of the first report: a run
     does it while its workers run their first notebooks, not when the first comes back (the

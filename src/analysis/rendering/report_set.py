@@ -6,6 +6,7 @@ of its inputs and the summary the index shows.
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing
 import shutil
 import time
@@ -32,6 +33,7 @@ OTHER_NOTEBOOKS = {
     "scenario_explorer": {"interactive": False},  # HTML cannot run widgets
     "methods": {},
 }
+log = logging.getLogger("analysis")
 MANIFEST = ".inputs.json"
 LOCK = ".render.lock"
 CHART_CACHE = ".cache/charts"  # in the report folder: the charts drawn, by their inputs
@@ -370,7 +372,16 @@ def run_pool(function: Callable, arguments: list[tuple], workers: int = 0,
             return result
         return guarded(then, args[0], result, *args[1:])
 
-    ready = meanwhile if meanwhile is not None and arguments else int
+    def ready():
+        """`meanwhile`, where there is something to do; if it fails, each `then` meets the
+        failure for its own report."""
+        if meanwhile is None or not arguments:
+            return
+        try:
+            meanwhile()
+        except Exception as exc:
+            log.warning("getting ready to write the reports failed: %s: %s",
+                        type(exc).__name__, exc)
     workers = min(workers or multiprocessing.cpu_count(), len(arguments)) or 1
     bar = tqdm(total=len(arguments), unit="report", leave=False,
                disable=None if progress is None else not progress)  # None: only on a terminal
@@ -379,7 +390,8 @@ def run_pool(function: Callable, arguments: list[tuple], workers: int = 0,
             futures = {executor.submit(guarded, function, *args): args for args in arguments}
             ready()
             for future in as_completed(futures):
-                yield futures[future][0], done(futures[future], future.result())
+                args = futures.pop(future)  # its executed notebook is not kept to the end
+                yield args[0], done(args, future.result())
                 bar.update()
             return
         if workers == 1:
@@ -392,7 +404,8 @@ def run_pool(function: Callable, arguments: list[tuple], workers: int = 0,
             futures = {pool.submit(guarded, function, *args): args for args in arguments}
             ready()
             for future in as_completed(futures):
-                yield futures[future][0], done(futures[future], future.result())
+                args = futures.pop(future)  # its executed notebook is not kept to the end
+                yield args[0], done(args, future.result())
                 bar.update()
     finally:
         bar.close()
