@@ -684,3 +684,21 @@ def test_a_reaped_kernels_group_is_never_signalled_again():
     finally:
         shut_down(manager)
     assert not manager.has_kernel
+
+
+def test_a_preload_gives_up_once_the_run_has_ended():
+    """A run with nothing (more) to render does not wait for a worker's preload: once the run
+    sets its stop event, the preload gives up and the kernel can go at once."""
+    import threading
+
+    from analysis.rendering.kernels import Stopped, WarmKernel
+
+    stop = threading.Event()
+    stop.set()
+    kernel = WarmKernel(config.NOTEBOOKS_DIR.resolve())
+    try:
+        with pytest.raises(Stopped):
+            kernel.preload(stop=stop)
+    finally:
+        kernel.close()
+    assert not kernel.km.has_kernel

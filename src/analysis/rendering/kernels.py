@@ -19,6 +19,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable
@@ -30,6 +31,7 @@ from analysis import config
 QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
 RESET_TAG = "analysis-fresh-namespace"
 _ipython_dir: str | None = None
+SPAWN = multiprocessing.get_context("spawn")  # workers hold no zmq state of the run's process
 
 
 def kernel_arguments() -> list[str]:
@@ -102,22 +104,36 @@ class WarmKernel:
     def close(self) -> None:
         shut_down(self.km)
 
-    def preload(self, meanwhile: Callable[[], object] = lambda: None) -> None:
+    def preload(self, meanwhile: Callable[[], object] = lambda: None, stop=None) -> None:
         """Import what the notebooks import and draw one chart, before the first notebook
         comes (the modules stay loaded across the namespace resets); `meanwhile` runs here
         while the kernel works. It talks through the client every notebook run here will use
         (kernel_client), so that client's one wait for the kernel (a kernel_info round trip,
         then 0.2 s draining the output channel) is spent here, while the other kernels and the
-        run's own process still keep the cores busy, and not before the first report."""
+        run's own process still keep the cores busy, and not before the first report. Once
+        `stop` (an event) is set, it gives up (Stopped): the run has ended, with nothing more
+        to render."""
+        from queue import Empty
+
         from jupyter_core.utils import run_sync
 
         client = self.km.client()
         client.start_channels()
         run_sync(client.wait_for_ready)(timeout=60)
+        if stop is not None and stop.is_set():
+            raise Stopped
         request = client.execute(PRELOAD, silent=True, store_history=False)
         meanwhile()
+        deadline = time.monotonic() + 120
         while True:
-            reply = run_sync(client.get_shell_msg)(timeout=120)
+            try:
+                reply = run_sync(client.get_shell_msg)(timeout=0.1)
+            except Empty:
+                if stop is not None and stop.is_set():
+                    raise Stopped from None
+                if time.monotonic() > deadline:
+                    raise
+                continue
             if reply["parent_header"].get("msg_id") == request:
                 break
         if reply["content"]["status"] != "ok":
@@ -251,15 +267,20 @@ def _end_worker() -> None:
     os._exit(0)
 
 
-def worker_started(cwd: Path | None = None) -> None:
+class Stopped(Exception):
+    """The run ended before a worker's preload did: there was nothing (more) to render."""
+
+
+def worker_started(cwd: Path | None = None, stop=None) -> None:
     """A pool worker's first step. With `cwd`, it also starts its kernel for notebooks there and
     preloads it while the run is still comparing inputs; a failure here is left for the first
-    notebook to meet and report."""
+    notebook to meet and report. Once `stop` is set (the run has ended), the preload gives up
+    and the kernel goes: a run with nothing to render does not wait for it."""
     multiprocessing.util.Finalize(None, _end_worker, exitpriority=20)  # before close_warm_kernels
     if cwd is None:
         return
     try:
-        warm_kernel(cwd).preload(meanwhile=_import_papermill)
+        warm_kernel(cwd).preload(meanwhile=_import_papermill, stop=stop)
     except Exception:
         drop_warm_kernel(cwd)
     gc.collect()  # as in the kernel (PRELOAD): what is loaded by now stays, out of the
@@ -270,13 +291,12 @@ def _import_papermill() -> None:
     import papermill  # noqa: F401 (what a worker runs its notebooks with)
 
 
-def pool_executor(workers: int, warm: bool) -> ProcessPoolExecutor:
+def pool_executor(workers: int, warm: bool, stop=None) -> ProcessPoolExecutor:
     """`workers` processes that render reports; with `warm`, each starts its kernel and preloads
-    it as soon as it is up."""
+    it as soon as it is up, until `stop` is set."""
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-        initializer=worker_started,
-        initargs=(config.NOTEBOOKS_DIR.resolve(),) if warm else ())
+        max_workers=workers, mp_context=SPAWN, initializer=worker_started,
+        initargs=(config.NOTEBOOKS_DIR.resolve(), stop) if warm else ())
 
 
 class WarmPool:
@@ -291,7 +311,8 @@ class WarmPool:
         self.executor = None
         workers = workers or multiprocessing.cpu_count()
         if workers > 1:
-            self.executor = pool_executor(workers, warm=True)
+            self.stop = SPAWN.Event()
+            self.executor = pool_executor(workers, warm=True, stop=self.stop)
             for _ in range(min(workers, self.EARLY)):  # each submission starts a worker while
                 self.executor.submit(int)              # the others are busy starting
 
@@ -300,4 +321,5 @@ class WarmPool:
 
     def __exit__(self, *exc) -> None:
         if self.executor is not None:
+            self.stop.set()  # a worker still preloading had nothing to render: it gives up
             self.executor.shutdown(wait=True, cancel_futures=True)
