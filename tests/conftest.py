@@ -37,6 +37,21 @@ def write_csv(path, text, encoding="utf-8"):
     return path
 
 
+def rewrite_rows(source, target, change):
+    """The CSV `source` written to `target` with `change` applied to its rows (a list of dicts,
+    changed in place): a curated table with one cell made wrong, or made different."""
+    import csv
+
+    with open(source, encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    change(rows)
+    with open(target, "w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
 @pytest.fixture(autouse=True)
 def _logs_in_tmp(tmp_path_factory, monkeypatch):
     """Render logs of the tests go to a temporary folder, not the project's logs/."""

@@ -10,7 +10,7 @@ from IPython.display import HTML, Markdown
 
 from analysis.pages.annual import annual_report
 
-from conftest import FOUND, SCOPED
+from conftest import FOUND, SCOPED, rewrite_rows
 
 HEADER = "indicator_id,year,value,scope,source,note\n"
 
@@ -334,7 +334,6 @@ def test_a_target_judged_by_records_shows_the_values_of_the_indicators_it_names(
 def test_an_indicator_better_lower_reads_in_its_own_words(tmp_path):
     # None of this plan's indicators is better lower: PCT applications are made so in a copy of
     # the plan, and rise from 36 to 80 by 2023 against a "target" of 72.
-    import csv
     import shutil
 
     from analysis.plan import load_plan
@@ -342,15 +341,9 @@ def test_an_indicator_better_lower_reads_in_its_own_words(tmp_path):
     plan = load_plan()
     folder = tmp_path / "plan"
     shutil.copytree(plan.directory, folder)
-    with open(plan.indicators_path, encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(file))
-    for row in rows:
-        if row["indicator_id"] == "pct_applications":
-            row["direction"] = "lower"
-    with open(folder / plan.indicators_file, "w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    rewrite_rows(plan.indicators_path, folder / plan.indicators_file,
+                 lambda rows: [row.update(direction="lower") for row in rows
+                               if row["indicator_id"] == "pct_applications"])
     values = observations(tmp_path, ("pct_applications", 2023, 80, ""))
     report = annual_report(2023, "zh", values, str(folder / "plan.toml"))
     row = report.assessment.set_index("indicator_id").loc["pct_applications"]

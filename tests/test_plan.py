@@ -9,6 +9,7 @@ import pytest
 from analysis import config
 from analysis.errors import InputError
 from analysis.plan import load_indicators, load_plan, parse_table, read_plan_text
+from conftest import rewrite_rows
 
 PLAN_SHA256 = "840bc0d76f0e535f02ae6cf9c2ffdeb47cf011eba17241021d230376d3b2c272"
 SHARED_SOURCE = config.PROJECT_DIR.parent / "shared" / "source" / "cixi_sti_plan_2021_2025.txt"
@@ -147,16 +148,10 @@ def test_indicator_ids_are_the_designs(indicators):
                                            ("direction", "越小越好"), ("stock", "Yes"),
                                            ("scope", "市区")])
 def test_a_misspelt_coded_cell_of_the_indicators_is_refused_with_its_line(tmp_path, column, value):
-    import csv
 
     plan = load_plan()
-    with open(plan.indicators_path, encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(file))
-    rows[3][column] = value
-    with open(tmp_path / plan.indicators_file, "w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    rewrite_rows(plan.indicators_path, tmp_path / plan.indicators_file,
+                 lambda rows: rows[3].update({column: value}))
     with pytest.raises(InputError) as error:
         load_indicators(replace(plan, directory=tmp_path))
     assert error.value.line == 5 and error.value.field == column  # the header is line 1
@@ -170,17 +165,13 @@ def test_an_indicator_is_better_higher_unless_it_says_otherwise(tmp_path):
 
     plan = load_plan()
     assert set(load_indicators(plan)["direction"]) == {"higher"}
-    import csv
 
     shutil.copytree(plan.directory, tmp_path, dirs_exist_ok=True)
-    with open(plan.indicators_path, encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(file))
-    for row in rows:  # one indicator better lower; the others' cells left empty
-        row["direction"] = "lower" if row["indicator_id"] == "pct_applications" else ""
-    with open(tmp_path / plan.indicators_file, "w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    def one_lower(rows):  # one indicator better lower; the others' cells left empty
+        for row in rows:
+            row["direction"] = "lower" if row["indicator_id"] == "pct_applications" else ""
+
+    rewrite_rows(plan.indicators_path, tmp_path / plan.indicators_file, one_lower)
     changed = replace(plan, directory=tmp_path)
     directions = dict(zip(*[load_indicators(changed)[c] for c in ("indicator_id", "direction")]))
     assert directions["pct_applications"] == "lower" and directions["rd_gdp_ratio"] == "higher"
@@ -204,22 +195,15 @@ def test_what_an_indicators_definition_quotes_stands_in_the_plan():
 
 def test_an_indicator_better_lower_cannot_have_a_target_judged_upward_only(tmp_path):
     # 专栏2's "提高幅度不低于宁波平均水平" compares increases: it cannot be read the other way.
-    import csv
     import shutil
 
     from analysis.targets import headline_targets
 
     plan = load_plan()
     shutil.copytree(plan.directory, tmp_path, dirs_exist_ok=True)
-    with open(plan.indicators_path, encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(file))
-    for row in rows:
-        if row["indicator_id"] == "rd_revenue_ratio_industrial":
-            row["direction"] = "lower"
-    with open(tmp_path / plan.indicators_file, "w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    rewrite_rows(plan.indicators_path, tmp_path / plan.indicators_file,
+                 lambda rows: [row.update(direction="lower") for row in rows
+                               if row["indicator_id"] == "rd_revenue_ratio_industrial"])
     with pytest.raises(InputError, match="relative target is judged upward only") as error:
         headline_targets(plan=replace(plan, directory=tmp_path))
     assert (error.value.line, error.value.field) == (3, "direction")

@@ -31,6 +31,7 @@ import pytest
 from analysis.errors import InputError
 from analysis.plan import load_plan, read_plan_text
 from analysis.targets import catalogue, load_body_targets, parse_quantity
+from conftest import rewrite_rows
 
 
 @pytest.fixture(scope="module")
@@ -107,18 +108,12 @@ def test_the_catalogue_holds_tables_and_body_with_their_baselines():
 @pytest.mark.parametrize("field, bad", [("target_year", "20x5"), ("target_upper", "two"),
                                         ("related", "high_tech_enterprise")])
 def test_a_malformed_number_in_the_catalogue_is_an_input_error(tmp_path, field, bad):
-    import csv as csv_module
-    import io
 
     plan = load_plan()
     for name in (plan.text_file, plan.indicators_file, "plan.toml"):
         (tmp_path / name).write_bytes((plan.directory / name).read_bytes())
-    rows = list(csv_module.DictReader(io.StringIO(plan.body_targets_path.read_text(encoding="utf-8"))))
-    rows[4][field] = bad
-    with open(tmp_path / plan.body_targets_file, "w", encoding="utf-8", newline="") as out:
-        writer = csv_module.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    rewrite_rows(plan.body_targets_path, tmp_path / plan.body_targets_file,
+                 lambda rows: rows[4].update({field: bad}))
     with pytest.raises(InputError) as error:
         load_body_targets(load_plan(tmp_path / "plan.toml"))
     assert (error.value.line, error.value.field) == (6, field) and bad in str(error.value)
