@@ -9,6 +9,7 @@ runs; what the notebooks need is imported by the kernel itself, in parallel.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import multiprocessing
@@ -31,6 +32,7 @@ from analysis import config
 QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
 RESET_TAG = "analysis-fresh-namespace"
 _ipython_dir: str | None = None
+_zygote: str | None = None  # the address of the run's kernel zygote, where it has one
 SPAWN = multiprocessing.get_context("spawn")  # workers hold no zmq state of the run's process
 
 
@@ -75,7 +77,35 @@ def kernel_manager():
         # by side (the pool's workers, parallel runs) make likely. (Windows has no such sockets.)
         manager.transport = "ipc"
         manager.ip = os.path.join(tempfile.mkdtemp(prefix="analysis-kernel-"), "kernel")
+    if _zygote is not None:  # forked, loaded, by the run's zygote (analysis.rendering.zygote)
+        import uuid
+
+        from analysis.rendering.zygote import forked_provisioner
+
+        manager.kernel_id = str(uuid.uuid4())
+        manager.provisioner = forked_provisioner(_zygote)(
+            kernel_id=manager.kernel_id, kernel_spec=manager.kernel_spec, parent=manager)
     return manager
+
+
+@contextlib.contextmanager
+def zygote(use: bool = True):
+    """For the run's own process: a kernel zygote for the run (with `use`, and where this
+    system can fork), its address given to the kernels this process starts; yields the
+    address (None: no zygote)."""
+    global _zygote
+    if not use:
+        yield None
+        return
+    from analysis.rendering.zygote import Zygote
+
+    env = {key: value for key, value in os.environ.items() if key != config.CHART_CACHE_ENV}
+    with Zygote(config.NOTEBOOKS_DIR.resolve(), env) as started:
+        before, _zygote = _zygote, started.address
+        try:
+            yield started.address
+        finally:
+            _zygote = before
 
 
 def reset_cell_source(charts: Path | None) -> str:
@@ -271,14 +301,19 @@ class Stopped(Exception):
     """The run ended before a worker's preload did: there was nothing (more) to render."""
 
 
-def worker_started(cwd: Path | None = None, stop=None) -> None:
-    """A pool worker's first step. With `cwd`, it also starts its kernel for notebooks there and
-    preloads it while the run is still comparing inputs; a failure here is left for the first
-    notebook to meet and report. Once `stop` is set (the run has ended), the preload gives up
-    and the kernel goes: a run with nothing to render does not wait for it."""
+def worker_started(zygote: str | None = None, cwd: Path | None = None, stop=None) -> None:
+    """A pool worker's first step: its kernels are forked by the run's `zygote` (its address),
+    if it has one. With `cwd`, it also starts its kernel for notebooks there and preloads it
+    while the run is still comparing inputs; a failure here is left for the first notebook to
+    meet and report. Once `stop` is set (the run has ended), the preload gives up and the
+    kernel goes: a run with nothing to render does not wait for it."""
+    global _zygote
+    _zygote = zygote
     multiprocessing.util.Finalize(None, _end_worker, exitpriority=20)  # before close_warm_kernels
     if cwd is None:
         return
+    if zygote is not None:  # what the worker runs notebooks with, loaded while the zygote loads
+        _import_papermill()  # (it forks the kernel only once it has loaded)
     try:
         warm_kernel(cwd).preload(meanwhile=_import_papermill, stop=stop)
     except Exception:
@@ -291,12 +326,14 @@ def _import_papermill() -> None:
     import papermill  # noqa: F401 (what a worker runs its notebooks with)
 
 
-def pool_executor(workers: int, warm: bool, stop=None) -> ProcessPoolExecutor:
-    """`workers` processes that render reports; with `warm`, each starts its kernel and preloads
-    it as soon as it is up, until `stop` is set."""
+def pool_executor(workers: int, warm: bool, stop=None, zygote: str | None = None
+                  ) -> ProcessPoolExecutor:
+    """`workers` processes that render reports, on kernels forked by the `zygote` at that
+    address if one is given; with `warm`, each starts its kernel and preloads it as soon as it
+    is up, until `stop` is set."""
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=SPAWN, initializer=worker_started,
-        initargs=(config.NOTEBOOKS_DIR.resolve(), stop) if warm else ())
+        initargs=(zygote, config.NOTEBOOKS_DIR.resolve(), stop) if warm else (zygote,))
 
 
 class WarmPool:
@@ -312,7 +349,9 @@ class WarmPool:
         workers = workers or multiprocessing.cpu_count()
         if workers > 1:
             self.stop = SPAWN.Event()
-            self.executor = pool_executor(workers, warm=True, stop=self.stop)
+            self.zygote = zygote()
+            address = self.zygote.__enter__()
+            self.executor = pool_executor(workers, warm=True, stop=self.stop, zygote=address)
             for _ in range(min(workers, self.EARLY)):  # each submission starts a worker while
                 self.executor.submit(int)              # the others are busy starting
 
@@ -322,4 +361,7 @@ class WarmPool:
     def __exit__(self, *exc) -> None:
         if self.executor is not None:
             self.stop.set()  # a worker still preloading had nothing to render: it gives up
-            self.executor.shutdown(wait=True, cancel_futures=True)
+            try:
+                self.executor.shutdown(wait=True, cancel_futures=True)
+            finally:
+                self.zygote.__exit__(None, None, None)

@@ -21,7 +21,7 @@ from analysis.errors import InputError
 from analysis.files import write_atomic
 from analysis.plan import Plan, load_indicators, plan_parameter
 from analysis.rendering import inputs
-from analysis.rendering.kernels import WarmPool, close_warm_kernels, pool_executor
+from analysis.rendering.kernels import WarmPool, close_warm_kernels, pool_executor, zygote
 from analysis.rendering.report import get_ready
 from analysis.rendering.tasks import Failure, ReportJob, finish, guarded, run_task
 from analysis.texts import NOTEBOOK_TITLES
@@ -394,13 +394,14 @@ def run_pool(function: Callable, arguments: list[tuple], workers: int = 0,
                 yield args[0], done(args, future.result())
                 bar.update()
             return
-        if workers == 1:
+        if workers == 1:  # one kernel: nothing to share, no zygote
             ready()
             for args in arguments:
                 yield args[0], done(args, guarded(function, *args))
                 bar.update()
             return
-        with pool_executor(workers, warm=False) as pool:  # spawned: no zmq state of this one
+        # Spawned workers: no zmq state of this process.
+        with zygote() as address, pool_executor(workers, warm=False, zygote=address) as pool:
             futures = {pool.submit(guarded, function, *args): args for args in arguments}
             ready()
             for future in as_completed(futures):

@@ -1,0 +1,185 @@
+"""The kernels' zygote (analysis.rendering.zygote): a run's kernels are forked from one process
+that loaded what they all load; they run notebooks exactly as a kernel started the ordinary way;
+nothing is left behind when the run ends, however it ends; and without a zygote to reach, a
+kernel starts the ordinary way."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from jupyter_core.utils import run_sync
+
+from analysis import config
+from analysis.plan import load_plan
+from analysis.rendering import annual_jobs, execute
+from analysis.rendering.zygote import ForkedKernel, Unreachable, Zygote, ask, available
+
+pytestmark = pytest.mark.skipif(not available(), reason="no fork on this system: no zygote")
+
+PLAN = load_plan()
+CWD = config.NOTEBOOKS_DIR.resolve()
+
+
+def ask_kernel(manager, code: str) -> str:
+    """What `code`, run in the kernel, prints."""
+    client = manager.client()
+    client.start_channels()
+    run_sync(client.wait_for_ready)(timeout=60)
+    request = client.execute(code)
+    printed = ""
+    while True:
+        message = run_sync(client.get_iopub_msg)(timeout=60)
+        if message["parent_header"].get("msg_id") != request:
+            continue
+        if message["msg_type"] == "stream":
+            printed += message["content"]["text"]
+        if message["msg_type"] == "error":
+            raise AssertionError(message["content"]["evalue"])
+        if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
+            return printed
+
+
+def alive(pid: int) -> bool:
+    """Whether the process exists and has not ended (a zombie has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def gone_within(pid: int, seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while alive(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads processes from /proc")
+def test_a_kernel_forked_by_the_zygote_comes_loaded_and_renders_the_same_bytes():
+    """The kernel is the zygote's child, in a session of its own, with pandas and matplotlib
+    loaded before any code of the notebook runs; the notebook's outputs are those of a kernel
+    started the ordinary way; and when the run ends, the zygote and its kernels go."""
+    from analysis.rendering.kernels import (close_warm_kernels, kernel_arguments,
+                                            kernel_manager, shut_down, warm_kernel, zygote)
+
+    [job] = annual_jobs(PLAN, [2022], ["en"])
+    plain = execute(job.notebook, job.parameters)
+    with zygote() as address:
+        assert address is not None
+        manager = kernel_manager()
+        run_sync(manager.start_kernel)(extra_arguments=kernel_arguments(), cwd=str(CWD))
+        try:
+            process = manager.provisioner.process
+            assert isinstance(process, ForkedKernel)
+            printed = ask_kernel(manager, "import os, sys; print(os.getppid(), os.getsid(0), "
+                                          "os.getcwd(), 'pandas' in sys.modules, "
+                                          "'matplotlib.pyplot' in sys.modules, "
+                                          "sys.modules.get('debugpy', 0) is None)")
+            zygote_pid = int(printed.split()[0])
+            assert printed.split()[1:] == [str(process.pid), str(CWD), "True", "True", "True"]
+            assert zygote_pid != os.getpid()
+        finally:
+            shut_down(manager)
+        assert not alive(process.pid) and process.returncode == -signal.SIGKILL
+        try:
+            forked = execute(job.notebook, job.parameters, warm=True)
+            kept = warm_kernel(CWD).km.provisioner.process
+            assert isinstance(kept, ForkedKernel)
+        finally:
+            close_warm_kernels()
+    assert [cell.get("outputs") for cell in forked.cells] == \
+        [cell.get("outputs") for cell in plain.cells]
+    assert gone_within(zygote_pid)
+
+
+def test_the_zygote_signals_and_reports_only_its_own_living_kernels(tmp_path):
+    """The zygote is the kernels' parent: it alone knows when one has ended, so it never
+    signals a process id that another process may have taken since; a request for anything but
+    a rendering kernel is refused."""
+    from analysis.rendering.kernels import kernel_arguments, kernel_manager, zygote
+
+    with zygote() as address:
+        manager = kernel_manager()
+        run_sync(manager.start_kernel)(extra_arguments=kernel_arguments(), cwd=str(CWD))
+        process = manager.provisioner.process
+        assert process.poll() is None
+        process.terminate()
+        assert process.wait(timeout=30) == -signal.SIGTERM
+        assert ask(address, {"op": "signal", "pid": process.pid, "signum": 9}) == {}  # reaped
+        assert ask(address, {"op": "poll", "pid": os.getpid()}) == {"returncode": -9}
+        with pytest.raises(RuntimeError, match="not a rendering kernel"):
+            ask(address, {"op": "start", "argv": [sys.executable, "-c", "pass"],
+                          "cwd": str(tmp_path), "env": {}})
+        run_sync(manager.shutdown_kernel)(now=True)
+        assert not manager.has_kernel
+
+
+def test_without_a_zygote_to_reach_a_kernel_starts_the_ordinary_way(tmp_path):
+    from analysis.rendering import kernels
+
+    before = kernels._zygote
+    kernels._zygote = str(tmp_path / "no-zygote-here")
+    try:
+        manager = kernels.kernel_manager()
+    finally:
+        kernels._zygote = before
+    run_sync(manager.start_kernel)(extra_arguments=kernels.kernel_arguments(), cwd=str(CWD))
+    try:
+        assert isinstance(manager.provisioner.process, subprocess.Popen)
+        assert ask_kernel(manager, "print(6 * 7)").strip() == "42"
+    finally:
+        kernels.shut_down(manager)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads processes from /proc")
+def test_a_run_that_dies_leaves_no_zygote_or_kernel_behind():
+    """The run's process killed outright (no clean-up of its own): the zygote sees its input
+    end, kills the kernels it forked and leaves."""
+    code = """
+import os
+from jupyter_core.utils import run_sync
+from analysis import config
+from analysis.rendering.kernels import kernel_arguments, kernel_manager, zygote
+with zygote() as address:
+    manager = kernel_manager()
+    run_sync(manager.start_kernel)(extra_arguments=kernel_arguments(),
+                                   cwd=str(config.NOTEBOOKS_DIR.resolve()))
+    print(manager.provisioner.process.pid, flush=True)
+    os.kill(os.getpid(), 9)
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    kernel = int(result.stdout.split()[0])
+    assert gone_within(kernel)
+
+
+def test_a_zygote_that_cannot_start_leaves_the_run_to_start_its_kernels(tmp_path):
+    """A zygote that fails to start (here: a Python told to look for itself in an empty
+    folder) answers no request; the workers start their kernels the ordinary way."""
+    from analysis.rendering import kernels
+
+    started = Zygote(CWD, env={"PYTHONHOME": str(tmp_path)})
+    try:
+        assert started.address is not None
+        with pytest.raises(Unreachable):
+            ask(started.address, {"op": "poll", "pid": 1}, timeout=30)
+        before, kernels._zygote = kernels._zygote, started.address
+        try:
+            manager = kernels.kernel_manager()
+        finally:
+            kernels._zygote = before
+        run_sync(manager.start_kernel)(extra_arguments=kernels.kernel_arguments(), cwd=str(CWD))
+        try:
+            assert isinstance(manager.provisioner.process, subprocess.Popen)
+        finally:
+            kernels.shut_down(manager)
+    finally:
+        started.close()
+    assert started.process is None
