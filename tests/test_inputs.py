@@ -205,7 +205,7 @@ def test_the_distributions_are_read_as_importlib_metadata_reads_them():
 
 
 @pytest.mark.parametrize("writer", ["report.py", "tasks.py", "kernels.py", "kernel_main.py",
-                                    "zygote.py"])
+                                    "zygote.py", "kernel_client.py"])
 def test_a_change_to_how_reports_are_written_re_renders_everything(monkeypatch, writer):
     before = digests()
     writer = config.PACKAGE_DIR / "rendering" / writer

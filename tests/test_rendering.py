@@ -702,3 +702,36 @@ def test_a_preload_gives_up_once_the_run_has_ended():
     finally:
         kernel.close()
     assert not kernel.km.has_kernel
+
+
+def test_a_kept_client_connects_once_the_kernel_listens(tmp_path):
+    """Over socket files, the client connects only once the kernel has made all of them (a
+    socket connected earlier tries again only every 0.1 s, and the kernel's first answers are
+    missed meanwhile); it stops waiting if the kernel has ended."""
+    import threading
+    from types import SimpleNamespace
+
+    from analysis.rendering.kernel_client import KeptClient, KeptClientManager
+
+    manager = KeptClientManager()
+    client = KeptClient(parent=manager, transport="ipc", ip=str(tmp_path / "kernel"),
+                        shell_port=1, iopub_port=2, stdin_port=3, hb_port=4, control_port=5)
+    client._wait_for_sockets(timeout=0.05)  # none there, no kernel: gives up at the timeout
+    manager.provisioner = SimpleNamespace(process=SimpleNamespace(poll=lambda: 1))
+    waiting = threading.Thread(target=client._wait_for_sockets, kwargs={"timeout": 120})
+    waiting.start()
+    waiting.join(timeout=60)
+    assert not waiting.is_alive()  # the kernel has ended: no wait for its sockets
+    manager.provisioner = None
+    made = []
+
+    def listen():
+        for port in range(1, 6):
+            (tmp_path / f"kernel-{port}").touch()
+            made.append(port)
+
+    timer = threading.Timer(0.2, listen)
+    timer.start()
+    client._wait_for_sockets()
+    timer.join()
+    assert made == [1, 2, 3, 4, 5] and all((tmp_path / f"kernel-{p}").exists() for p in made)

@@ -144,11 +144,12 @@ def code_digest(notebook: Path) -> str:
     """The modules the notebook imports, and what writes every report: the HTML template and
     the code that executes a notebook and exports it (rendering/report.py; tasks.py, which
     hands a worker's report to it; kernels.py, which writes the cell every run starts with and
-    preloads the kernel; kernel_main.py, the kernel's program, and zygote.py, which loads the
-    kernel and forks it)."""
+    preloads the kernel; kernel_main.py, the kernel's program; zygote.py, which loads the
+    kernel and forks it; kernel_client.py, what talks to it)."""
     template = [p for p in (config.TEMPLATES_DIR / "report").rglob("*") if p.is_file()]
     writers = [config.PACKAGE_DIR / "rendering" / name
-               for name in ("report.py", "tasks.py", "kernels.py", "kernel_main.py", "zygote.py")]
+               for name in ("report.py", "tasks.py", "kernels.py", "kernel_main.py", "zygote.py",
+                            "kernel_client.py")]
     return _files_digest([*notebook_modules(notebook), *template, *writers])
 
 

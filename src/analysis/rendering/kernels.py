@@ -136,11 +136,10 @@ class WarmKernel:
 
     def preload(self, meanwhile: Callable[[], object] = lambda: None, stop=None) -> None:
         """Import what the notebooks import and draw one chart, before the first notebook
-        comes (the modules stay loaded across the namespace resets); `meanwhile` runs here
-        while the kernel works. It talks through the client every notebook run here will use
-        (kernel_client), so that client's one wait for the kernel (a kernel_info round trip,
-        then 0.2 s draining the output channel) is spent here, while the other kernels and the
-        run's own process still keep the cores busy, and not before the first report. Once
+        comes (the modules stay loaded across the namespace resets; in a kernel forked by the
+        run's zygote, they are loaded already); `meanwhile` runs here while the kernel works.
+        It talks through the client every notebook run here will use (kernel_client), so that
+        client's one wait for the kernel is spent here, not before the first report. Once
         `stop` (an event) is set, it gives up (Stopped): the run has ended, with nothing more
         to render."""
         from queue import Empty

@@ -11,8 +11,8 @@ their parent, so it alone knows when one has ended, and never signals a process 
 process may have taken since). When the run's process closes the zygote's input, or ends, the
 zygote kills the kernels it still has and leaves.
 
-Where a process cannot fork (Windows), or the zygote cannot be reached, a kernel is started
-the ordinary way. Run as `python -m analysis.rendering.zygote FD`, FD a listening Unix socket
+Where the zygote is not used (not Linux: see `available`; one kernel only, `--jobs 1`) or
+cannot be reached, a kernel is started the ordinary way. Run as `python -m analysis.rendering.zygote FD`, FD a listening Unix socket
 it inherits (bound by the run before the zygote starts, so that a worker can ask at once).
 """
 
@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 KERNEL_MODULE = "analysis.rendering.kernel_main"
@@ -35,7 +36,9 @@ KERNEL_MODULE = "analysis.rendering.kernel_main"
 # --- in the run's process -----------------------------------------------------------------------
 
 def available() -> bool:
-    return os.name == "posix" and hasattr(os, "fork") and hasattr(socket, "AF_UNIX")
+    """Linux only: on macOS a process that has loaded the system's frameworks (numpy's BLAS
+    among them) cannot safely fork, and Windows cannot fork at all."""
+    return sys.platform.startswith("linux") and hasattr(socket, "AF_UNIX")
 
 
 class Zygote:
@@ -293,7 +296,13 @@ def _signal(pid: int, signum: int) -> None:
 def _fork_kernel(argv: list[str], cwd: str, env: dict, inherited: tuple) -> int:
     if argv[1:3] != ["-m", KERNEL_MODULE]:
         raise ValueError(f"not a rendering kernel: {argv[:3]}")
-    pid = os.fork()
+    with warnings.catch_warnings():
+        # Python 3.12 and newer warn that a process with threads (here: numpy's BLAS) may
+        # deadlock in a forked child; the BLAS library resets itself at a fork, and nothing
+        # else of the zygote runs in a thread.
+        warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
+                                category=DeprecationWarning)
+        pid = os.fork()
     if pid:
         return pid
     code = 1
