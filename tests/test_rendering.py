@@ -717,6 +717,7 @@ def test_a_kept_client_connects_once_the_kernel_listens(tmp_path):
     client = KeptClient(parent=manager, transport="ipc", ip=str(tmp_path / "kernel"),
                         shell_port=1, iopub_port=2, stdin_port=3, hb_port=4, control_port=5)
     client._wait_for_sockets(timeout=0.05)  # none there, no kernel: gives up at the timeout
+    assert not list(tmp_path.iterdir())
     manager.provisioner = SimpleNamespace(process=SimpleNamespace(poll=lambda: 1))
     waiting = threading.Thread(target=client._wait_for_sockets, kwargs={"timeout": 120})
     waiting.start()
@@ -733,5 +734,6 @@ def test_a_kept_client_connects_once_the_kernel_listens(tmp_path):
     timer = threading.Timer(0.2, listen)
     timer.start()
     client._wait_for_sockets()
+    assert all((tmp_path / f"kernel-{port}").exists() for port in range(1, 6))  # all made
     timer.join()
-    assert made == [1, 2, 3, 4, 5] and all((tmp_path / f"kernel-{p}").exists() for p in made)
+    assert made == [1, 2, 3, 4, 5]

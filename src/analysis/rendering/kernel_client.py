@@ -45,10 +45,14 @@ class KeptClient(AsyncKernelClient):
                                                   self.control_port) if port]
         process = getattr(getattr(self.parent, "provisioner", None), "process", None)
         deadline = time.monotonic() + timeout
+        looks = 0
         while not all(os.path.exists(path) for path in paths):
-            if time.monotonic() > deadline or (process is not None and
-                                               process.poll() is not None):
+            if time.monotonic() > deadline:
                 return
+            # Whether the kernel has ended, every 50 ms (asking a forked one's zygote).
+            if process is not None and looks % 25 == 0 and process.poll() is not None:
+                return
+            looks += 1
             time.sleep(0.002)
 
     async def wait_for_ready(self, timeout: float | None = None) -> None:

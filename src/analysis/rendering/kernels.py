@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from analysis import config
+from analysis.rendering.zygote import Stopped  # the run ended before a worker's preload did
 
 # The kernel's own log (a warning about TCP on loopback, a note on shutdown) is noise in an
 # operator's log; errors in cells still reach us as error outputs.
@@ -33,6 +34,7 @@ QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
 RESET_TAG = "analysis-fresh-namespace"
 _ipython_dir: str | None = None
 _zygote: str | None = None  # the address of the run's kernel zygote, where it has one
+_stop = None  # a pool worker's event: set when the run has ended (worker_started)
 SPAWN = multiprocessing.get_context("spawn")  # workers hold no zmq state of the run's process
 
 
@@ -85,6 +87,7 @@ def kernel_manager():
         manager.kernel_id = str(uuid.uuid4())
         manager.provisioner = forked_provisioner(_zygote)(
             kernel_id=manager.kernel_id, kernel_spec=manager.kernel_spec, parent=manager)
+        manager.provisioner.stop = _stop  # a worker's run has ended: it waits no more
     return manager
 
 
@@ -129,7 +132,13 @@ class WarmKernel:
 
         env = {key: value for key, value in os.environ.items() if key != config.CHART_CACHE_ENV}
         self.km = kernel_manager()
-        run_sync(self.km.start_kernel)(extra_arguments=kernel_arguments(), cwd=str(cwd), env=env)
+        try:
+            run_sync(self.km.start_kernel)(extra_arguments=kernel_arguments(), cwd=str(cwd),
+                                           env=env)
+        except BaseException:  # not started (or the run ended first): nothing of it left
+            self.km.cleanup_connection_file()
+            shut_down(self.km)
+            raise
 
     def close(self) -> None:
         shut_down(self.km)
@@ -296,8 +305,6 @@ def _end_worker() -> None:
     os._exit(0)
 
 
-class Stopped(Exception):
-    """The run ended before a worker's preload did: there was nothing (more) to render."""
 
 
 def worker_started(zygote: str | None = None, cwd: Path | None = None, stop=None) -> None:
@@ -306,8 +313,8 @@ def worker_started(zygote: str | None = None, cwd: Path | None = None, stop=None
     while the run is still comparing inputs; a failure here is left for the first notebook to
     meet and report. Once `stop` is set (the run has ended), the preload gives up and the
     kernel goes: a run with nothing to render does not wait for it."""
-    global _zygote
-    _zygote = zygote
+    global _zygote, _stop
+    _zygote, _stop = zygote, stop
     multiprocessing.util.Finalize(None, _end_worker, exitpriority=20)  # before close_warm_kernels
     if cwd is None:
         return

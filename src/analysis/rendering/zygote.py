@@ -8,12 +8,15 @@ A run starts it (`Zygote`, the run's own process), and its workers ask it for th
 then runs exactly as `kernel_main` does (ipykernel without its debugger, in the folder and
 environment the worker gives); "poll" and "signal" concern a kernel the zygote forked (it is
 their parent, so it alone knows when one has ended, and never signals a process id that another
-process may have taken since). When the run's process closes the zygote's input, or ends, the
-zygote kills the kernels it still has and leaves.
+process may have taken since). A kernel whose worker has died is killed. When the run ends
+(its process terminates the zygote, or closes the zygote's input by ending, however it ends),
+the zygote kills the kernels it still has and leaves.
 
 Where the zygote is not used (not Linux: see `available`; one kernel only, `--jobs 1`) or
-cannot be reached, a kernel is started the ordinary way. Run as `python -m analysis.rendering.zygote FD`, FD a listening Unix socket
-it inherits (bound by the run before the zygote starts, so that a worker can ask at once).
+cannot be reached, a kernel is started the ordinary way. Run as
+`python -m analysis.rendering.zygote FD FOLDER`: FD a listening Unix socket it inherits (bound
+by the run before the zygote starts, so that a worker can ask at once), in FOLDER, which it
+removes when it ends.
 """
 
 from __future__ import annotations
@@ -57,9 +60,11 @@ class Zygote:
         try:
             listener.bind(address)
             listener.listen(64)
+            # A session of its own: a Ctrl-C at the terminal reaches the run, which ends it.
             self.process = subprocess.Popen(
-                [sys.executable, "-m", __name__, str(listener.fileno())], cwd=str(cwd),
-                env=env, stdin=subprocess.PIPE, pass_fds=(listener.fileno(),))
+                [sys.executable, "-m", __name__, str(listener.fileno()), self.folder],
+                cwd=str(cwd), env=env, stdin=subprocess.PIPE, pass_fds=(listener.fileno(),),
+                start_new_session=True)
         except OSError:
             self._remove_folder()
             return
@@ -74,10 +79,15 @@ class Zygote:
         self.close()
 
     def close(self) -> None:
-        """End the zygote (its kernels with it) and wait for it."""
+        """End the zygote (its kernels with it), at once, even while it is still loading (a run
+        that had nothing to render), and wait for it."""
         if self.process is not None:
             try:
-                self.process.stdin.close()  # its signal to end
+                self.process.stdin.close()
+            except OSError:
+                pass
+            try:
+                self.process.terminate()
             except OSError:
                 pass
             try:
@@ -99,21 +109,45 @@ class Zygote:
 # --- in a worker: a kernel asked of the zygote ---------------------------------------------------
 
 class Unreachable(Exception):
-    """The zygote did not answer (it failed to start, or has ended)."""
+    """The zygote is not there (it failed to start, or has ended): it has not taken the
+    request, and never will."""
 
 
-def ask(address: str, request: dict, timeout: float = 120) -> dict:
-    """One request to the zygote, its answer (an error it reports is raised here)."""
+class Stopped(Exception):
+    """The run ended before a worker's preload did: there was nothing (more) to render."""
+
+
+def ask(address: str, request: dict, timeout: float = 120, stop=None) -> dict:
+    """One request to the zygote, its answer (an error it reports is raised here). Unreachable
+    if it is not there; a RuntimeError if it has the request but does not answer in `timeout`
+    seconds; Stopped once `stop` (an event) is set while waiting."""
     try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-            connection.settimeout(timeout)
-            connection.connect(address)
-            connection.sendall(json.dumps(request).encode("utf-8") + b"\n")
-            answer = connection.makefile("rb").readline()
+        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        connection.settimeout(timeout)
+        connection.connect(address)
     except OSError as exc:
+        connection.close()
         raise Unreachable(f"the kernels' zygote at {address}: {exc}") from exc
-    if not answer:
-        raise Unreachable(f"the kernels' zygote at {address} did not answer")
+    with connection:
+        deadline = time.monotonic() + timeout
+        answer = b""
+        try:
+            connection.sendall(json.dumps(request).encode("utf-8") + b"\n")
+            connection.settimeout(0.05 if stop is not None else timeout)
+            while not answer.endswith(b"\n"):
+                try:
+                    part = connection.recv(65536)
+                except socket.timeout:
+                    if stop is not None and stop.is_set():
+                        raise Stopped from None
+                    if time.monotonic() > deadline:
+                        raise RuntimeError(f"the kernels' zygote did not answer in {timeout} s")
+                    continue
+                if not part:  # it has ended without answering: it never will
+                    raise Unreachable(f"the kernels' zygote at {address} has ended")
+                answer += part
+        except (ConnectionResetError, BrokenPipeError) as exc:
+            raise Unreachable(f"the kernels' zygote at {address} has ended") from exc
     answer = json.loads(answer)
     if "error" in answer:
         raise RuntimeError(f"the kernels' zygote: {answer['error']}")
@@ -149,7 +183,8 @@ class ForkedKernel:
     def send_signal(self, signum: int) -> None:
         if self.returncode is None:
             try:
-                ask(self.address, {"op": "signal", "pid": self.pid, "signum": int(signum)})
+                self.returncode = ask(self.address, {"op": "signal", "pid": self.pid,
+                                                     "signum": int(signum)})["returncode"]
             except Unreachable:
                 self.returncode = -signal.SIGKILL
 
@@ -163,15 +198,19 @@ class ForkedKernel:
 @functools.cache
 def forked_provisioner(address: str):
     """jupyter_client's local provisioner, but the kernel is forked by the zygote at `address`;
-    if the zygote cannot be reached, the kernel is started the ordinary way."""
+    if the zygote is not there, the kernel is started the ordinary way. An instance's `stop`
+    (an event, or None) ends the wait for the zygote: see `ask`."""
     from jupyter_client.provisioning import LocalProvisioner
 
     class ForkedProvisioner(LocalProvisioner):
+        stop = None
+
         async def launch_kernel(self, cmd, **kwargs):
             try:
-                pid = ask(address, {"op": "start", "argv": list(cmd),
+                pid = ask(address, {"op": "start", "argv": list(cmd), "owner": os.getpid(),
                                     "cwd": str(kwargs.get("cwd") or os.getcwd()),
-                                    "env": dict(kwargs.get("env") or os.environ)})["pid"]
+                                    "env": dict(kwargs.get("env") or os.environ)},
+                          stop=self.stop)["pid"]
             except Unreachable:
                 return await super().launch_kernel(cmd, **kwargs)
             self.process = ForkedKernel(address, pid)
@@ -210,12 +249,13 @@ def load() -> None:
 
 
 def serve(listener: socket.socket) -> None:
-    """Answer the workers' requests until the input (from the run's process) ends; then kill
-    the kernels still alive, and leave."""
+    """Answer the workers' requests until the run ends it (SIGTERM, or its input ends); every
+    second, kill the kernels whose worker has died. At the end, kill the kernels still alive."""
     import gc
     import selectors
 
     children: dict[int, int | None] = {}  # pid → its return code once reaped
+    owners: dict[int, int] = {}  # pid → the worker that asked for it
     gc.collect()
     gc.freeze()  # shared with every kernel forked from here, untouched by their collections
     selector = selectors.DefaultSelector()
@@ -223,22 +263,29 @@ def serve(listener: socket.socket) -> None:
     selector.register(sys.stdin.buffer, selectors.EVENT_READ)
     try:
         while True:
-            for key, _ in selector.select():
+            for key, _ in selector.select(timeout=1):
                 if key.fileobj is not listener:
-                    if not sys.stdin.buffer.read1(4096):  # the run has ended
+                    if not sys.stdin.buffer.read1(4096):  # the run's process has ended
                         return
                     continue
                 connection, _ = listener.accept()
                 with connection:
+                    connection.settimeout(5)  # one silent client holds no one else up
                     try:
                         request = json.loads(connection.makefile("rb").readline() or b"{}")
-                        answer = _answer(request, children, (listener, selector, connection))
+                        answer = _answer(request, children, owners,
+                                         (listener, selector, connection))
                     except Exception as exc:
                         answer = {"error": f"{type(exc).__name__}: {exc}"}
                     try:
                         connection.sendall(json.dumps(answer).encode("utf-8") + b"\n")
                     except OSError:  # the worker has gone: it meets that itself
                         pass
+            for pid, owner in list(owners.items()):
+                if _reap(children, pid) is not None:
+                    del owners[pid]
+                elif not _alive(owner):  # its worker died: no one will stop it
+                    _signal(pid, signal.SIGKILL)
     finally:
         for pid, code in children.items():
             if code is None:
@@ -251,24 +298,39 @@ def serve(listener: socket.socket) -> None:
                     pass
 
 
-def _answer(request: dict, children: dict, inherited: tuple) -> dict:
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # there, another user's: not our worker any more, but not ours to judge
+        return True
+    return True
+
+
+def _answer(request: dict, children: dict, owners: dict, inherited: tuple) -> dict:
     """The answer to one request; `inherited`: what a forked kernel closes at once."""
     op = request.get("op")
     if op == "start":
-        pid = _fork_kernel(request["argv"], request["cwd"], request["env"], inherited)
-        children[pid] = None
+        # No SIGTERM between the fork and the kernel's being known, to be killed at the end.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        try:
+            pid = _fork_kernel(request["argv"], request["cwd"], request["env"], inherited)
+            children[pid] = None
+            if request.get("owner"):
+                owners[pid] = int(request["owner"])
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
         return {"pid": pid}
     pid = int(request["pid"])
     if pid not in children:  # not one of ours: nothing to wait for, nothing to signal
-        return {"returncode": -signal.SIGKILL} if op == "poll" else {}
+        return {"returncode": -signal.SIGKILL}
     code = _reap(children, pid)
-    if op == "poll":
-        return {"returncode": code}
-    if op == "signal":
-        if code is None:  # alive, so its process id is still its own
-            _signal(pid, int(request["signum"]))
-        return {}
-    raise ValueError(f"unknown request {op!r}")
+    if op == "signal" and code is None:  # alive, so its process id is still its own
+        _signal(pid, int(request["signum"]))
+    elif op not in ("poll", "signal"):
+        raise ValueError(f"unknown request {op!r}")
+    return {"returncode": code}
 
 
 def _reap(children: dict, pid: int) -> int | None:
@@ -307,6 +369,8 @@ def _fork_kernel(argv: list[str], cwd: str, env: dict, inherited: tuple) -> int:
         return pid
     code = 1
     try:  # the kernel: nothing of the zygote's but what it loaded
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # as a kernel started the ordinary way
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
         for thing in inherited:  # the zygote's socket and its selector, the worker's request
             thing.close()
         null = os.open(os.devnull, os.O_RDONLY)
@@ -323,7 +387,7 @@ def _fork_kernel(argv: list[str], cwd: str, env: dict, inherited: tuple) -> int:
         kernelapp.launch_new_instance()
         code = 0
     except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
+        code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
     except BaseException:
         import traceback
 
@@ -336,13 +400,30 @@ def _fork_kernel(argv: list[str], cwd: str, env: dict, inherited: tuple) -> int:
             os._exit(code)
 
 
+def _terminated(signum, frame):
+    raise SystemExit(0)  # the run has ended: serve's last step kills the kernels
+
+
 def main() -> None:
+    import shutil
+
+    signal.signal(signal.SIGTERM, _terminated)
     listener = socket.socket(fileno=int(sys.argv[1]))
-    # As kernel_main: not the working folder on sys.path while loading (the kernel puts it back).
-    if sys.path and (sys.path[0] == "" or Path(sys.path[0]) == Path.cwd()):
-        del sys.path[0]
-    load()
-    serve(listener)
+    try:
+        # As kernel_main: not the working folder on sys.path while loading (the kernel puts
+        # it back).
+        if sys.path and (sys.path[0] == "" or Path(sys.path[0]) == Path.cwd()):
+            del sys.path[0]
+        try:
+            load()
+        except Exception as exc:  # the workers start their kernels the ordinary way
+            print(f"the kernels' zygote could not load ({type(exc).__name__}: {exc}); "
+                  "each kernel loads for itself", file=sys.stderr)
+            raise SystemExit(1) from None
+        serve(listener)
+    finally:
+        listener.close()
+        shutil.rmtree(sys.argv[2], ignore_errors=True)  # where the run's process cannot
 
 
 if __name__ == "__main__":
