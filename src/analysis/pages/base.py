@@ -41,7 +41,8 @@ class Page:
 
     @property
     def columns(self) -> dict:
-        return {key: name.format(**self.fields()) for key, name in COLUMNS[self.lang].items()}
+        fields = self.fields()  # once, not once per column name (an annual page's are not cheap)
+        return {key: name.format(**fields) for key, name in COLUMNS[self.lang].items()}
 
     def fields(self) -> dict:
         """What any sentence may name: the plan's title, years and headline table."""
