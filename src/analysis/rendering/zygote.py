@@ -12,6 +12,11 @@ process may have taken since). A kernel whose worker has died is killed. When th
 (its process terminates the zygote, or closes the zygote's input by ending, however it ends),
 the zygote kills the kernels it still has and leaves.
 
+A forked kernel starts with the zygote's state as loaded: the same seed for the hashes of its
+strings as its sibling's, and the same state of numpy's global random generator (the pages draw
+from a generator of their own, seeded: analysis.scenarios). Nothing a report shows depends on
+either, as the committed reports, rendered this way and with `--jobs 1`, show byte for byte.
+
 Where the zygote is not used (not Linux: see `available`; one kernel only, `--jobs 1`) or
 cannot be reached, a kernel is started the ordinary way. Run as
 `python -m analysis.rendering.zygote FD FOLDER`: FD a listening Unix socket it inherits (bound
