@@ -85,6 +85,47 @@ def test_the_monte_carlo_is_seeded_and_centred(targets, measures):
     assert (bands["p10"] <= bands["median"]).all() and (bands["median"] <= bands["p90"]).all()
 
 
+def test_a_new_value_for_one_indicator_leaves_the_others_draws_as_they_were(targets, measures):
+    """Each indicator draws its own numbers: one indicator starting later (a new value) or
+    leaving the table changes no other indicator's draws, nor its chances."""
+    table = scenario_table(targets, no_observations(), default_assumptions(targets, PLAN))
+    first = simulate(table, measures, volatility=0.05, draws=200, seed=7)
+    moved = table.copy()
+    early = moved.index[0]  # the first indicator: before this change, all the others' numbers
+    moved.loc[early, "start_year"] = moved.loc[early, "target_year"]  # followed from its draws
+    again = simulate(moved.drop(index=moved.index[1]), measures, volatility=0.05, draws=200,
+                     seed=7)
+    changed, dropped = table.loc[early, "indicator_id"], table.loc[table.index[1], "indicator_id"]
+    others = [i for i in table["indicator_id"] if i not in (changed, dropped)]
+    assert len(others) >= 5
+
+    def rows(frame):
+        frame = frame[frame["indicator_id"].astype(str).isin(others)]
+        return frame.assign(indicator_id=frame["indicator_id"].astype(str)).reset_index(drop=True)
+
+    pd.testing.assert_frame_equal(rows(first), rows(again))
+    assert not simulated_values(first, changed).equals(simulated_values(again, changed))
+
+
+def test_an_indicator_with_a_value_for_its_target_year_needs_no_draws(targets, measures):
+    """A value for 2025 (the final evaluation) puts a scenario's start in its target year: no
+    years to draw, for a share as for any other measure; its chances are its value's."""
+    table = scenario_table(targets, no_observations(), default_assumptions(targets, PLAN))
+    kinds = table["indicator_id"].map(measures)
+    done = table.copy()
+    done["start_year"] = done["target_year"]
+    assert "share" in set(kinds) and len(set(kinds)) > 1  # shares and levels both
+    simulated = simulate(done, measures, volatility=0.05, draws=50, seed=7)
+    assert simulated.empty
+    chances = probabilities(done, simulated).set_index("indicator_id")
+    for row in done.itertuples():
+        assert chances.loc[row.indicator_id, "median"] == row.start_value
+
+
+def simulated_values(frame, indicator):
+    return frame.loc[frame["indicator_id"].astype(str) == indicator, "value"].reset_index(drop=True)
+
+
 def test_without_volatility_every_draw_is_the_projection(targets, measures):
     table = scenario_table(targets, no_observations(), default_assumptions(targets, PLAN))
     simulated = simulate(table, measures, volatility=0.0, draws=3, seed=1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 import pandas as pd
 
@@ -107,15 +109,17 @@ def simulate(scenarios: pd.DataFrame, measures: dict[str, str], volatility: floa
     share closes its gap to 100% at its assumed rate, varying about as much as a level does
     (see `_share_paths`), and stays within 0–100%.
 
-    One row per indicator, draw and year (tidy); the same seed gives the same draws.
+    One row per indicator, draw and year (tidy); the same seed gives the same draws. Each
+    indicator draws from a stream of its own (`_stream`): a new value for one indicator, which
+    moves its start, leaves every other indicator's draws as they were.
     """
     if volatility < 0 or draws < 1:
         raise ValueError("volatility must be ≥ 0 and draws ≥ 1")
-    rng = np.random.default_rng(seed)
     frames = []
     for row in scenarios.itertuples(index=False):
         years = np.arange(row.start_year + 1, row.target_year + 1)
-        growth = rng.normal(row.growth, volatility, size=(draws, len(years)))
+        growth = _stream(seed, row.indicator_id).normal(row.growth, volatility,
+                                                         size=(draws, len(years)))
         if measures[row.indicator_id] == "share":
             paths = _share_paths(row.start_value, row.growth, growth - row.growth)
         else:
@@ -135,10 +139,19 @@ def simulate(scenarios: pd.DataFrame, measures: dict[str, str], volatility: floa
     })
 
 
+def _stream(seed: int, indicator_id: str) -> np.random.Generator:
+    """The random numbers of one indicator's draws: from the seed and the indicator's id (not
+    from its place among the others, nor from how many numbers they took)."""
+    key = int.from_bytes(hashlib.sha256(indicator_id.encode("utf-8")).digest()[:8], "big")
+    return np.random.default_rng([seed, key])
+
+
 def _share_paths(start: float, gap_rate: float, noise: np.ndarray) -> np.ndarray:
     """Draws × years of a share: each year its gap to 100% shrinks by `gap_rate`, then a shock
     moves it on the log-odds scale, sized so that near the start it moves the value by about
     noise × value (as a level moves at the same volatility). The share stays within 0–100%."""
+    if noise.shape[1] == 0:  # it starts in its target year (a value for that year): no years
+        return np.empty((noise.shape[0], 0))
     scale = 1.0 / (1.0 - float(start) / SHARE_CEILING)
     value = np.full(noise.shape[0], float(start))
     columns = []

@@ -594,7 +594,8 @@ METHODS = {
             "测算（上一规划期或实现目标所需的比例），每年提高的百分点逐年减少，不会达到100%。"
             "随机模拟中，每年增长率在假设值上下随机波动，波动的标准差为{volatility}（正态分布）；比重类指标的波动"
             "施加在对数几率（logit）尺度上，起点附近的幅度与其他指标相当，数值始终在0～100%之间。模拟{draws}次，"
-            "随机数起点固定为{seed}，使每次生成的报告相同；情景探索页与情景分析页使用相同的模拟结果，"
+            "随机数起点固定为{seed}，使每次生成的报告相同；每个指标的随机数由起点与指标代码确定、互不影响，"
+            "某一指标新增实际值不改变其他指标的模拟结果；情景探索页与情景分析页使用相同的模拟结果，"
             "在分析环境中交互调整时模拟{explorer_draws}次，以便即时响应。"),
     },
     "en": {
@@ -698,7 +699,9 @@ METHODS = {
             "deviation of {volatility} (normal); a share's variation acts on the log-odds scale, about "
             "as large near its start as a level's, so it stays within 0–100%. {draws} draws from "
             "the fixed random seed {seed}, "
-            "so every render is the same; the explorer page shows the same draws, and its "
+            "so every render is the same; each indicator draws its own numbers, from the seed "
+            "and its id, so a value added for one indicator leaves the others' draws as they "
+            "were; the explorer page shows the same draws, and its "
             "sliders, in the analysts' notebook, draw {explorer_draws} to answer at once."),
     },
 }
