@@ -201,3 +201,26 @@ def test_a_charts_inputs_are_told_apart_by_value_and_kind():
     assert _fingerprint(frame) == _fingerprint(frame.copy())
     with pytest.raises(TypeError, match="cannot be fingerprinted"):
         _fingerprint(Path("x"))
+
+
+def test_a_scenario_that_starts_in_its_target_year_shows_its_value_as_a_point():
+    """A value for the target year (the final evaluation) leaves a scenario no years to draw:
+    its fan is one point, which the chart marks (a line through one point draws nothing)."""
+    import pandas as pd
+
+    from analysis.charts import fan_chart
+
+    use_report_style()
+    projection = pd.DataFrame({"indicator_id": ["x"], "year": [2025], "value": [61.0]})
+    empty = pd.DataFrame({"indicator_id": pd.Series(dtype=str), "year": pd.Series(dtype=int),
+                          **{q: pd.Series(dtype=float) for q in ("p10", "median", "p90")}})
+    figure = fan_chart(empty, projection, 60.0, "开展R&D活动的企业比例", "zh")
+    [median] = [line for line in figure.axes[0].get_lines() if line.get_label() == "中位数"]
+    assert list(median.get_xdata()) == [2025] and list(median.get_ydata()) == [61.0]
+    assert median.get_marker() == "o"
+    longer = pd.DataFrame({"indicator_id": ["x", "x"], "year": [2024, 2025], "value": [58.0, 61.0]})
+    fans = pd.DataFrame({"indicator_id": ["x"], "year": [2025], "p10": [59.0], "median": [61.0],
+                         "p90": [63.0]})
+    [line] = [line for line in fan_chart(fans, longer, 60.0, "x", "zh").axes[0].get_lines()
+              if line.get_label() == "中位数"]
+    assert line.get_marker() in ("None", "", None)  # a path: a line, no markers

@@ -313,7 +313,10 @@ def fan_chart(fans: pd.DataFrame, projection: pd.DataFrame, target: float, name:
                                     "median": start["value"], "p90": start["value"]}), fans])
     ax.fill_between(band["year"], band["p10"], band["p90"], color=PALETTE["compound"],
                     alpha=0.2, lw=0, label=text["band"])
-    ax.plot(band["year"], band["median"], color=PALETTE["compound"], lw=1.8, label=text["median"])
+    # A scenario that starts in its target year (a value for that year) is one point: marked.
+    point = {"marker": "o", "ms": 6} if len(band) == 1 else {}
+    ax.plot(band["year"], band["median"], color=PALETTE["compound"], lw=1.8, label=text["median"],
+            **point)
     ax.scatter([projection["year"].max()], [target], marker="*", s=110,
                color=PALETTE["target"], zorder=3, label=f"{text['target']} {label_number(target, lang)}")
     ax.set_xticks(list(projection["year"]))
