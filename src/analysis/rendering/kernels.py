@@ -1,10 +1,10 @@
 """The kernels that run the report notebooks: one on this interpreter, kept by each process that
 renders (a pool worker) for the notebooks it runs one after another, and the worker pool that
-starts them early.
+starts them early (on Linux, forked by the run's zygote: analysis.rendering.zygote).
 
 Imports nothing heavy at module level (no pandas, matplotlib or nbconvert): a pool worker
 imports this module first, and the sooner it starts its kernel, the sooner the first report
-runs; what the notebooks need is imported by the kernel itself, in parallel.
+runs; what the notebooks need is imported by the zygote, or by the kernel itself.
 """
 
 from __future__ import annotations
@@ -303,8 +303,6 @@ def _end_worker() -> None:
         except Exception:
             pass
     os._exit(0)
-
-
 
 
 def worker_started(zygote: str | None = None, cwd: Path | None = None, stop=None) -> None:
