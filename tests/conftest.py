@@ -56,3 +56,25 @@ def rewrite_rows(source, target, change):
 def _logs_in_tmp(tmp_path_factory, monkeypatch):
     """Render logs of the tests go to a temporary folder, not the project's logs/."""
     monkeypatch.setenv("ANALYSIS_LOG_DIR", str(tmp_path_factory.getbasetemp() / "logs"))
+
+
+def kernel_prints(manager, code: str) -> str:
+    """What `code`, run in the manager's kernel through its client, prints (an error in it
+    fails the test)."""
+    from jupyter_core.utils import run_sync
+
+    client = manager.client()
+    client.start_channels()
+    run_sync(client.wait_for_ready)(timeout=60)
+    request = client.execute(code)
+    printed = ""
+    while True:
+        message = run_sync(client.get_iopub_msg)(timeout=60)
+        if message["parent_header"].get("msg_id") != request:
+            continue
+        if message["msg_type"] == "stream":
+            printed += message["content"]["text"]
+        if message["msg_type"] == "error":
+            raise AssertionError(message["content"]["evalue"])
+        if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
+            return printed

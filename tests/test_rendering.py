@@ -17,7 +17,7 @@ from analysis.cli import main
 from analysis.plan import load_indicators, load_plan
 from analysis.rendering import (ANNUAL_REPORT, MANIFEST, annual_jobs, execute, other_jobs,
                                 read_manifest, render_all, to_html)
-from conftest import FOUND, SCOPED
+from conftest import FOUND, SCOPED, kernel_prints
 
 PLAN = load_plan()
 
@@ -471,8 +471,6 @@ def test_a_preloaded_kernel_is_ready_for_the_notebooks_client_frozen_and_without
     """A worker's preload talks through the client its notebooks will use, so the first report
     does not wait for the kernel again; what the preload loaded is out of the garbage
     collector's way; and the kernel runs without ipykernel's debugger (debugpy not imported)."""
-    from jupyter_core.utils import run_sync
-
     from analysis.rendering.kernels import WarmKernel
 
     kernel = WarmKernel(config.NOTEBOOKS_DIR.resolve())
@@ -480,18 +478,9 @@ def test_a_preloaded_kernel_is_ready_for_the_notebooks_client_frozen_and_without
         kernel.preload()
         client = kernel.km.client()
         assert client._ready and client.channels_running
-        request = client.execute("import gc, sys; print(gc.get_freeze_count() > 1000, "
-                                 "sys.modules.get('debugpy', 0) is None, "
-                                 "hasattr(get_ipython().kernel, 'debugger'))")
-        printed = ""
-        while True:
-            message = run_sync(client.get_iopub_msg)(timeout=30)
-            if message["parent_header"].get("msg_id") != request:
-                continue
-            if message["msg_type"] == "stream":
-                printed += message["content"]["text"]
-            if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
-                break
+        printed = kernel_prints(kernel.km, "import gc, sys; print(gc.get_freeze_count() > 1000, "
+                                           "sys.modules.get('debugpy', 0) is None, "
+                                           "hasattr(get_ipython().kernel, 'debugger'))")
         assert printed.split() == ["True", "True", "False"]
     finally:
         kernel.close()

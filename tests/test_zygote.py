@@ -18,6 +18,7 @@ from analysis import config
 from analysis.plan import load_plan
 from analysis.rendering import annual_jobs, execute
 from analysis.rendering.zygote import ForkedKernel, Unreachable, Zygote, ask, available
+from conftest import kernel_prints
 
 pytestmark = pytest.mark.skipif(not available(), reason="no fork on this system: no zygote")
 
@@ -25,23 +26,17 @@ PLAN = load_plan()
 CWD = config.NOTEBOOKS_DIR.resolve()
 
 
-def ask_kernel(manager, code: str) -> str:
-    """What `code`, run in the kernel, prints."""
-    client = manager.client()
-    client.start_channels()
-    run_sync(client.wait_for_ready)(timeout=60)
-    request = client.execute(code)
-    printed = ""
-    while True:
-        message = run_sync(client.get_iopub_msg)(timeout=60)
-        if message["parent_header"].get("msg_id") != request:
-            continue
-        if message["msg_type"] == "stream":
-            printed += message["content"]["text"]
-        if message["msg_type"] == "error":
-            raise AssertionError(message["content"]["evalue"])
-        if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
-            return printed
+def kernel_with_zygote(address: str):
+    """A kernel started by a manager made while `address` is the run's zygote."""
+    from analysis.rendering import kernels
+
+    before, kernels._zygote = kernels._zygote, address
+    try:
+        manager = kernels.kernel_manager()
+    finally:
+        kernels._zygote = before
+    run_sync(manager.start_kernel)(extra_arguments=kernels.kernel_arguments(), cwd=str(CWD))
+    return manager
 
 
 def alive(pid: int) -> bool:
@@ -79,7 +74,7 @@ def test_a_kernel_forked_by_the_zygote_comes_loaded_and_renders_the_same_bytes()
         try:
             process = manager.provisioner.process
             assert isinstance(process, ForkedKernel)
-            printed = ask_kernel(manager, "import os, sys; print(os.getppid(), os.getsid(0), "
+            printed = kernel_prints(manager, "import os, sys; print(os.getppid(), os.getsid(0), "
                                           "'pandas' in sys.modules, "
                                           "'matplotlib.pyplot' in sys.modules, "
                                           "sys.modules.get('debugpy', 0) is None, "
@@ -131,16 +126,10 @@ def test_the_zygote_signals_and_reports_only_its_own_living_kernels(tmp_path):
 def test_without_a_zygote_to_reach_a_kernel_starts_the_ordinary_way(tmp_path):
     from analysis.rendering import kernels
 
-    before = kernels._zygote
-    kernels._zygote = str(tmp_path / "no-zygote-here")
-    try:
-        manager = kernels.kernel_manager()
-    finally:
-        kernels._zygote = before
-    run_sync(manager.start_kernel)(extra_arguments=kernels.kernel_arguments(), cwd=str(CWD))
+    manager = kernel_with_zygote(str(tmp_path / "no-zygote-here"))
     try:
         assert isinstance(manager.provisioner.process, subprocess.Popen)
-        assert ask_kernel(manager, "print(6 * 7)").strip() == "42"
+        assert kernel_prints(manager, "print(6 * 7)").strip() == "42"
     finally:
         kernels.shut_down(manager)
 
@@ -185,12 +174,7 @@ def test_a_zygote_that_cannot_start_leaves_the_run_to_start_its_kernels(tmp_path
         assert started.address is not None
         with pytest.raises(Unreachable):
             ask(started.address, {"op": "poll", "pid": 1}, timeout=30)
-        before, kernels._zygote = kernels._zygote, started.address
-        try:
-            manager = kernels.kernel_manager()
-        finally:
-            kernels._zygote = before
-        run_sync(manager.start_kernel)(extra_arguments=kernels.kernel_arguments(), cwd=str(CWD))
+        manager = kernel_with_zygote(started.address)
         try:
             assert isinstance(manager.provisioner.process, subprocess.Popen)
         finally:
